@@ -1,0 +1,45 @@
+# Tongxin: the two quick-start commands are `make demo` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export PORT
+
+.PHONY: demo test lint serve worker install clean-demo
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Reinstall only when the dependency list changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	$(BIN)/tongxin migrate --no-input -v0
+	$(BIN)/tongxin demo
+	$(BIN)/tongxin collectstatic --no-input -v0
+	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/tongxin worker & worker=$$!; \
+	$(BIN)/tongxin serve
+
+test: install
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy src
+
+serve: install
+	$(BIN)/tongxin migrate --no-input -v0
+	$(BIN)/tongxin collectstatic --no-input -v0
+	$(BIN)/tongxin serve
+
+worker: install
+	$(BIN)/tongxin worker
+
+clean-demo:
+	rm -f var/tongxin.sqlite3 var/tongxin.sqlite3-wal var/tongxin.sqlite3-shm

@@ -1,0 +1,25 @@
+"""Shared fixtures: the tiny seeded province and logged-in clients per persona."""
+
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+
+from tongxin.testing.province import TinyProvince, build_tiny_province
+
+
+@pytest.fixture
+def province(db: None) -> TinyProvince:
+    return build_tiny_province()
+
+
+@pytest.fixture
+def client_for(province: TinyProvince) -> Callable[[str], Client]:
+    """client_for("advisor_a") → a test client logged in as that persona."""
+
+    def make(persona: str) -> Client:
+        client = Client()
+        client.force_login(province.people[persona])
+        return client
+
+    return make

@@ -1,0 +1,11 @@
+ACTIONS = {
+    "accounts.user.created": "创建账号",
+    "accounts.user.activation_issued": "签发账号激活链接",
+    "accounts.user.activated": "激活账号",
+    "accounts.user.password_changed": "修改密码",
+    "accounts.user.locked_out": "登录失败次数过多，账号暂时锁定",
+    "accounts.membership.granted": "任命/授予身份",
+    "accounts.membership.ended": "结束任职/身份",
+    "accounts.token.created": "创建接口令牌",
+    "accounts.token.revoked": "吊销接口令牌",
+}

@@ -1,0 +1,35 @@
+"""Authentication: school code + number for school people, a username for federation staff."""
+
+from typing import Any
+
+from django.contrib.auth.backends import ModelBackend
+from django.http import HttpRequest
+
+from .models import User
+
+
+class LoginBackend(ModelBackend):
+    def authenticate(
+        self,
+        request: HttpRequest | None,
+        username: str | None = None,
+        password: str | None = None,
+        school_code: str | None = None,
+        number: str | None = None,
+        **kwargs: Any,
+    ) -> User | None:
+        if school_code and number:
+            username = User.school_username(school_code.strip(), number.strip())
+        if not username or password is None:
+            return None
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            User().set_password(password)  # same work as a real check: no timing oracle
+            return None
+        if (
+            user.check_password(password)
+            and self.user_can_authenticate(user)
+            and not user.is_system
+        ):
+            return user
+        return None

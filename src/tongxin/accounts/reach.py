@@ -1,0 +1,149 @@
+"""Where a person's roles reach in the organisation tree (the role catalogue of DESIGN.md).
+
+A role held at a node reaches that node and everything below it, never a sibling. The
+named exceptions live here and nowhere else:
+- a school-union or graduate-union officer also reaches the college unions of the school
+  (校-院-班 linkage);
+- a student reaches their own class; they also *see* the structure of their own school
+  (`sees_structure`), which is not reach over its records.
+
+`reaches_node` answers for one object (rules); `node_scope` builds the same answer as a
+database filter (selectors), so a rule and its list cannot drift apart.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q
+
+from tongxin.orgs.models import Node, NodeKind
+
+from .models import Membership, Role
+
+
+@dataclass(frozen=True)
+class Grant:
+    """One active membership, flattened for permission checks."""
+
+    role: str
+    position: str
+    node_id: int
+    node_kind: str
+    path: str
+    school_id: int | None
+    school_path: str | None
+
+
+def grants_of(user: Any) -> list[Grant]:
+    """The user's active memberships, loaded once per user object (one query)."""
+    if user is None or not user.is_authenticated:
+        return []
+    cached: list[Grant] | None = getattr(user, "_tongxin_grants", None)
+    if cached is None:
+        rows = (
+            Membership.objects.active()
+            .filter(user=user)
+            .select_related("node", "school")
+            .order_by("id")
+        )
+        cached = [
+            Grant(
+                role=m.role,
+                position=m.position,
+                node_id=m.node_id,
+                node_kind=m.node.kind,
+                path=m.node.path,
+                school_id=m.school_id,
+                school_path=m.school.path if m.school else None,
+            )
+            for m in rows
+        ]
+        user._tongxin_grants = cached
+    return cached
+
+
+def forget_grants(user: Any) -> None:
+    """Call after changing someone's memberships in the same request."""
+    if hasattr(user, "_tongxin_grants"):
+        del user._tongxin_grants
+
+
+def roles_of(user: Any) -> set[str]:
+    return {g.role for g in grants_of(user)}
+
+
+def has_role(user: Any, *roles: str) -> bool:
+    return any(g.role in roles for g in grants_of(user))
+
+
+def _selected(user: Any, roles: Iterable[str] | None) -> list[Grant]:
+    wanted = set(roles) if roles is not None else None
+    return [g for g in grants_of(user) if wanted is None or g.role in wanted]
+
+
+def _links_college_unions(grant: Grant) -> bool:
+    return grant.role == Role.OFFICER and grant.node_kind in {
+        NodeKind.SCHOOL_UNION,
+        NodeKind.GRADUATE_UNION,
+    }
+
+
+def reaches_node(user: Any, node: Node, *, roles: Iterable[str] | None = None) -> bool:
+    """True when one of the user's roles (optionally only `roles`) reaches `node`."""
+    for grant in _selected(user, roles):
+        if node.path.startswith(grant.path):
+            return True
+        if (
+            _links_college_unions(grant)
+            and node.kind == NodeKind.COLLEGE_UNION
+            and node.school_id == grant.school_id
+        ):
+            return True
+    return False
+
+
+def sees_structure(user: Any, node: Node) -> bool:
+    """The org chart is wider than reach: a student also sees their own school's structure."""
+    if reaches_node(user, node):
+        return True
+    return any(
+        g.role == Role.STUDENT and g.school_path and node.path.startswith(g.school_path)
+        for g in grants_of(user)
+    )
+
+
+def node_scope(user: Any, *, field: str = "", roles: Iterable[str] | None = None) -> Q:
+    """A filter selecting the rows whose node (reached through `field`) the user reaches.
+
+    `field` is the lookup to a Node from the filtered model ("" for Node itself,
+    "node__" for a model with a `node` foreign key). No grant: a filter matching nothing.
+    """
+    scope = Q(pk__in=[])
+    for grant in _selected(user, roles):
+        scope |= Q(**{f"{field}path__startswith": grant.path})
+        if _links_college_unions(grant):
+            scope |= Q(
+                **{f"{field}kind": NodeKind.COLLEGE_UNION, f"{field}school_id": grant.school_id}
+            )
+    return scope
+
+
+def structure_scope(user: Any) -> Q:
+    """`sees_structure` as a filter on Node."""
+    scope = node_scope(user)
+    for grant in grants_of(user):
+        if grant.role == Role.STUDENT and grant.school_path:
+            scope |= Q(path__startswith=grant.school_path)
+    return scope
+
+
+def school_ids_reached(user: Any, *, roles: Iterable[str] | None = None) -> list[int] | None:
+    """Schools wholly or partly reached; None means "every school under a federation node"
+    and must be resolved with `node_scope` instead."""
+    ids: list[int] = []
+    for grant in _selected(user, roles):
+        if grant.school_id is None:
+            return None
+        ids.append(grant.school_id)
+    return sorted(set(ids))

@@ -1,0 +1,46 @@
+"""Read queries about people, scoped to the viewer in the database."""
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from .models import ApiToken, Membership, Role, User
+from .reach import node_scope
+
+
+def user_list_for(*, actor: Any) -> QuerySet[User]:
+    """People the actor may open: a school's advisor sees the school, a college league
+    secretary the college. Everyone else gets an empty list."""
+    scope = node_scope(actor, field="school__", roles=[Role.ADVISOR]) | node_scope(
+        actor, field="college__", roles=[Role.COLLEGE_SECRETARY]
+    )
+    return User.objects.filter(scope, is_system=False).select_related("school", "college", "klass")
+
+
+def user_get_for(*, actor: Any, pk: int) -> User:
+    """One person, or User.DoesNotExist when missing *or* out of reach (views answer 404)."""
+    if actor.pk == pk:
+        return User.objects.select_related("school", "college", "klass").get(pk=pk)
+    return user_list_for(actor=actor).get(pk=pk)
+
+
+def memberships_of(user: User) -> QuerySet[Membership]:
+    return Membership.objects.filter(user=user).select_related("node").order_by("-start", "-id")
+
+
+def active_members_of(node_ids: list[int], role: str = Role.OFFICER) -> QuerySet[Membership]:
+    return (
+        Membership.objects.active()
+        .filter(node_id__in=node_ids, role=role)
+        .select_related("user", "node")
+        .order_by("node_id", "position", "user__real_name")
+    )
+
+
+def tokens_of(user: User) -> QuerySet[ApiToken]:
+    return ApiToken.objects.filter(user=user).order_by("-created_at")
+
+
+def search_q(term: str) -> Q:
+    term = term.strip()
+    return Q(real_name__icontains=term) | Q(number__icontains=term) if term else Q()

@@ -1,0 +1,238 @@
+"""Writes about people: accounts, memberships, passwords, activation, API tokens.
+
+imported/created ──(activation link)──► active with own password
+membership: granted (start) ──► ended (end date + reason; history kept)
+token: created (shown once) ──► revoked
+"""
+
+import datetime
+import hashlib
+import secrets
+from typing import Any
+
+from django.contrib.auth.tokens import default_token_generator
+from django.db import transaction
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
+
+from tongxin.audit import services as audit
+from tongxin.core.authz import authorize
+from tongxin.core.errors import DomainError
+from tongxin.orgs.models import Node, NodeKind
+
+from .models import UNION_POSITIONS, ApiToken, Membership, Position, Role, User
+from .reach import forget_grants
+
+SYSTEM_USERNAME = "system"
+
+# Where each role may be held (the role catalogue, DESIGN.md).
+ROLE_NODE_KINDS: dict[str, set[str]] = {
+    Role.STUDENT: {NodeKind.CLASS},
+    Role.OFFICER: {NodeKind.SCHOOL_UNION, NodeKind.GRADUATE_UNION, NodeKind.COLLEGE_UNION},
+    Role.COLLEGE_SECRETARY: {NodeKind.COLLEGE},
+    Role.OFFICE_HANDLER: {NodeKind.OFFICE},
+    Role.ADVISOR: {NodeKind.SCHOOL},
+    Role.FEDERATION_STAFF: {NodeKind.PROVINCE, NodeKind.CITY},
+    Role.FEDERATION_ADMIN: {NodeKind.PROVINCE},
+}
+
+
+def system_actor() -> User:
+    """The named actor of scheduled work (the worker), so no audit event lacks an actor."""
+    user, _created = User.objects.get_or_create(
+        username=SYSTEM_USERNAME,
+        defaults={"real_name": "系统", "is_system": True, "is_active": False},
+    )
+    return user
+
+
+def _validate_position(role: str, position: str) -> None:
+    if role == Role.OFFICER and position not in UNION_POSITIONS:
+        raise DomainError(
+            _("学生会职务只能是主席、副主席（或轮值执行主席）、部长、副部长、干事。"),
+            field="position",
+        )
+    if role == Role.OFFICE_HANDLER and position not in {"", Position.OFFICE_HEAD}:
+        raise DomainError(_("职能部门人员的职务只能是“负责人”或留空。"), field="position")
+    if role not in {Role.OFFICER, Role.OFFICE_HANDLER} and position:
+        raise DomainError(_("该角色没有职务。"), field="position")
+
+
+def validate_membership(*, user: User, node: Node, role: str, position: str) -> None:
+    """Raise DomainError unless `role` may be held at `node` by `user` with `position`."""
+    if role not in ROLE_NODE_KINDS:
+        raise DomainError(_("未知角色。"), field="role")
+    if node.kind not in ROLE_NODE_KINDS[role]:
+        raise DomainError(
+            _("%(role)s不能在%(kind)s任职。")
+            % {"role": Role(role).label, "kind": node.get_kind_display()},
+            field="node",
+        )
+    _validate_position(role, position)
+    if node.school_id and user.school_id != node.school_id:
+        raise DomainError(_("只能在本人所在学校任职。"), field="node")
+
+
+@transaction.atomic
+def membership_grant(
+    *,
+    actor: Any,
+    user: User,
+    node: Node,
+    role: str,
+    position: str = "",
+    start: datetime.date | None = None,
+) -> Membership:
+    authorize(actor, "accounts.grant_membership", node)
+    validate_membership(user=user, node=node, role=role, position=position)
+    membership = Membership.objects.create(
+        user=user,
+        node=node,
+        school_id=node.school_id,
+        role=role,
+        position=position,
+        start=start or timezone.localdate(),
+    )
+    audit.record(
+        actor=actor,
+        action="accounts.membership.granted",
+        target=membership,
+        data={"user": user.pk, "node": node.pk, "role": role, "position": position},
+    )
+    forget_grants(user)
+    return membership
+
+
+@transaction.atomic
+def membership_end(
+    *, actor: Any, membership: Membership, reason: str, end: datetime.date | None = None
+) -> Membership:
+    authorize(actor, "accounts.grant_membership", membership.node)
+    reason = reason.strip()
+    if not reason:
+        raise DomainError(_("请填写结束原因。"), field="reason")
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    if membership.end is not None and membership.end < timezone.localdate():
+        raise DomainError(_("该任职已经结束。"))
+    membership.end = end or timezone.localdate()
+    membership.end_reason = reason
+    membership.save(update_fields=["end", "end_reason"])
+    audit.record(
+        actor=actor,
+        action="accounts.membership.ended",
+        target=membership,
+        data={"end": membership.end.isoformat(), "reason": reason},
+    )
+    return membership
+
+
+@transaction.atomic
+def password_change(*, actor: User, old_password: str, new_password: str) -> User:
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    if not actor.check_password(old_password):
+        raise DomainError(_("原密码不正确。"), field="old_password")
+    try:
+        validate_password(new_password, actor)
+    except ValidationError as exc:
+        raise DomainError(" ".join(exc.messages), field="new_password") from exc
+    actor.set_password(new_password)
+    actor.save(update_fields=["password"])
+    audit.record(
+        actor=actor, action="accounts.user.password_changed", target=actor, school=actor.school
+    )
+    return actor
+
+
+@transaction.atomic
+def activation_issue(*, actor: Any, user: User) -> str:
+    """An advisor issues a set-password link (path only) for an imported account."""
+    authorize(actor, "accounts.activate_user", user)
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    audit.record(
+        actor=actor, action="accounts.user.activation_issued", target=user, school=user.school
+    )
+    return f"/accounts/activate/{uid}/{token}/"
+
+
+@transaction.atomic
+def activation_complete(*, user: User, token: str, new_password: str) -> User:
+    """The person sets their own password through a valid link (they act for themselves)."""
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    if not default_token_generator.check_token(user, token):
+        raise DomainError(_("激活链接无效或已过期，请联系校团委老师重新签发。"))
+    try:
+        validate_password(new_password, user)
+    except ValidationError as exc:
+        raise DomainError(" ".join(exc.messages), field="new_password") from exc
+    user.set_password(new_password)
+    user.save(update_fields=["password"])
+    audit.record(actor=user, action="accounts.user.activated", target=user, school=user.school)
+    return user
+
+
+def _token_digest(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+@transaction.atomic
+def token_create(*, actor: User, name: str) -> tuple[ApiToken, str]:
+    """Create an API token for the actor; the raw token is returned once and never stored."""
+    authorize(actor, "accounts.manage_own_tokens", actor)
+    name = name.strip()
+    if not name:
+        raise DomainError(_("请为令牌填写名称。"), field="name")
+    if len(name) > 60:
+        raise DomainError(_("令牌名称不能超过 60 个字。"), field="name")
+    raw = "tx_" + secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(
+        user=actor, name=name, prefix=raw[3:11], digest=_token_digest(raw)
+    )
+    audit.record(
+        actor=actor,
+        action="accounts.token.created",
+        target=token,
+        school=actor.school,
+        data={"name": name, "prefix": token.prefix},
+    )
+    return token, raw
+
+
+@transaction.atomic
+def token_revoke(*, actor: User, token: ApiToken) -> ApiToken:
+    authorize(actor, "accounts.revoke_token", token)
+    token = ApiToken.objects.select_for_update().get(pk=token.pk)
+    if token.revoked_at is not None:
+        raise DomainError(_("该令牌已被吊销。"))
+    token.revoked_at = timezone.now()
+    token.save(update_fields=["revoked_at"])
+    audit.record(
+        actor=actor,
+        action="accounts.token.revoked",
+        target=token,
+        school=actor.school,
+        data={"prefix": token.prefix},
+    )
+    return token
+
+
+def token_authenticate(raw: str) -> User | None:
+    """The user behind a bearer token, or None (unknown, revoked, or inactive user)."""
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(digest=_token_digest(raw), revoked_at__isnull=True)
+        .first()
+    )
+    if token is None or not token.user.is_active:
+        return None
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at > datetime.timedelta(minutes=5):
+        # Throttled bookkeeping, not a domain change: no audit event.
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.user

@@ -1,0 +1,19 @@
+"""API authentication: the browser's session (with CSRF) or a bearer token for other clients."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja.security import HttpBearer, SessionAuth
+
+from tongxin.accounts.services import token_authenticate
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        user = token_authenticate(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+API_AUTH = [SessionAuth(csrf=True), TokenAuth()]

@@ -1,0 +1,44 @@
+import datetime
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from tongxin.accounts.models import Role
+from tongxin.accounts.reach import node_scope
+
+from .models import AuditEvent
+from .rules import AUDIT_READERS
+
+FEDERATION_ROLES = [Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN]
+
+
+def event_list_for(*, actor: Any) -> QuerySet[AuditEvent]:
+    """Events in the actor's scope: schools reached, plus federation-level events acted
+    at a node the actor reaches."""
+    schools = node_scope(actor, field="school__", roles=AUDIT_READERS)
+    federation = Q(school__isnull=True) & node_scope(
+        actor, field="acting_node__", roles=FEDERATION_ROLES
+    )
+    return AuditEvent.objects.filter(schools | federation).select_related("school").order_by("-id")
+
+
+def event_filter(
+    qs: QuerySet[AuditEvent],
+    *,
+    action: str = "",
+    target_type: str = "",
+    target_id: str = "",
+    since: datetime.date | None = None,
+    until: datetime.date | None = None,
+) -> QuerySet[AuditEvent]:
+    if action:
+        qs = qs.filter(action=action)
+    if target_type:
+        qs = qs.filter(target_type=target_type)
+    if target_id:
+        qs = qs.filter(target_id=target_id)
+    if since:
+        qs = qs.filter(created_at__date__gte=since)
+    if until:
+        qs = qs.filter(created_at__date__lte=until)
+    return qs

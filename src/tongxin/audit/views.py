@@ -1,0 +1,41 @@
+from urllib.parse import urlencode
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from tongxin.core.authz import can
+from tongxin.core.pagination import page_number, paginate
+
+from . import registry, selectors
+
+
+class EventFilterForm(forms.Form):
+    action = forms.ChoiceField(label="操作", required=False)
+    target_type = forms.CharField(label="对象类型", required=False, max_length=60)
+    target_id = forms.CharField(label="对象编号", required=False, max_length=40)
+    since = forms.DateField(label="起始日期", required=False)
+    until = forms.DateField(label="截止日期", required=False)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        choices = sorted(registry.all_actions().items(), key=lambda kv: kv[0])
+        self.fields["action"].choices = [("", "全部操作"), *choices]  # type: ignore[attr-defined]
+
+
+@login_required
+def event_list_view(request: HttpRequest) -> HttpResponse:
+    if not can(request.user, "audit.view_event_list"):
+        raise PermissionDenied
+    form = EventFilterForm(request.GET or None)
+    events = selectors.event_list_for(actor=request.user)
+    if form.is_valid():
+        events = selectors.event_filter(events, **form.cleaned_data)
+    page = paginate(events, page_number(request))
+    query = urlencode({k: v for k, v in request.GET.items() if k != "page" and v})
+    rows = [(e, registry.label_of(e.action)) for e in page.items]
+    return render(
+        request, "audit/event_list.html", {"form": form, "page": page, "rows": rows, "query": query}
+    )

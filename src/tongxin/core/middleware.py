@@ -1,0 +1,36 @@
+"""Keeps the current request's client IP where services (and so the audit trail) can read it."""
+
+from collections.abc import Callable
+from contextvars import ContextVar
+
+from django.http import HttpRequest, HttpResponse
+
+_client_ip: ContextVar[str | None] = ContextVar("client_ip", default=None)
+
+
+def current_client_ip() -> str | None:
+    return _client_ip.get()
+
+
+def client_ip_of(request: HttpRequest) -> str | None:
+    # Behind a reverse proxy set TONGXIN_TRUST_X_FORWARDED_FOR; otherwise the header is
+    # attacker-controlled and ignored.
+    from django.conf import settings
+
+    if getattr(settings, "TRUST_X_FORWARDED_FOR", False):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR")
+
+
+class RequestContextMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        token = _client_ip.set(client_ip_of(request))
+        try:
+            return self.get_response(request)
+        finally:
+            _client_ip.reset(token)

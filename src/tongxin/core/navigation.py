@@ -1,0 +1,32 @@
+"""The role-aware navigation: each entry shows only to those whose permission opens it."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import reverse
+
+from .authz import can
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    perm: str | None = None
+
+    @property
+    def url(self) -> str:
+        return reverse(self.url_name)
+
+
+NAVIGATION = [
+    NavItem("首页", "core:home"),
+    NavItem("学校", "orgs:school-list", "orgs.view_school_list"),
+    NavItem("人员", "accounts:user-list", "accounts.view_people_list"),
+    NavItem("导入", "imports:upload", "imports.use_import"),
+    NavItem("审计日志", "audit:event-list", "audit.view_event_list"),
+]
+
+
+def navigation_for(user: Any) -> list[NavItem]:
+    return [item for item in NAVIGATION if item.perm is None or can(user, item.perm)]

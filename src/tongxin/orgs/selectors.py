@@ -1,0 +1,44 @@
+"""Read queries on the organisation tree. Subtrees are prefix queries on `path`."""
+
+from django.db.models import Count, QuerySet
+
+from .models import Node, NodeKind
+
+
+def node_subtree(node: Node, *, include_self: bool = True) -> QuerySet[Node]:
+    qs = Node.objects.filter(path__startswith=node.path)
+    return qs if include_self else qs.exclude(pk=node.pk)
+
+
+def node_ancestors(node: Node) -> QuerySet[Node]:
+    return Node.objects.filter(pk__in=node.ancestor_ids()).order_by("depth")
+
+
+def school_by_code(code: str) -> Node | None:
+    return Node.objects.filter(kind=NodeKind.SCHOOL, code=code).first()
+
+
+def node_children(node: Node) -> QuerySet[Node]:
+    return node.children.order_by("kind", "name").annotate(child_count=Count("children"))
+
+
+def node_list_for(*, actor: object) -> QuerySet[Node]:
+    """Nodes whose structure the actor sees (same rule as orgs.view_node, in SQL)."""
+    from tongxin.accounts.reach import structure_scope
+
+    return Node.objects.filter(structure_scope(actor))
+
+
+def node_get_for(*, actor: object, pk: int) -> Node:
+    """One node, or Node.DoesNotExist when missing *or* out of sight (views answer 404)."""
+    return node_list_for(actor=actor).select_related("parent").get(pk=pk)
+
+
+def school_list_for(*, actor: object) -> QuerySet[Node]:
+    from tongxin.accounts.reach import node_scope
+
+    return (
+        Node.objects.filter(node_scope(actor), kind=NodeKind.SCHOOL)
+        .select_related("parent")
+        .order_by("code")
+    )

@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from tongxin.api.api import api
+from tongxin.core import views as core_views
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("", include("tongxin.core.urls")),
+    path("accounts/", include("tongxin.accounts.urls")),
+    path("orgs/", include("tongxin.orgs.urls")),
+    path("audit/", include("tongxin.audit.urls")),
+    path("notifications/", include("tongxin.notifications.urls")),
+    path("imports/", include("tongxin.imports.urls")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "tongxin.core.views.error_403"
+handler404 = "tongxin.core.views.error_404"
+handler500 = "tongxin.core.views.error_500"
