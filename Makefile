@@ -27,7 +27,7 @@ demo: install
 	$(BIN)/tongxin serve
 
 test: install
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -q
 
 lint: install
 	$(BIN)/ruff check src tests

@@ -190,6 +190,7 @@ USE_TZ = True
 # --- Files -----------------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise warns about a missing folder
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("TONGXIN_STORAGE_DIR", DATA_DIR / "media")).resolve()
 STORAGES = {

@@ -4,8 +4,8 @@ A role held at a node reaches that node and everything below it, never a sibling
 named exceptions live here and nowhere else:
 - a school-union or graduate-union officer also reaches the college unions of the school
   (校-院-班 linkage);
-- a student reaches their own class; they also *see* the structure of their own school
-  (`sees_structure`), which is not reach over its records.
+- a student reaches their own class. Anyone with a role in a school also *sees* that
+  school's structure (`sees_structure`), which is not reach over its records.
 
 `reaches_node` answers for one object (rules); `node_scope` builds the same answer as a
 database filter (selectors), so a rule and its list cannot drift apart.
@@ -104,13 +104,12 @@ def reaches_node(user: Any, node: Node, *, roles: Iterable[str] | None = None) -
 
 
 def sees_structure(user: Any, node: Node) -> bool:
-    """The org chart is wider than reach: a student also sees their own school's structure."""
+    """The org chart is wider than reach: whoever holds a role in a school also sees that
+    school's structure (its colleges, classes, unions and offices), which is not reach
+    over the school's records."""
     if reaches_node(user, node):
         return True
-    return any(
-        g.role == Role.STUDENT and g.school_path and node.path.startswith(g.school_path)
-        for g in grants_of(user)
-    )
+    return any(g.school_path and node.path.startswith(g.school_path) for g in grants_of(user))
 
 
 def node_scope(user: Any, *, field: str = "", roles: Iterable[str] | None = None) -> Q:
@@ -133,17 +132,6 @@ def structure_scope(user: Any) -> Q:
     """`sees_structure` as a filter on Node."""
     scope = node_scope(user)
     for grant in grants_of(user):
-        if grant.role == Role.STUDENT and grant.school_path:
+        if grant.school_path:
             scope |= Q(path__startswith=grant.school_path)
     return scope
-
-
-def school_ids_reached(user: Any, *, roles: Iterable[str] | None = None) -> list[int] | None:
-    """Schools wholly or partly reached; None means "every school under a federation node"
-    and must be resolved with `node_scope` instead."""
-    ids: list[int] = []
-    for grant in _selected(user, roles):
-        if grant.school_id is None:
-            return None
-        ids.append(grant.school_id)
-    return sorted(set(ids))

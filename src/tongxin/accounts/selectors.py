@@ -44,3 +44,15 @@ def tokens_of(user: User) -> QuerySet[ApiToken]:
 def search_q(term: str) -> Q:
     term = term.strip()
     return Q(real_name__icontains=term) | Q(number__icontains=term) if term else Q()
+
+
+def user_for_activation(uidb64: str) -> User | None:
+    """The person an activation link names (the token itself is checked by the service)."""
+    from django.utils.encoding import force_str
+    from django.utils.http import urlsafe_base64_decode
+
+    try:
+        pk = int(force_str(urlsafe_base64_decode(uidb64)))
+    except (ValueError, TypeError):
+        return None
+    return User.objects.filter(pk=pk, is_system=False).first()

@@ -129,6 +129,15 @@ def membership_end(
 
 
 @transaction.atomic
+def login_lockout_record(*, login_name: str) -> None:
+    """Too many failed logins locked `login_name`: the person's school sees it in the trail.
+    The would-be owner is the actor, since nobody authenticated."""
+    user = User.objects.filter(username=login_name, is_system=False).first()
+    if user is not None:
+        audit.record(actor=user, action="accounts.user.locked_out", target=user, school=user.school)
+
+
+@transaction.atomic
 def password_change(*, actor: User, old_password: str, new_password: str) -> User:
     from django.contrib.auth.password_validation import validate_password
     from django.core.exceptions import ValidationError

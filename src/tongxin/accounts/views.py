@@ -6,14 +6,11 @@ from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.encoding import force_str
-from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_decode
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from tongxin.audit import services as audit
 from tongxin.core.authz import can
 from tongxin.core.errors import DomainError
 from tongxin.core.http import AuthenticatedRequest
@@ -31,15 +28,6 @@ def _safe_next(request: HttpRequest) -> str:
     return "/"
 
 
-def _record_lockout(login_name: str) -> None:
-    user = User.objects.filter(username=login_name).first()
-    if user is not None:
-        with transaction.atomic():
-            audit.record(
-                actor=user, action="accounts.user.locked_out", target=user, school=user.school
-            )
-
-
 def login_view(request: HttpRequest) -> HttpResponse:
     form = LoginForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -53,7 +41,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
                 login(request, user)
                 return redirect(_safe_next(request))
             if lockout.register_failure(name):
-                _record_lockout(name)
+                services.login_lockout_record(login_name=name)
             form.add_error(None, "学校代码、学号/工号（或用户名）或密码不正确。")
     return render(request, "accounts/login.html", {"form": form, "next": _safe_next(request)})
 
@@ -84,10 +72,9 @@ def password_change_view(request: AuthenticatedRequest) -> HttpResponse:
 
 
 def activate_view(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
-    try:
-        user = User.objects.get(pk=int(force_str(urlsafe_base64_decode(uidb64))), is_system=False)
-    except (ValueError, User.DoesNotExist) as exc:
-        raise Http404 from exc
+    user = selectors.user_for_activation(uidb64)
+    if user is None:
+        raise Http404
     form = ActivationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import NinjaAPI, Query, Schema
+from ninja.errors import HttpError
 
 from tongxin.accounts.models import Role
 from tongxin.accounts.reach import grants_of
@@ -17,6 +18,8 @@ from tongxin.orgs.models import Node
 
 from .auth import API_AUTH
 from .schemas import ErrorOut, GrantOut, MeOut, NodeOut, NodePage, NotificationOut, NotificationPage
+
+NOT_FOUND = "不存在或不在您的查看范围内。"
 
 api = NinjaAPI(title="同心 Tongxin API", version="1", urls_namespace="api", auth=API_AUTH)
 
@@ -86,9 +89,9 @@ def node_list(request: HttpRequest, q: Query[PageQuery], parent: int | None = No
 @api.get("/orgs/nodes/{node_id}", response={200: NodeOut, 404: ErrorOut}, tags=["orgs"])
 def node_detail(request: HttpRequest, node_id: int) -> Any:
     try:
-        return 200, _node_out(org_selectors.node_get_for(actor=request.user, pk=node_id))
-    except Node.DoesNotExist:
-        return 404, ErrorOut(detail="不存在或不在您的查看范围内。")
+        return _node_out(org_selectors.node_get_for(actor=request.user, pk=node_id))
+    except Node.DoesNotExist as exc:
+        raise HttpError(404, NOT_FOUND) from exc
 
 
 def _notification_out(n: Notification) -> NotificationOut:
@@ -125,9 +128,9 @@ def notification_read(request: HttpRequest, notification_id: int) -> Any:
         notification = notification_selectors.notification_get_for(
             actor=request.user, pk=notification_id
         )
-    except Notification.DoesNotExist:
-        return 404, ErrorOut(detail="不存在或不在您的查看范围内。")
+    except Notification.DoesNotExist as exc:
+        raise HttpError(404, NOT_FOUND) from exc
     notification = notification_services.notification_mark_read(
         actor=request.user, notification=notification
     )
-    return 200, _notification_out(notification)
+    return _notification_out(notification)

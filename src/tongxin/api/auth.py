@@ -16,4 +16,6 @@ class TokenAuth(HttpBearer):
         return user
 
 
-API_AUTH = [SessionAuth(csrf=True), TokenAuth()]
+# Token first: a token client sends no CSRF cookie, and the session check would refuse it
+# before the token was even looked at.
+API_AUTH = [TokenAuth(), SessionAuth(csrf=True)]

@@ -3,13 +3,10 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from tongxin.accounts.models import Role
 from tongxin.accounts.reach import node_scope
 
 from .models import AuditEvent
-from .rules import AUDIT_READERS
-
-FEDERATION_ROLES = [Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN]
+from .rules import AUDIT_READERS, FEDERATION_ROLES
 
 
 def event_list_for(*, actor: Any) -> QuerySet[AuditEvent]:

@@ -1,5 +1,8 @@
 """`record()` is the only writer of audit events; `verify_chains()` re-checks every chain.
 
+    chain head (locked) ──► event seq n+1, prev_hash = head.hash, hash = H(prev | content)
+                        ──► head.seq, head.hash advance
+
 Services call `record()` inside their own transaction, so the event exists exactly when
 the change does.
 """

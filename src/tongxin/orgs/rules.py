@@ -16,6 +16,11 @@ def sees_node(user: Any, node: Node | None) -> bool:
 
 
 @rules.predicate
+def reaches(user: Any, node: Node | None) -> bool:
+    return node is not None and reaches_node(user, node)
+
+
+@rules.predicate
 def administers_node(user: Any, node: Node | None) -> bool:
     """The school's league advisor, or a federation admin above the node."""
     if node is None:
@@ -29,6 +34,8 @@ def is_federation_member(user: Any) -> bool:
 
 
 rules.add_perm("orgs.view_node", sees_node)
+# Reach over the node's records (not just its place in the org chart): lists of schools.
+rules.add_perm("orgs.reach_node", reaches)
 rules.add_perm("orgs.create_node", administers_node)
 rules.add_perm("orgs.change_node", administers_node)
 rules.add_perm("orgs.move_node", administers_node)

@@ -1,0 +1,189 @@
+"""The authorization matrix: every role of the catalogue against every page and endpoint.
+
+Objects out of reach answer 404 (same as missing), pages a role may never open answer 403,
+and every list selector returns exactly the objects its rule allows. Each new page or
+endpoint adds a row here.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from django.db import transaction
+from django.test import Client
+
+from tongxin.accounts.models import User
+from tongxin.accounts.selectors import user_list_for
+from tongxin.audit import services as audit
+from tongxin.audit.models import AuditEvent
+from tongxin.audit.selectors import event_list_for
+from tongxin.notifications.models import Notification
+from tongxin.notifications.selectors import notification_list_for
+from tongxin.notifications.services import notify
+from tongxin.orgs.models import Node, NodeKind
+from tongxin.orgs.selectors import node_list_for, school_list_for
+from tongxin.testing.province import PERSONAS, TinyProvince
+
+SCHOOL_A = [
+    "student_a",
+    "officer_a",
+    "college_officer_a1",
+    "secretary_a1",
+    "handler_a",
+    "advisor_a",
+]
+FEDERATION = ["city_staff_1", "province_staff", "province_admin"]
+EVERYONE = SCHOOL_A + FEDERATION
+AUDIT_READERS = ["advisor_a", *FEDERATION]
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str
+    url: Callable[[TinyProvince], str]
+    ok: list[str]  # personas that get 200
+    forbidden: list[str]  # personas that get 403; everyone else gets 404
+    method: str = "get"
+
+    def expected(self, persona: str) -> int:
+        if persona in self.ok:
+            return 200
+        return 403 if persona in self.forbidden else 404
+
+
+def others(*allowed: str) -> list[str]:
+    return [p for p in EVERYONE if p not in allowed]
+
+
+MATRIX = [
+    Row("home", lambda p: "/", EVERYONE, []),
+    Row("healthz", lambda p: "/healthz", EVERYONE, []),
+    Row("school list", lambda p: "/orgs/schools/", FEDERATION, SCHOOL_A),
+    Row("own school's structure", lambda p: f"/orgs/nodes/{p.school_a.pk}/", EVERYONE, []),
+    Row(
+        "sibling school's structure",
+        lambda p: f"/orgs/nodes/{p.school_b.pk}/",
+        ["province_staff", "province_admin"],
+        [],
+    ),
+    Row(
+        "sibling city",
+        lambda p: f"/orgs/nodes/{p.city_2.pk}/",
+        ["province_staff", "province_admin"],
+        [],
+    ),
+    Row(
+        "people list",
+        lambda p: "/accounts/people/",
+        ["advisor_a", "secretary_a1"],
+        others("advisor_a", "secretary_a1"),
+    ),
+    Row(
+        "a student of college A1",
+        lambda p: f"/accounts/people/{p.student_a.pk}/",
+        ["student_a", "advisor_a", "secretary_a1"],
+        [],
+    ),
+    Row(
+        "a student of the sibling college A2",
+        lambda p: f"/accounts/people/{p.student_a2.pk}/",
+        ["advisor_a"],
+        [],
+    ),
+    Row("a student of the sibling school", lambda p: f"/accounts/people/{p.student_b.pk}/", [], []),
+    Row("audit log", lambda p: "/audit/", AUDIT_READERS, others(*AUDIT_READERS)),
+    Row("notifications", lambda p: "/notifications/", EVERYONE, []),
+    Row("API tokens", lambda p: "/accounts/tokens/", EVERYONE, []),
+    Row("password change", lambda p: "/accounts/password/", EVERYONE, []),
+    Row("import", lambda p: "/imports/", ["advisor_a"], others("advisor_a")),
+    Row("API me", lambda p: "/api/v1/me", EVERYONE, []),
+    Row("API org tree", lambda p: "/api/v1/orgs/nodes", EVERYONE, []),
+    Row("API own school node", lambda p: f"/api/v1/orgs/nodes/{p.school_a.pk}", EVERYONE, []),
+    Row(
+        "API sibling school node",
+        lambda p: f"/api/v1/orgs/nodes/{p.school_b.pk}",
+        ["province_staff", "province_admin"],
+        [],
+    ),
+    Row("API notifications", lambda p: "/api/v1/notifications", EVERYONE, []),
+    Row("API OpenAPI", lambda p: "/api/v1/openapi.json", EVERYONE, []),
+]
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("row", MATRIX, ids=lambda r: r.name)
+def test_matrix(row: Row, persona: str, province: TinyProvince, client_for) -> None:
+    response = getattr(client_for(persona), row.method)(row.url(province))
+    assert response.status_code == row.expected(persona), f"{persona} on {row.name}"
+
+
+def test_every_persona_is_in_the_matrix() -> None:
+    assert sorted(PERSONAS) == sorted(EVERYONE)
+
+
+def test_someone_elses_notification_is_404(province: TinyProvince, client_for) -> None:
+    with transaction.atomic():
+        [mine] = notify(recipients=[province.student_a], verb="test.thing.done", title="给张同学")
+    assert client_for("student_a").post(f"/notifications/{mine.pk}/read/").status_code == 302
+    assert client_for("officer_a").post(f"/notifications/{mine.pk}/read/").status_code == 404
+    assert client_for("officer_a").post(f"/api/v1/notifications/{mine.pk}/read").status_code == 404
+
+
+def test_anonymous_pages_redirect_to_login_and_api_answers_401(province: TinyProvince) -> None:
+    anonymous = Client()
+    for row in MATRIX:
+        url = row.url(province)
+        response = anonymous.get(url)
+        if row.name in {"healthz", "API OpenAPI"}:
+            assert response.status_code == 200
+        elif url.startswith("/api/"):
+            assert response.status_code == 401, url
+        else:
+            assert response.status_code == 302 and "/accounts/login/" in response["Location"], url
+
+
+# --- list selectors return exactly what the rule allows -------------------------------
+
+
+@pytest.fixture
+def activity(province: TinyProvince) -> None:
+    """Audit events in both schools and at both federation levels, and notifications."""
+    with transaction.atomic():
+        for actor, target in [
+            ("advisor_a", "school_a"),
+            ("advisor_a", "college_a2"),
+            ("advisor_b", "school_b"),
+            ("city_staff_1", "city_1"),
+            ("city_staff_2", "city_2"),
+            ("province_admin", "province"),
+        ]:
+            audit.record(
+                actor=province.people[actor],
+                action="orgs.node.renamed",
+                target=province.nodes[target],
+            )
+        for persona in PERSONAS:
+            notify(recipients=[province.people[persona]], verb="test.thing.done", title=persona)
+
+
+def _allowed(user: User, perm: str, objects: list) -> set[int]:
+    return {obj.pk for obj in objects if user.has_perm(perm, obj)}
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_selectors_match_rules(persona: str, province: TinyProvince, activity: None) -> None:
+    user = User.objects.get(pk=province.people[persona].pk)
+    nodes = list(Node.objects.all())
+    assert {n.pk for n in node_list_for(actor=user)} == _allowed(user, "orgs.view_node", nodes)
+    schools = [n for n in nodes if n.kind == NodeKind.SCHOOL]
+    assert {n.pk for n in school_list_for(actor=user)} == _allowed(user, "orgs.reach_node", schools)
+    people = list(User.objects.filter(is_system=False))
+    assert {u.pk for u in user_list_for(actor=user)} | {user.pk} == _allowed(
+        user, "accounts.view_user", people
+    )
+    events = list(AuditEvent.objects.select_related("school", "acting_node"))
+    assert {e.pk for e in event_list_for(actor=user)} == _allowed(user, "audit.view_event", events)
+    notes = list(Notification.objects.all())
+    assert {n.pk for n in notification_list_for(actor=user)} == _allowed(
+        user, "notifications.read_notification", notes
+    )
