@@ -42,7 +42,7 @@ class Command(BaseCommand):
         scheduler.start()
         self.stdout.write("后台任务进程已启动。")
         try:
-            worker_args = ["--queue-name", "*", "--interval", "1"]
+            worker_args = ["--queue-name", "*", "--interval", "1", "--no-startup-delay"]
             if options["max_tasks"]:
                 worker_args += ["--max-tasks", str(options["max_tasks"])]
             call_command("db_worker", *worker_args)
