@@ -8,6 +8,16 @@ from django.test import Client
 from tongxin.testing.province import TinyProvince, build_tiny_province
 
 
+@pytest.fixture(autouse=True)
+def _fresh_calendar_memo():
+    """The working-day calendar memoizes per process; tests change the table under it."""
+    from tongxin.workdays.calendar import clear_memo
+
+    clear_memo()
+    yield
+    clear_memo()
+
+
 @pytest.fixture
 def province(db: None) -> TinyProvince:
     return build_tiny_province()

@@ -96,6 +96,9 @@ MATRIX = [
     Row("API tokens", lambda p: "/accounts/tokens/", EVERYONE, []),
     Row("password change", lambda p: "/accounts/password/", EVERYONE, []),
     Row("import", lambda p: "/imports/", ["advisor_a"], others("advisor_a")),
+    Row(
+        "working-day calendar", lambda p: "/workdays/", ["province_admin"], others("province_admin")
+    ),
     Row("API me", lambda p: "/api/v1/me", EVERYONE, []),
     Row("API org tree", lambda p: "/api/v1/orgs/nodes", EVERYONE, []),
     Row("API own school node", lambda p: f"/api/v1/orgs/nodes/{p.school_a.pk}", EVERYONE, []),

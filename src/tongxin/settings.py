@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "tongxin.orgs",
     "tongxin.accounts",
     "tongxin.audit",
+    "tongxin.workdays",
     "tongxin.notifications",
     "tongxin.imports",
     "tongxin.api",

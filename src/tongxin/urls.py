@@ -12,6 +12,7 @@ urlpatterns = [
     path("audit/", include("tongxin.audit.urls")),
     path("notifications/", include("tongxin.notifications.urls")),
     path("imports/", include("tongxin.imports.urls")),
+    path("workdays/", include("tongxin.workdays.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

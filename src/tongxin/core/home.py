@@ -73,6 +73,12 @@ def _federation_section(grant: Grant, node: Node) -> dict[str, Any]:
     }
 
 
+def _federation_admin_section(grant: Grant, node: Node) -> dict[str, Any]:
+    from tongxin.workdays.selectors import years_needing_entry
+
+    return {**_federation_section(grant, node), "calendar_missing": years_needing_entry()}
+
+
 BUILDERS: dict[str, Callable[[Grant, Node], dict[str, Any]]] = {
     Role.STUDENT: lambda g, n: {},
     Role.OFFICER: _union_section,
@@ -80,7 +86,7 @@ BUILDERS: dict[str, Callable[[Grant, Node], dict[str, Any]]] = {
     Role.OFFICE_HANDLER: lambda g, n: {},
     Role.ADVISOR: _school_section,
     Role.FEDERATION_STAFF: _federation_section,
-    Role.FEDERATION_ADMIN: _federation_section,
+    Role.FEDERATION_ADMIN: _federation_admin_section,
 }
 
 

@@ -25,6 +25,7 @@ NAVIGATION = [
     NavItem("人员", "accounts:user-list", "accounts.view_people_list"),
     NavItem("导入", "imports:upload", "imports.use_import"),
     NavItem("审计日志", "audit:event-list", "audit.view_event_list"),
+    NavItem("工作日历", "workdays:calendar", "workdays.manage_calendar"),
 ]
 
 

@@ -1,0 +1,3 @@
+ACTIONS = {
+    "workdays.year.saved": "录入年度节假日与调休安排",
+}

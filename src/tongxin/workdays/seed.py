@@ -1,0 +1,28 @@
+"""Seed data from the `chinesecalendar` package (it knows 2004 to 2026)."""
+
+import datetime
+
+# The package names holidays in English; the calendar shows them in Chinese.
+HOLIDAY_NAMES = {
+    "New Year's Day": "元旦",
+    "Spring Festival": "春节",
+    "Tomb-sweeping Day": "清明节",
+    "Labour Day": "劳动节",
+    "Dragon Boat Festival": "端午节",
+    "National Day": "国庆节",
+    "Mid-autumn Festival": "中秋节",
+    "Anti-Fascist 70th Day": "中国人民抗日战争胜利 70 周年纪念日",
+}
+
+
+def package_days() -> list[tuple[datetime.date, bool, str]]:
+    """(date, is_workday, name) for every exception the package knows."""
+    from chinese_calendar.constants import holidays, workdays
+
+    days = [(d, False, HOLIDAY_NAMES.get(str(n), str(n))) for d, n in holidays.items()]
+    days += [(d, True, f"{HOLIDAY_NAMES.get(str(n), str(n))}调休") for d, n in workdays.items()]
+    return sorted(days)
+
+
+def package_years() -> list[int]:
+    return sorted({d.year for d, _work, _name in package_days()})
