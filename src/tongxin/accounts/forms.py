@@ -8,8 +8,16 @@ class LoginForm(forms.Form):
         required=False,
         help_text="学联工作人员不填，直接用用户名登录。",
     )
-    login = forms.CharField(label="学号/工号或用户名", max_length=80)
-    password = forms.CharField(label="密码", widget=forms.PasswordInput, max_length=128)
+    login = forms.CharField(
+        label="学号/工号或用户名",
+        max_length=80,
+        widget=forms.TextInput(attrs={"autocomplete": "username"}),
+    )
+    password = forms.CharField(
+        label="密码",
+        max_length=128,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
 
     def login_name(self) -> str:
         code = self.cleaned_data.get("school_code", "").strip()
