@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "tongxin.accounts",
     "tongxin.audit",
     "tongxin.workdays",
+    "tongxin.rights",
     "tongxin.notifications",
     "tongxin.imports",
     "tongxin.api",

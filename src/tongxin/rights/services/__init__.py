@@ -1,0 +1,44 @@
+"""Every state change of the rights desk: one function per transition (see each module)."""
+
+from .closing import issue_auto_close, issue_publish, issue_rate, issue_unseal
+from .escalation import clock_escalate, overdue_clocks
+from .handling import (
+    issue_accept,
+    issue_add_office_input,
+    issue_answer,
+    issue_approve_answer,
+    issue_assign,
+    issue_decline,
+    issue_feed_back,
+    issue_merge,
+    issue_office_answer,
+    issue_refer,
+    issue_return,
+    issue_start,
+)
+from .submission import issue_submit, issue_support, issue_withdraw, route_union
+
+__all__ = [
+    "clock_escalate",
+    "issue_accept",
+    "issue_add_office_input",
+    "issue_answer",
+    "issue_approve_answer",
+    "issue_assign",
+    "issue_auto_close",
+    "issue_decline",
+    "issue_feed_back",
+    "issue_merge",
+    "issue_office_answer",
+    "issue_publish",
+    "issue_rate",
+    "issue_refer",
+    "issue_return",
+    "issue_start",
+    "issue_submit",
+    "issue_support",
+    "issue_unseal",
+    "issue_withdraw",
+    "overdue_clocks",
+    "route_union",
+]

@@ -1,0 +1,49 @@
+"""Deadline clocks. Each transition stops the running clock and may start the next one:
+
+submit ──► first_reply (24 h)          accept/return/reopen ──► decide (3 working days)
+start/refer ──► answer (5, urgent 2)   answer ──► feedback (1 working day)
+"""
+
+import datetime
+
+from django.utils import timezone
+
+from tongxin.workdays.calendar import due_after_workdays
+
+from ..models import Clock, Issue, IssueClock, RightsSettings
+
+
+def due_for(
+    clock: str, started: datetime.datetime, issue: Issue, cfg: RightsSettings
+) -> datetime.datetime:
+    if clock == Clock.FIRST_REPLY:
+        return started + datetime.timedelta(hours=cfg.first_reply_hours)
+    if clock == Clock.DECIDE:
+        return due_after_workdays(started, cfg.decide_workdays)
+    if clock == Clock.ANSWER:
+        days = cfg.urgent_answer_workdays if issue.is_urgent else cfg.answer_workdays
+        return due_after_workdays(started, days)
+    return due_after_workdays(started, cfg.feedback_workdays)
+
+
+def stop_running(issue: Issue, now: datetime.datetime) -> None:
+    IssueClock.objects.filter(issue=issue, stopped_at__isnull=True).update(stopped_at=now)
+    issue.due_at = None
+    issue.escalation_level = 0
+
+
+def start(
+    issue: Issue, clock: str, cfg: RightsSettings, now: datetime.datetime | None = None
+) -> IssueClock:
+    """Stop whatever runs and start `clock`; the issue's due badge follows it."""
+    now = now or timezone.now()
+    stop_running(issue, now)
+    run = IssueClock.objects.create(
+        issue=issue,
+        school_id=issue.school_id,
+        clock=clock,
+        started_at=now,
+        due_at=due_for(clock, now, issue, cfg),
+    )
+    issue.due_at = run.due_at
+    return run
