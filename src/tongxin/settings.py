@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "tongxin.audit",
     "tongxin.workdays",
     "tongxin.rights",
+    "tongxin.stats",
     "tongxin.notifications",
     "tongxin.imports",
     "tongxin.api",

@@ -13,6 +13,8 @@ urlpatterns = [
     path("notifications/", include("tongxin.notifications.urls")),
     path("imports/", include("tongxin.imports.urls")),
     path("workdays/", include("tongxin.workdays.urls")),
+    path("rights/", include("tongxin.rights.urls")),
+    path("stats/", include("tongxin.stats.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,151 @@
+"""Reads of the rights desk, scoped to the viewer in SQL (the same reach as rules.py)."""
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from tongxin.accounts.models import Role
+from tongxin.accounts.reach import grants_of, node_scope
+from tongxin.orgs.models import UNION_KINDS, Node
+
+from .models import Issue, IssueCategory, IssueEvent, Status
+from .rules import FEDERATION_ROLES
+
+QUEUE_PAGE = 20
+
+
+def _union_ids(actor: Any, roles: list[str]) -> list[int]:
+    scope = node_scope(actor, roles=roles)
+    return list(Node.objects.filter(scope, kind__in=UNION_KINDS).values_list("pk", flat=True))
+
+
+def _office_ids(actor: Any) -> list[int]:
+    return [g.node_id for g in grants_of(actor) if g.role == Role.OFFICE_HANDLER]
+
+
+def _advisor_school_ids(actor: Any) -> list[int]:
+    return [g.school_id for g in grants_of(actor) if g.role == Role.ADVISOR and g.school_id]
+
+
+def mine_q(actor: Any) -> Q:
+    return Q(submitter=actor) | Q(sealed__user=actor)
+
+
+def issue_scope(actor: Any) -> Q:
+    """Every issue the actor may open (rights.view_issue as a filter)."""
+    scope = mine_q(actor)
+    unions = _union_ids(actor, [Role.OFFICER, Role.COLLEGE_SECRETARY])
+    if unions:
+        scope |= Q(union_id__in=unions)
+    offices = _office_ids(actor)
+    if offices:
+        co = Issue.co_offices.through.objects.filter(node_id__in=offices).values("issue_id")
+        scope |= Q(lead_office_id__in=offices) | Q(pk__in=co)
+    schools = _advisor_school_ids(actor)
+    if schools:
+        scope |= Q(school_id__in=schools)
+    federation = node_scope(actor, field="school__", roles=FEDERATION_ROLES)
+    return scope | (Q(escalated_to_city=True) & federation)
+
+
+def issue_list_for(*, actor: Any) -> QuerySet[Issue]:
+    return Issue.objects.filter(issue_scope(actor))
+
+
+def issue_get_for(*, actor: Any, pk: int) -> Issue:
+    """One issue, or Issue.DoesNotExist when missing *or* out of reach (views answer 404)."""
+    return (
+        issue_list_for(actor=actor)
+        .select_related("category", "union", "school", "lead_office", "assignee", "college")
+        .get(pk=pk)
+    )
+
+
+def my_issues(*, actor: Any) -> QuerySet[Issue]:
+    return Issue.objects.filter(mine_q(actor)).select_related("category").order_by("-id")
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    status: str = ""
+    category: int | None = None
+    college: int | None = None
+    overdue: bool = False
+    before: int | None = None  # keyset cursor: ids below this one
+
+
+def queue_for(
+    *, actor: Any, f: QueueFilter, now: datetime.datetime | None = None
+) -> QuerySet[Issue]:
+    """The union queue(s) the actor works or reads, newest first, keyset-paginated."""
+    qs = Issue.objects.filter(
+        union_id__in=_union_ids(actor, [Role.OFFICER, Role.COLLEGE_SECRETARY])
+    )
+    if f.status:
+        qs = qs.filter(status=f.status)
+    else:
+        qs = qs.filter(
+            status__in=[
+                Status.SUBMITTED,
+                Status.ACCEPTED,
+                Status.IN_PROGRESS,
+                Status.REFERRED,
+                Status.ANSWERED,
+            ]
+        )
+    if f.category:
+        qs = qs.filter(category_id=f.category)
+    if f.college:
+        qs = qs.filter(college_id=f.college)
+    if f.overdue:
+        qs = qs.filter(due_at__lt=now or timezone.now())
+    if f.before:
+        qs = qs.filter(pk__lt=f.before)
+    return qs.select_related("category", "union", "college", "assignee").order_by("-id")
+
+
+def inbox_for(*, actor: Any, include_done: bool = False) -> QuerySet[Issue]:
+    offices = _office_ids(actor)
+    co = Issue.co_offices.through.objects.filter(node_id__in=offices).values("issue_id")
+    qs = Issue.objects.filter(Q(lead_office_id__in=offices) | Q(pk__in=co))
+    if not include_done:
+        qs = qs.filter(status=Status.REFERRED)
+    return qs.select_related("category", "lead_office").order_by("due_at", "-id")
+
+
+def wall_for(*, actor: Any) -> QuerySet[Issue]:
+    """回音壁: published issues of the schools the viewer belongs to."""
+    schools = {g.school_id for g in grants_of(actor) if g.school_id}
+    return (
+        Issue.objects.filter(school_id__in=schools, published_at__isnull=False)
+        .select_related("category")
+        .order_by("-published_at", "-id")
+    )
+
+
+def timeline_for(issue: Issue, *, student_view: bool) -> QuerySet[IssueEvent]:
+    events = IssueEvent.objects.filter(issue=issue).order_by("id")
+    return events.filter(internal=False) if student_view else events
+
+
+def categories() -> QuerySet[IssueCategory]:
+    return IssueCategory.objects.filter(is_active=True).order_by("position", "id")
+
+
+def reporter_label(issue: Issue, viewer: Any) -> str:
+    """How the writer appears to `viewer`. An anonymous writer is a pseudonym to everyone
+    but themselves and the advisor who unsealed the issue."""
+    if issue.is_anonymous:
+        sealed = getattr(issue, "sealed", None)
+        if sealed is not None and viewer.pk in {sealed.user_id, sealed.unsealed_by_id}:
+            return f"{sealed.user.real_name}（{sealed.user.number}）"
+        return issue.pseudonym
+    submitter = issue.submitter
+    return f"{submitter.real_name}（{submitter.number}）" if submitter else ""
+
+
+def offices_of_school(school_id: int) -> QuerySet[Node]:
+    return Node.objects.filter(school_id=school_id, kind="office").order_by("name")
