@@ -18,6 +18,12 @@ def _fresh_calendar_memo():
     clear_memo()
 
 
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Uploaded files of a test land in its own temporary folder, never in var/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def province(db: None) -> TinyProvince:
     return build_tiny_province()

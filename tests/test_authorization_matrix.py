@@ -35,6 +35,7 @@ SCHOOL_A = [
 FEDERATION = ["city_staff_1", "province_staff", "province_admin"]
 EVERYONE = SCHOOL_A + FEDERATION
 AUDIT_READERS = ["advisor_a", *FEDERATION]
+QUEUE_READERS = ["officer_a", "college_officer_a1", "secretary_a1"]
 
 
 @dataclass(frozen=True)
@@ -110,13 +111,92 @@ MATRIX = [
     ),
     Row("API notifications", lambda p: "/api/v1/notifications", EVERYONE, []),
     Row("API OpenAPI", lambda p: "/api/v1/openapi.json", EVERYONE, []),
+    # --- rights desk ---
+    Row("submit an issue", lambda p: "/rights/submit/", ["student_a"], others("student_a")),
+    Row(
+        "similar issues",
+        lambda p: "/rights/similar/?title=食堂",
+        ["student_a"],
+        others("student_a"),
+    ),
+    Row("my issues", lambda p: "/rights/mine/", EVERYONE, []),
+    Row("union queue", lambda p: "/rights/queue/", QUEUE_READERS, others(*QUEUE_READERS)),
+    Row("office inbox", lambda p: "/rights/inbox/", ["handler_a"], others("handler_a")),
+    Row("echo wall", lambda p: "/rights/wall/", SCHOOL_A, FEDERATION),
+    Row("rights settings", lambda p: "/rights/settings/", ["advisor_a"], others("advisor_a")),
+    Row(
+        "rights categories",
+        lambda p: "/rights/categories/",
+        ["province_admin"],
+        others("province_admin"),
+    ),
+    Row(
+        "issue referred to logistics",
+        lambda p: f"/rights/issues/{p.issues['referred'].pk}/",
+        ["student_a", "officer_a", "handler_a", "advisor_a"],
+        [],
+    ),
+    Row(
+        "issue in college union A1",
+        lambda p: f"/rights/issues/{p.issues['college_a1'].pk}/",
+        ["student_a", "officer_a", "college_officer_a1", "secretary_a1", "advisor_a"],
+        [],
+    ),
+    Row(
+        "anonymous issue",
+        lambda p: f"/rights/issues/{p.issues['anonymous'].pk}/",
+        ["student_a", "officer_a", "advisor_a"],
+        [],
+    ),
+    Row(
+        "issue escalated to the city",
+        lambda p: f"/rights/issues/{p.issues['escalated'].pk}/",
+        ["student_a", "officer_a", "advisor_a", *FEDERATION],
+        [],
+    ),
+    Row(
+        "issue of the sibling school",
+        lambda p: f"/rights/issues/{p.issues['school_b'].pk}/",
+        [],
+        [],
+    ),
+    Row(
+        "photo of the referred issue",
+        lambda p: f"/rights/photos/{p.issues['referred'].photos.get().pk}/",
+        ["student_a", "officer_a", "handler_a", "advisor_a"],
+        [],
+    ),
+    Row("API my issues", lambda p: "/api/v1/rights/issues/mine", EVERYONE, []),
+    Row("API queue", lambda p: "/api/v1/rights/queue", QUEUE_READERS, others(*QUEUE_READERS)),
+    Row(
+        "API referred issue",
+        lambda p: f"/api/v1/rights/issues/{p.issues['referred'].pk}",
+        ["student_a", "officer_a", "handler_a", "advisor_a"],
+        [],
+    ),
+    Row(
+        "API sibling school's issue",
+        lambda p: f"/api/v1/rights/issues/{p.issues['school_b'].pk}",
+        [],
+        [],
+    ),
 ]
+
+
+@pytest.fixture
+def world(province: TinyProvince) -> TinyProvince:
+    """The tiny province plus rights issues in known places (see rights_world)."""
+    from tongxin.rights.tests.factories import rights_world
+
+    rights_world(province)
+    return province
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize("row", MATRIX, ids=lambda r: r.name)
-def test_matrix(row: Row, persona: str, province: TinyProvince, client_for) -> None:
-    response = getattr(client_for(persona), row.method)(row.url(province))
+def test_matrix(row: Row, persona: str, world: TinyProvince, client_for) -> None:
+    response = getattr(client_for(persona), row.method)(row.url(world))
+    response.close()  # file responses hold their file open until closed
     assert response.status_code == row.expected(persona), f"{persona} on {row.name}"
 
 
@@ -132,10 +212,10 @@ def test_someone_elses_notification_is_404(province: TinyProvince, client_for) -
     assert client_for("officer_a").post(f"/api/v1/notifications/{mine.pk}/read").status_code == 404
 
 
-def test_anonymous_pages_redirect_to_login_and_api_answers_401(province: TinyProvince) -> None:
+def test_anonymous_pages_redirect_to_login_and_api_answers_401(world: TinyProvince) -> None:
     anonymous = Client()
     for row in MATRIX:
-        url = row.url(province)
+        url = row.url(world)
         response = anonymous.get(url)
         if row.name in {"healthz", "API OpenAPI"}:
             assert response.status_code == 200
@@ -174,7 +254,8 @@ def _allowed(user: User, perm: str, objects: list) -> set[int]:
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
-def test_selectors_match_rules(persona: str, province: TinyProvince, activity: None) -> None:
+def test_selectors_match_rules(persona: str, world: TinyProvince, activity: None) -> None:
+    province = world
     user = User.objects.get(pk=province.people[persona].pk)
     nodes = list(Node.objects.all())
     assert {n.pk for n in node_list_for(actor=user)} == _allowed(user, "orgs.view_node", nodes)
@@ -186,6 +267,11 @@ def test_selectors_match_rules(persona: str, province: TinyProvince, activity: N
     )
     events = list(AuditEvent.objects.select_related("school", "acting_node"))
     assert {e.pk for e in event_list_for(actor=user)} == _allowed(user, "audit.view_event", events)
+    from tongxin.rights.models import Issue
+    from tongxin.rights.selectors import issue_list_for
+
+    issues = list(Issue.objects.select_related("union", "school"))
+    assert {i.pk for i in issue_list_for(actor=user)} == _allowed(user, "rights.view_issue", issues)
     notes = list(Notification.objects.all())
     assert {n.pk for n in notification_list_for(actor=user)} == _allowed(
         user, "notifications.read_notification", notes

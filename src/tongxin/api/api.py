@@ -34,6 +34,9 @@ def not_allowed(request: HttpRequest, exc: NotAllowed) -> Any:
     return api.create_response(request, {"detail": "无权执行该操作。"}, status=403)
 
 
+api.add_router("/rights", "tongxin.rights.api.router")
+
+
 class PageQuery(Schema):
     page: int = 1
 

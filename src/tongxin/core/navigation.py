@@ -21,11 +21,17 @@ class NavItem:
 
 NAVIGATION = [
     NavItem("首页", "core:home"),
+    NavItem("我的诉求", "rights:my-issues", "rights.submit_issue"),
+    NavItem("诉求受理", "rights:queue", "rights.view_queue"),
+    NavItem("部门收件箱", "rights:inbox", "rights.view_inbox"),
+    NavItem("回音壁", "rights:wall", "rights.view_wall"),
     NavItem("学校", "orgs:school-list", "orgs.view_school_list"),
     NavItem("人员", "accounts:user-list", "accounts.view_people_list"),
     NavItem("导入", "imports:upload", "imports.use_import"),
     NavItem("审计日志", "audit:event-list", "audit.view_event_list"),
     NavItem("工作日历", "workdays:calendar", "workdays.manage_calendar"),
+    NavItem("权益设置", "rights:settings", "rights.open_settings"),
+    NavItem("诉求类别", "rights:categories", "rights.manage_categories"),
 ]
 
 

@@ -261,6 +261,12 @@ class IssueEvent(models.Model):  # 办理时间线
     def __str__(self) -> str:
         return f"{self.issue_id}:{self.kind}"
 
+    @property
+    def kind_label(self) -> str:
+        from tongxin.audit.registry import label_of
+
+        return label_of(f"rights.issue.{self.kind}")
+
 
 class IssuePhoto(models.Model):
     issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="photos")
@@ -297,3 +303,17 @@ class OfficeInput(models.Model):  # 协办部门意见
 
     def __str__(self) -> str:
         return f"{self.issue_id}@{self.office_id}"
+
+
+class IssueGram(models.Model):
+    """Inverted index of title bigrams for "similar issues" (rights.similarity)."""
+
+    issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="+")
+    school = models.ForeignKey("orgs.Node", on_delete=models.PROTECT, related_name="+")
+    gram = models.CharField(max_length=20)
+
+    class Meta:
+        indexes = [models.Index(fields=["school", "gram"], name="rights_gram_lookup")]
+
+    def __str__(self) -> str:
+        return self.gram

@@ -105,6 +105,11 @@ def is_officer(user: Any) -> bool:
 
 
 @rules.predicate
+def is_college_secretary(user: Any) -> bool:
+    return has_role(user, Role.COLLEGE_SECRETARY)
+
+
+@rules.predicate
 def is_office_handler(user: Any) -> bool:
     return has_role(user, Role.OFFICE_HANDLER)
 
@@ -120,7 +125,7 @@ reads_issue = (
 
 rules.add_perm("rights.submit_issue", is_student)
 rules.add_perm("rights.view_issue", reads_issue)
-rules.add_perm("rights.view_queue", is_officer)
+rules.add_perm("rights.view_queue", is_officer | is_college_secretary)
 rules.add_perm("rights.view_inbox", is_office_handler)
 rules.add_perm("rights.withdraw_issue", is_reporter)
 rules.add_perm("rights.rate_issue", is_reporter)
@@ -132,3 +137,31 @@ rules.add_perm("rights.answer_referred_issue", handles_lead_office)
 rules.add_perm("rights.approve_answer", heads_lead_office)
 rules.add_perm("rights.add_office_input", handles_co_office)
 rules.add_perm("rights.unseal_issue", oversees_issue)
+
+
+@rules.predicate
+def advises_school(user: Any, school: Any) -> bool:
+    return school is not None and reaches_node(user, school, roles=[Role.ADVISOR])
+
+
+@rules.predicate
+def is_federation_admin(user: Any) -> bool:
+    return has_role(user, Role.FEDERATION_ADMIN)
+
+
+@rules.predicate
+def belongs_to_a_school(user: Any) -> bool:
+    return any(g.school_id for g in grants_of(user))
+
+
+rules.add_perm("rights.manage_settings", advises_school)
+rules.add_perm("rights.manage_categories", is_federation_admin)
+rules.add_perm("rights.view_wall", belongs_to_a_school)
+
+
+@rules.predicate
+def is_advisor(user: Any) -> bool:
+    return has_role(user, Role.ADVISOR)
+
+
+rules.add_perm("rights.open_settings", is_advisor)

@@ -11,7 +11,7 @@ from tongxin.accounts.models import Role
 from tongxin.accounts.reach import grants_of, node_scope
 from tongxin.orgs.models import UNION_KINDS, Node
 
-from .models import Issue, IssueCategory, IssueEvent, Status
+from .models import OPEN_STATUSES, Issue, IssueCategory, IssueEvent, Status
 from .rules import FEDERATION_ROLES
 
 QUEUE_PAGE = 20
@@ -149,3 +149,81 @@ def reporter_label(issue: Issue, viewer: Any) -> str:
 
 def offices_of_school(school_id: int) -> QuerySet[Node]:
     return Node.objects.filter(school_id=school_id, kind="office").order_by("name")
+
+
+def union_officer_choices(issue: Issue) -> list[tuple[int, str]]:
+    from tongxin.accounts.models import Membership
+
+    members = (
+        Membership.objects.active()
+        .filter(node_id=issue.union_id, role=Role.OFFICER)
+        .select_related("user")
+        .order_by("user__real_name")
+    )
+    return [(m.user_id, f"{m.user.real_name}（{m.get_position_display()}）") for m in members]
+
+
+def colleges_for_queue(*, actor: Any) -> QuerySet[Node]:
+    schools = {
+        g.school_id for g in grants_of(actor) if g.role in {Role.OFFICER, Role.COLLEGE_SECRETARY}
+    }
+    return Node.objects.filter(school_id__in=schools, kind="college").order_by("name")
+
+
+def queue_officers(*, actor: Any) -> list[tuple[int, str]]:
+    """Members of the unions whose queue the actor works (for bulk assign)."""
+    from tongxin.accounts.models import Membership
+
+    unions = [g.node_id for g in grants_of(actor) if g.role == Role.OFFICER]
+    members = (
+        Membership.objects.active()
+        .filter(node_id__in=unions, role=Role.OFFICER)
+        .select_related("user")
+    )
+    return [(m.user_id, m.user.real_name) for m in members.order_by("user__real_name")]
+
+
+def photo_get_for(*, actor: Any, pk: int) -> Any:
+    from .models import IssuePhoto
+
+    return IssuePhoto.objects.filter(pk=pk, issue__in=issue_list_for(actor=actor)).first()
+
+
+def office_of_school(school_id: int, pk: int) -> Node | None:
+    return Node.objects.filter(pk=pk, school_id=school_id, kind="office").first()
+
+
+def supportable_get(*, actor: Any, pk: int) -> Issue | None:
+    """An issue a schoolmate may support: open, public-consenting, in the actor's school."""
+    return Issue.objects.filter(
+        pk=pk,
+        school_id=getattr(actor, "school_id", None),
+        publication_consent=True,
+        status__in=OPEN_STATUSES,
+    ).first()
+
+
+def school_node(school_id: int) -> Node:
+    return Node.objects.get(pk=school_id)
+
+
+def settings_of(school_id: int) -> Any:
+    from .settings import settings_for
+
+    return settings_for(school_id)
+
+
+def routed_category_ids(school_id: int) -> list[int]:
+    from .models import CategoryRoute
+
+    return list(
+        CategoryRoute.objects.filter(school_id=school_id).values_list("category_id", flat=True)
+    )
+
+
+def all_categories() -> QuerySet[IssueCategory]:
+    return IssueCategory.objects.order_by("position", "id")
+
+
+def category_by_pk(raw: str | None) -> IssueCategory | None:
+    return IssueCategory.objects.filter(pk=int(raw)).first() if raw and raw.isdigit() else None

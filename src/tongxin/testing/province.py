@@ -25,6 +25,7 @@ def make_node(kind: str, name: str, parent: Node | None, **attrs: Any) -> Node:
 class TinyProvince:
     nodes: dict[str, Node] = field(default_factory=dict)
     people: dict[str, User] = field(default_factory=dict)
+    issues: dict[str, Any] = field(default_factory=dict)
 
     def __getattr__(self, name: str) -> Any:
         nodes = self.__dict__.get("nodes", {})

@@ -1,6 +1,7 @@
 """Every state change of the rights desk: one function per transition (see each module)."""
 
 from .closing import issue_auto_close, issue_publish, issue_rate, issue_unseal
+from .configuration import category_routes_save, category_save, rights_settings_save
 from .escalation import clock_escalate, overdue_clocks
 from .handling import (
     issue_accept,
@@ -19,6 +20,8 @@ from .handling import (
 from .submission import issue_submit, issue_support, issue_withdraw, route_union
 
 __all__ = [
+    "category_routes_save",
+    "category_save",
     "clock_escalate",
     "issue_accept",
     "issue_add_office_input",
@@ -40,5 +43,6 @@ __all__ = [
     "issue_unseal",
     "issue_withdraw",
     "overdue_clocks",
+    "rights_settings_save",
     "route_union",
 ]

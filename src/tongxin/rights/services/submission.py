@@ -17,7 +17,7 @@ from tongxin.core.authz import authorize
 from tongxin.core.errors import DomainError
 from tongxin.orgs.models import Node, NodeKind
 
-from .. import photos
+from .. import photos, similarity
 from ..models import (
     CategoryRoute,
     Clock,
@@ -128,6 +128,7 @@ def issue_submit(
         IssuePhoto.objects.create(
             issue=issue, school_id=issue.school_id, image=content, width=width, height=height
         )
+    similarity.index_issue(issue)
     clocks.start(issue, Clock.FIRST_REPLY, cfg, now=timezone.now())
     issue.save(update_fields=["due_at", "escalation_level"])
     record(

@@ -79,3 +79,43 @@ def walk(p: TinyProvince, to: str, **kwargs: Any) -> Issue:
         issue = step(fresh(issue))
         assert issue.status == status
     return fresh(issue)
+
+
+def tiny_jpeg(exif_gps: bool = True) -> Any:
+    """A small real JPEG, with EXIF (camera and GPS tags) unless told otherwise."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    image = Image.new("RGB", (64, 48), (200, 30, 30))
+    exif = Image.Exif()
+    if exif_gps:
+        exif[0x010F] = "TestCam"  # Make
+        exif[0x8825] = {1: "N", 2: (31.0, 14.0, 0.0)}  # GPS IFD: latitude
+    out = io.BytesIO()
+    image.save(out, format="JPEG", exif=exif.tobytes())
+    return SimpleUploadedFile("photo.jpg", out.getvalue(), content_type="image/jpeg")
+
+
+def rights_world(p: TinyProvince) -> TinyProvince:
+    """Issues placed for reach checks: referred to school A's logistics office, held by
+    college union A1, anonymous, escalated to the city, and one in school B."""
+    from tongxin.rights.models import CategoryRoute
+
+    referred = walk(p, Status.REFERRED, photo_files=[tiny_jpeg()])
+    CategoryRoute.objects.create(school=p.school_a, category=category("宿舍与水电"))
+    in_college = submit(p, category_name="宿舍与水电", title="宿舍热水不稳定")
+    CategoryRoute.objects.all().delete()
+    anonymous = submit(p, anonymous=True, title="宿管态度恶劣")
+    escalated = submit(p, title="图书馆座位被长期占用")
+    Issue.objects.filter(pk=escalated.pk).update(escalated_to_city=True, escalation_level=4)
+    school_b = submit(p, student="student_b", title="乙学院食堂卫生")
+    p.issues = {
+        "referred": referred,
+        "college_a1": in_college,
+        "anonymous": anonymous,
+        "escalated": fresh(escalated),
+        "school_b": school_b,
+    }
+    return p
