@@ -19,6 +19,25 @@ def _fresh_calendar_memo():
 
 
 @pytest.fixture(autouse=True)
+def _reference_data(request):
+    """Transactional tests flush every table afterwards, data migrations' rows included;
+    put the reference data (holiday calendar, issue categories) back before each one."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = (marker is not None and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(request.fixturenames)
+    )
+    if transactional:
+        request.getfixturevalue("transactional_db")
+        from tongxin.rights.models import IssueCategory
+        from tongxin.rights.seed import seed_categories
+        from tongxin.workdays.models import CalendarDay, CalendarYear
+        from tongxin.workdays.seed import seed_calendar
+
+        seed_calendar(CalendarYear, CalendarDay)
+        seed_categories(IssueCategory)
+
+
+@pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     """Uploaded files of a test land in its own temporary folder, never in var/."""
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -189,6 +189,12 @@ def world(province: TinyProvince) -> TinyProvince:
     from tongxin.rights.tests.factories import rights_world
 
     rights_world(province)
+    from tongxin.imports.services import import_job_create
+    from tongxin.imports.tests.workbooks import upload, xlsx
+
+    province.issues["import_job"] = import_job_create(
+        actor=province.advisor_a, school=province.school_a, upload=upload(xlsx({"学院": [["理学院"]]}))
+    )
     return province
 
 

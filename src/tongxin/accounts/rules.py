@@ -41,11 +41,6 @@ def administers_membership_node(user: Any, node: Node | None) -> bool:
 
 
 @rules.predicate
-def advises_school(user: Any, school: Node | None) -> bool:
-    return school is not None and reaches_node(user, school, roles=[Role.ADVISOR])
-
-
-@rules.predicate
 def owns_token(user: Any, token: ApiToken | None) -> bool:
     return token is not None and token.user_id == user.pk
 
@@ -60,7 +55,6 @@ rules.add_perm("accounts.view_user", is_self | advises_person | secretary_of_per
 rules.add_perm("accounts.view_sensitive_user", is_self | advises_person)
 rules.add_perm("accounts.activate_user", advises_person)
 rules.add_perm("accounts.grant_membership", administers_membership_node)
-rules.add_perm("accounts.import_people", advises_school)
 rules.add_perm("accounts.view_people_list", is_people_manager)
 rules.add_perm("accounts.manage_own_tokens", rules.is_authenticated & is_self)
 rules.add_perm("accounts.revoke_token", owns_token)

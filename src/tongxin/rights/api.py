@@ -10,7 +10,7 @@ from tongxin.core.authz import can
 
 from . import selectors, services
 from .actions import ACTIONS
-from .models import Issue, IssueCategory, Status
+from .models import Issue, Status
 from .presenters import available_actions
 from .rules import reporter_id
 from .schemas import ActionIn, EventOut, IssueDetailOut, IssueOut, IssuePage, SubmitIn
@@ -49,7 +49,7 @@ def _get(request: HttpRequest, pk: int) -> Issue:
 
 @router.post("/issues", response={201: IssueOut})
 def submit(request: HttpRequest, body: SubmitIn) -> Any:
-    category = IssueCategory.objects.filter(pk=body.category, is_active=True).first()
+    category = selectors.categories().filter(pk=body.category).first()
     if category is None:
         raise HttpError(400, "未知的类别。")
     user: Any = request.user

@@ -1,6 +1,7 @@
 """Seed data from the `chinesecalendar` package (it knows 2004 to 2026)."""
 
 import datetime
+from typing import Any
 
 # The package names holidays in English; the calendar shows them in Chinese.
 HOLIDAY_NAMES = {
@@ -26,3 +27,14 @@ def package_days() -> list[tuple[datetime.date, bool, str]]:
 
 def package_years() -> list[int]:
     return sorted({d.year for d, _work, _name in package_days()})
+
+
+def seed_calendar(year_model: Any, day_model: Any) -> None:
+    """Idempotent: used by the data migration and to restore reference data in tests."""
+    day_model.objects.bulk_create(
+        [day_model(date=d, is_workday=work, name=name) for d, work, name in package_days()],
+        ignore_conflicts=True,
+    )
+    year_model.objects.bulk_create(
+        [year_model(year=y, source="package") for y in package_years()], ignore_conflicts=True
+    )

@@ -2,17 +2,9 @@ from django.db import migrations
 
 
 def seed(apps, schema_editor):
-    from tongxin.workdays.seed import package_days, package_years
+    from tongxin.workdays.seed import seed_calendar
 
-    CalendarYear = apps.get_model("workdays", "CalendarYear")
-    CalendarDay = apps.get_model("workdays", "CalendarDay")
-    CalendarDay.objects.bulk_create(
-        [CalendarDay(date=d, is_workday=work, name=name) for d, work, name in package_days()],
-        ignore_conflicts=True,
-    )
-    CalendarYear.objects.bulk_create(
-        [CalendarYear(year=y, source="package") for y in package_years()], ignore_conflicts=True
-    )
+    seed_calendar(apps.get_model("workdays", "CalendarYear"), apps.get_model("workdays", "CalendarDay"))
 
 
 class Migration(migrations.Migration):

@@ -1,0 +1,3 @@
+ACTIONS = {
+    "demo.province.generated": "生成演示省数据",
+}

@@ -1,0 +1,140 @@
+"""`build_demo()`: the fictional province 演示省, built once per database.
+
+    no province ──build_demo()──► demo province (is_demo) ──build_demo()──► unchanged
+    a real province ──build_demo()──► refused (DemoRefused), nothing written
+
+The plan is drawn from the seed alone (generate.py), then written directly through the
+ORM in bulk (writer.py) rather than through per-row services: the build is one audited
+action, "demo.province.generated" with its counts, recorded inside the build transaction.
+Every demo account shares one password, hashed once.
+"""
+
+import datetime
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth.hashers import make_password
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+
+from tongxin.accounts.models import Role, User
+from tongxin.accounts.services import system_actor
+from tongxin.audit import services as audit
+from tongxin.audit.models import AuditEvent
+from tongxin.core.errors import DomainError
+from tongxin.orgs.models import Node, NodeKind
+
+from .generate import DEFAULT_SEED, plan_province
+from .logins import DemoLogin, demo_logins, demo_province
+from .notices import write_notices
+from .plan import DemoScale, ProvincePlan
+from .writer import write_plan
+
+PASSWORD = "tongxin-demo-2026"
+GENERATED = "demo.province.generated"  # the one audit event of a build
+DEMO_FLAG_CACHE_KEY = "tongxin:is-demo"  # cached by tongxin.core.context_processors
+SCHOOL_STAFF_ROLES = {Role.ADVISOR, Role.COLLEGE_SECRETARY, Role.OFFICE_HANDLER}
+FEDERATION_ROLES = {Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN}
+
+
+class DemoRefused(DomainError):
+    """The database holds data the demo must not mix with."""
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    created: bool
+    seed: int | None
+    logins: list[DemoLogin]
+    counts: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+def plan_counts(plan: ProvincePlan) -> dict[str, int]:
+    kinds = Counter(node.kind for node in plan.nodes)
+    roles = Counter(post.role for post in plan.posts if post.end is None)
+    unions = (NodeKind.SCHOOL_UNION, NodeKind.GRADUATE_UNION, NodeKind.COLLEGE_UNION)
+    return {
+        "cities": kinds[NodeKind.CITY],
+        "schools": kinds[NodeKind.SCHOOL],
+        "colleges": kinds[NodeKind.COLLEGE],
+        "classes": kinds[NodeKind.CLASS],
+        "unions": sum(kinds[kind] for kind in unions),
+        "offices": kinds[NodeKind.OFFICE],
+        "users": len(plan.people),
+        "students": roles[Role.STUDENT],
+        "officers": roles[Role.OFFICER],
+        "past_officer_terms": sum(1 for post in plan.posts if post.end is not None),
+        "school_staff": sum(roles[role] for role in SCHOOL_STAFF_ROLES),
+        "federation_staff": sum(roles[role] for role in FEDERATION_ROLES),
+        "memberships": len(plan.posts),
+    }
+
+
+def _check_scale(scale: DemoScale) -> None:
+    if not 1 <= scale.cities <= scale.schools or scale.students < 4 * scale.schools:
+        raise DomainError("演示规模无效：至少 1 个市，学校数不少于市的个数，每校至少 4 名学生。")
+
+
+def _refuse_foreign_data(plan: ProvincePlan) -> None:
+    province = Node.objects.filter(kind=NodeKind.PROVINCE).order_by("pk").first()
+    if province is not None:
+        raise DemoRefused(
+            f"数据库中已有非演示的省学联“{province.name}”，不能在其中生成演示数据。"
+            "请改用一个空数据库（例如另设 TONGXIN_DATA_DIR 或 DATABASE_URL）。"
+        )
+    codes = [node.code for node in plan.nodes if node.kind == NodeKind.SCHOOL]
+    usernames = [person.username for person in plan.people if person.school is None]
+    if (
+        Node.objects.filter(kind=NodeKind.SCHOOL, code__in=codes).exists()
+        or User.objects.filter(username__in=usernames).exists()
+    ):
+        raise DemoRefused("演示数据要用的学校代码或学联用户名已被占用，请改用一个空数据库。")
+
+
+def _existing(province: Node, started: float) -> DemoResult:
+    event = (
+        AuditEvent.objects.filter(action=GENERATED, target_id=str(province.pk))
+        .order_by("-id")
+        .first()
+    )
+    data: dict[str, Any] = dict(event.data) if event else {}
+    seed = data.pop("seed", None)
+    data.pop("academic_year", None)
+    counts = {key: value for key, value in data.items() if isinstance(value, int)}
+    logins = demo_logins(province)
+    return DemoResult(False, seed, logins, counts, time.monotonic() - started)
+
+
+def build_demo(
+    *,
+    seed: int = DEFAULT_SEED,
+    cities: int = 11,
+    schools: int = 140,
+    students: int = 20_000,
+    today: datetime.date | None = None,
+) -> DemoResult:
+    """Build 演示省 unless it exists (then return its logins, writing nothing)."""
+    started = time.monotonic()
+    scale = DemoScale(cities=cities, schools=schools, students=students)
+    _check_scale(scale)
+    with transaction.atomic():
+        existing = demo_province()
+        if existing is not None:
+            return _existing(existing, started)
+        plan = plan_province(seed=seed, scale=scale, today=today or timezone.localdate())
+        _refuse_foreign_data(plan)
+        written = write_plan(plan, password_hash=make_password(PASSWORD))
+        logins = demo_logins(written.province)
+        counts = plan_counts(plan) | {"notifications": write_notices(logins)}
+        audit.record(
+            actor=system_actor(),
+            action="demo.province.generated",
+            target=written.province,
+            data={"seed": seed, "academic_year": plan.academic_year, **counts},
+        )
+    cache.delete(DEMO_FLAG_CACHE_KEY)
+    return DemoResult(True, seed, logins, counts, time.monotonic() - started)
