@@ -108,6 +108,8 @@ TEMPLATES = [
 # --- Database -------------------------------------------------------------------------
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
+    # One test database per test process, so two suites on one server never collide.
+    DATABASES["default"]["TEST"] = {"NAME": f"test_tongxin_{os.getpid()}"}
 else:
     DATABASES = {
         "default": {
