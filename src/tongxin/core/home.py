@@ -31,11 +31,25 @@ class Section:
         return f"core/home/_{self.role}.html"
 
 
-def _union_section(grant: Grant, node: Node) -> dict[str, Any]:
-    return {"officers": list(active_members_of([node.pk])[:60])}
+def _student_section(grant: Grant, node: Node, user: Any) -> dict[str, Any]:
+    from tongxin.rights.selectors import home_for_student
+
+    return {"issues": home_for_student(user)}
 
 
-def _college_section(grant: Grant, node: Node) -> dict[str, Any]:
+def _union_section(grant: Grant, node: Node, user: Any) -> dict[str, Any]:
+    from tongxin.rights.selectors import home_for_union
+
+    return {"officers": list(active_members_of([node.pk])[:60]), "queue": home_for_union(node.pk)}
+
+
+def _office_section(grant: Grant, node: Node, user: Any) -> dict[str, Any]:
+    from tongxin.rights.selectors import home_for_office
+
+    return {"inbox": home_for_office(user)}
+
+
+def _college_section(grant: Grant, node: Node, user: Any) -> dict[str, Any]:
     unions = Node.objects.filter(parent=node, kind=NodeKind.COLLEGE_UNION)
     return {
         "class_count": Node.objects.filter(parent=node, kind=NodeKind.CLASS).count(),
@@ -44,7 +58,7 @@ def _college_section(grant: Grant, node: Node) -> dict[str, Any]:
     }
 
 
-def _school_section(grant: Grant, node: Node) -> dict[str, Any]:
+def _school_section(grant: Grant, node: Node, user: Any) -> dict[str, Any]:
     unions = (
         Node.objects.filter(
             school=node,
@@ -58,14 +72,17 @@ def _school_section(grant: Grant, node: Node) -> dict[str, Any]:
         )
         .order_by("path")
     )
+    from tongxin.rights.selectors import home_for_advisor
+
     return {
+        "attention": home_for_advisor(node.pk),
         "college_count": Node.objects.filter(school=node, kind=NodeKind.COLLEGE).count(),
         "people_count": User.objects.filter(school=node).count(),
         "unions": list(unions[:40]),
     }
 
 
-def _federation_section(grant: Grant, node: Node) -> dict[str, Any]:
+def _federation_section(grant: Grant, node: Node, user: Any) -> dict[str, Any]:
     schools = Node.objects.filter(kind=NodeKind.SCHOOL, path__startswith=node.path)
     return {
         "school_count": schools.count(),
@@ -73,17 +90,17 @@ def _federation_section(grant: Grant, node: Node) -> dict[str, Any]:
     }
 
 
-def _federation_admin_section(grant: Grant, node: Node) -> dict[str, Any]:
+def _federation_admin_section(grant: Grant, node: Node, user: Any) -> dict[str, Any]:
     from tongxin.workdays.selectors import years_needing_entry
 
-    return {**_federation_section(grant, node), "calendar_missing": years_needing_entry()}
+    return {**_federation_section(grant, node, user), "calendar_missing": years_needing_entry()}
 
 
-BUILDERS: dict[str, Callable[[Grant, Node], dict[str, Any]]] = {
-    Role.STUDENT: lambda g, n: {},
+BUILDERS: dict[str, Callable[[Grant, Node, Any], dict[str, Any]]] = {
+    Role.STUDENT: _student_section,
     Role.OFFICER: _union_section,
     Role.COLLEGE_SECRETARY: _college_section,
-    Role.OFFICE_HANDLER: lambda g, n: {},
+    Role.OFFICE_HANDLER: _office_section,
     Role.ADVISOR: _school_section,
     Role.FEDERATION_STAFF: _federation_section,
     Role.FEDERATION_ADMIN: _federation_admin_section,
@@ -102,7 +119,7 @@ def home_sections_for(user: Any) -> list[Section]:
                 title=str(Role(grant.role).label),
                 node=node,
                 grant=grant,
-                data=BUILDERS[grant.role](grant, node),
+                data=BUILDERS[grant.role](grant, node, user),
             )
         )
     return sections

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Router
+from ninja import Status as Reply
 from ninja.errors import HttpError
 
 from tongxin.core.authz import can
@@ -62,7 +63,7 @@ def submit(request: HttpRequest, body: SubmitIn) -> Any:
         anonymous=body.anonymous,
         publication_consent=body.publication_consent,
     )
-    return 201, _out(issue, request.user)
+    return Reply(201, _out(issue, request.user))
 
 
 @router.get("/issues/mine", response=IssuePage)

@@ -227,3 +227,43 @@ def all_categories() -> QuerySet[IssueCategory]:
 
 def category_by_pk(raw: str | None) -> IssueCategory | None:
     return IssueCategory.objects.filter(pk=int(raw)).first() if raw and raw.isdigit() else None
+
+
+def home_for_student(actor: Any) -> list[Issue]:
+    return list(my_issues(actor=actor)[:5])
+
+
+def home_for_union(union_id: int, now: datetime.datetime | None = None) -> dict[str, int]:
+    """Open work of one union's queue: counts by state and overdue."""
+    from django.db.models import Count
+
+    open_qs = Issue.objects.filter(union_id=union_id, status__in=OPEN_STATUSES)
+    by_status = dict(
+        open_qs.values_list("status").annotate(n=Count("id")).values_list("status", "n")
+    )
+    overdue = open_qs.filter(due_at__lt=now or timezone.now()).count()
+    return {
+        "submitted": by_status.get(Status.SUBMITTED, 0),
+        "in_work": sum(
+            by_status.get(s, 0)
+            for s in (Status.ACCEPTED, Status.IN_PROGRESS, Status.REFERRED, Status.ANSWERED)
+        ),
+        "overdue": overdue,
+    }
+
+
+def home_for_office(actor: Any) -> list[Issue]:
+    return list(inbox_for(actor=actor)[:5])
+
+
+def home_for_advisor(school_id: int) -> list[Issue]:
+    """Issues the advisor should look at: flagged after two 不满意, or escalated to them."""
+    return list(
+        Issue.objects.filter(school_id=school_id)
+        .filter(
+            Q(flagged_to_advisor=True, closed_at__gte=timezone.now() - datetime.timedelta(days=30))
+            | Q(status__in=OPEN_STATUSES, escalation_level__gte=3)
+        )
+        .select_related("category")
+        .order_by("-id")[:10]
+    )

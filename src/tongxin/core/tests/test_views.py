@@ -50,7 +50,9 @@ def test_a_periodic_job_runs_once_per_period(db):
     enqueued = []
     now = datetime.datetime(2026, 11, 27, 3, 0, tzinfo=datetime.UTC)
     assert "audit-verify" in periodic.enqueue_due(now, enqueue=enqueued.append)
-    assert "audit-verify" not in periodic.enqueue_due(now + datetime.timedelta(hours=2), enqueue=enqueued.append)
+    assert "audit-verify" not in periodic.enqueue_due(
+        now + datetime.timedelta(hours=2), enqueue=enqueued.append
+    )
     assert "audit-verify" in periodic.enqueue_due(
         now + datetime.timedelta(days=1), enqueue=enqueued.append
     )
