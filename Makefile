@@ -30,7 +30,7 @@ test: install
 	$(BIN)/python -m pytest -q
 
 lint: install
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests conftest.py
 	$(BIN)/mypy src
 
 serve: install

@@ -192,8 +192,9 @@ def world(province: TinyProvince) -> TinyProvince:
     from tongxin.imports.services import import_job_create
     from tongxin.imports.tests.workbooks import upload, xlsx
 
+    workbook = upload(xlsx({"学院": [["理学院"]]}))
     province.issues["import_job"] = import_job_create(
-        actor=province.advisor_a, school=province.school_a, upload=upload(xlsx({"学院": [["理学院"]]}))
+        actor=province.advisor_a, school=province.school_a, upload=workbook
     )
     return province
 
