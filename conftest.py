@@ -33,8 +33,12 @@ def _reference_data(request):
         from tongxin.workdays.models import CalendarDay, CalendarYear
         from tongxin.workdays.seed import seed_calendar
 
+        from tongxin.staff.models import StaffLimit
+        from tongxin.staff.seed import seed_limits
+
         seed_calendar(CalendarYear, CalendarDay)
         seed_categories(IssueCategory)
+        seed_limits(StaffLimit)
 
 
 @pytest.fixture(autouse=True)

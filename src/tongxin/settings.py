@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "tongxin.workdays",
     "tongxin.rights",
     "tongxin.stats",
+    "tongxin.staff",
     "tongxin.notifications",
     "tongxin.imports",
     "tongxin.api",

@@ -119,5 +119,12 @@ class Node(models.Model):  # 组织节点
         """True when this node is `other` or lies below it."""
         return self.path.startswith(other.path)
 
+    @property
+    def school_pk(self) -> int:
+        """The school's id for a node inside a school (refuses nodes above schools)."""
+        if self.school_id is None:
+            raise ValueError(f"{self.kind} node {self.pk} belongs to no school")
+        return int(self.school_id)
+
     def ancestor_ids(self) -> list[int]:
         return [int(part) for part in self.path.strip("/").split("/") if part]

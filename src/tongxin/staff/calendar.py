@@ -1,0 +1,11 @@
+"""Academic years (学年) start on 1 September: 2026-09-01 … 2027-08-31 is academic year 2026."""
+
+import datetime
+
+
+def academic_year_of(day: datetime.date) -> int:
+    return day.year if day.month >= 9 else day.year - 1
+
+
+def academic_year_label(year: int) -> str:
+    return f"{year}-{year + 1} 学年"

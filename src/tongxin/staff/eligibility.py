@@ -1,0 +1,140 @@
+"""Who may serve as an officer (DOMAIN.md §2), computed and explained.
+
+- Political: 共青团员, 中共预备党员 or 中共党员.
+- 本专科 students of 本科 and 高职 schools, except first-years: composite rank within the
+  top 30 % of the major (rank ≤ floor(0.3 × n)) on at least one allowed window, and no
+  failed course outstanding.
+- Graduate students: no failed course outstanding.
+- 中职 schools: their own rule set, empty by default.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from tongxin.accounts.models import PoliticalStatus, StudentLevel, User
+from tongxin.orgs.models import SchoolType
+
+from .calendar import academic_year_of
+from .models import AcademicRecord, EligibilityPolicy, Window
+
+ELIGIBLE_POLITICS = {
+    PoliticalStatus.LEAGUE_MEMBER,
+    PoliticalStatus.PROBATIONARY_PARTY,
+    PoliticalStatus.PARTY_MEMBER,
+}
+
+
+@dataclass(frozen=True)
+class Check:
+    rule: str  # political / academic_rank / failed_courses / records
+    passed: bool
+    text: str  # may carry figures: show only to those who may see grades
+    public_text: str  # without figures
+
+
+@dataclass
+class Eligibility:
+    checks: list[Check] = field(default_factory=list)
+
+    @property
+    def meets(self) -> bool:
+        return all(c.passed for c in self.checks)
+
+    @property
+    def failed(self) -> list[Check]:
+        return [c for c in self.checks if not c.passed]
+
+
+def policy() -> EligibilityPolicy:
+    found = EligibilityPolicy.objects.first()
+    return (
+        found
+        if found is not None
+        else EligibilityPolicy(windows=list(Window.values), top_share_percent=30)
+    )
+
+
+def meets_top_share(rank: int, cohort: int, percent: int) -> bool:
+    """rank ≤ floor(percent% × cohort), in integers so 30 % of 100 is exactly 30."""
+    return rank <= (cohort * percent) // 100
+
+
+def _political(user: User) -> Check:
+    ok = user.political_status in ELIGIBLE_POLITICS
+    label = user.get_political_status_display() or "未填写"
+    text = f"政治面貌：{label}" + ("" if ok else "，须为共青团员或中共（预备）党员")
+    return Check("political", ok, text, "政治面貌符合要求" if ok else "政治面貌不符合要求")
+
+
+def latest_records(user: User) -> list[AcademicRecord]:
+    latest = (
+        AcademicRecord.objects.filter(student=user)
+        .order_by("-term")
+        .values_list("term", flat=True)
+        .first()
+    )
+    if latest is None:
+        return []
+    return list(AcademicRecord.objects.filter(student=user, term=latest))
+
+
+def _failed(records: list[AcademicRecord]) -> Check:
+    outstanding = max(r.failed_outstanding for r in records)
+    ok = outstanding == 0
+    text = "无未通过课程" if ok else f"有 {outstanding} 门课程未通过"
+    return Check("failed_courses", ok, text, "无未通过课程" if ok else "有未通过课程")
+
+
+def _rank(records: list[AcademicRecord], p: EligibilityPolicy) -> Check:
+    allowed = [r for r in records if r.window in (p.windows or Window.values)]
+    parts, ok = [], False
+    for r in sorted(allowed, key=lambda r: list(Window.values).index(r.window)):
+        meets = meets_top_share(r.rank, r.cohort_size, p.top_share_percent)
+        ok = ok or meets
+        verdict = "进入" if meets else "未进入"
+        share = p.top_share_percent
+        parts.append(
+            f"{Window(r.window).label}第 {r.rank}/{r.cohort_size} 名，{verdict}前 {share}%"
+        )
+    if not parts:
+        return Check("academic_rank", False, "没有可用的综合排名数据", "缺少成绩数据")
+    return Check(
+        "academic_rank",
+        ok,
+        "；".join(parts),
+        "综合排名符合要求" if ok else f"综合排名未进入专业前 {p.top_share_percent}%",
+    )
+
+
+def _academic_applies(user: User, on: datetime.date, p: EligibilityPolicy) -> bool:
+    school_type = user.school.school_type if user.school else ""
+    if school_type == SchoolType.SECONDARY_VOCATIONAL:
+        return p.secondary_vocational_rules
+    return True
+
+
+def eligibility_of(user: User, on: datetime.date | None = None) -> Eligibility:
+    on = on or timezone.localdate()
+    p = policy()
+    result = Eligibility(checks=[_political(user)])
+    if not _academic_applies(user, on, p):
+        return result
+    first_year = user.enrolment_year is not None and user.enrolment_year >= academic_year_of(on)
+    graduate = user.level == StudentLevel.GRADUATE
+    if first_year:  # no term finished yet: nothing to judge
+        result.checks.append(
+            Check("records", True, "一年级新生，暂不适用学业要求", "一年级新生，暂不适用学业要求")
+        )
+        return result
+    records = latest_records(user)
+    if not records:
+        result.checks.append(
+            Check("records", False, "尚无成绩数据，无法判断学业要求", "缺少成绩数据")
+        )
+        return result
+    result.checks.append(_failed(records))
+    if not graduate:
+        result.checks.append(_rank(records, p))
+    return result

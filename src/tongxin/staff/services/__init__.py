@@ -1,0 +1,1 @@
+"""Every state change of union staff (see each module's diagram)."""
