@@ -36,6 +36,7 @@ FEDERATION = ["city_staff_1", "province_staff", "province_admin"]
 EVERYONE = SCHOOL_A + FEDERATION
 AUDIT_READERS = ["advisor_a", *FEDERATION]
 QUEUE_READERS = ["officer_a", "college_officer_a1", "secretary_a1"]
+UNION_READERS = ["officer_a", "college_officer_a1", "secretary_a1", "advisor_a", *FEDERATION]
 
 
 @dataclass(frozen=True)
@@ -166,6 +167,36 @@ MATRIX = [
         ["student_a", "officer_a", "handler_a", "advisor_a"],
         [],
     ),
+    # --- union staff ---
+    Row("unions", lambda p: "/staff/unions/", UNION_READERS, others(*UNION_READERS)),
+    Row(
+        "school union of A",
+        lambda p: f"/staff/unions/{p.union_a.pk}/",
+        ["officer_a", "advisor_a", *FEDERATION],
+        [],
+    ),
+    Row(
+        "college union A1",
+        lambda p: f"/staff/unions/{p.college_union_a1.pk}/",
+        ["officer_a", "college_officer_a1", "secretary_a1", "advisor_a", *FEDERATION],
+        [],
+    ),
+    Row(
+        "sibling school's union",
+        lambda p: f"/staff/unions/{p.union_b.pk}/",
+        ["province_staff", "province_admin"],
+        [],
+    ),
+    Row("grades upload", lambda p: "/staff/grades/", ["advisor_a"], others("advisor_a")),
+    Row(
+        "grades template",
+        lambda p: "/staff/grades/template/",
+        ["advisor_a", "handler_a"],
+        others("advisor_a", "handler_a"),
+    ),
+    Row("school warnings", lambda p: "/staff/warnings/", ["advisor_a"], others("advisor_a")),
+    Row("my warnings", lambda p: "/staff/warnings/mine/", EVERYONE, []),
+    Row("staff limits", lambda p: "/staff/limits/", ["province_admin"], others("province_admin")),
     Row("API my issues", lambda p: "/api/v1/rights/issues/mine", EVERYONE, []),
     Row("API queue", lambda p: "/api/v1/rights/queue", QUEUE_READERS, others(*QUEUE_READERS)),
     Row(
@@ -279,6 +310,12 @@ def test_selectors_match_rules(persona: str, world: TinyProvince, activity: None
 
     issues = list(Issue.objects.select_related("union", "school"))
     assert {i.pk for i in issue_list_for(actor=user)} == _allowed(user, "rights.view_issue", issues)
+    from tongxin.staff.selectors import union_list_for
+
+    unions = [n for n in nodes if n.is_union]
+    assert {u.pk for u in union_list_for(actor=user)} == _allowed(
+        user, "staff.view_union_counts", unions
+    )
     notes = list(Notification.objects.all())
     assert {n.pk for n in notification_list_for(actor=user)} == _allowed(
         user, "notifications.read_notification", notes

@@ -15,6 +15,7 @@ urlpatterns = [
     path("workdays/", include("tongxin.workdays.urls")),
     path("rights/", include("tongxin.rights.urls")),
     path("stats/", include("tongxin.stats.urls")),
+    path("staff/", include("tongxin.staff.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

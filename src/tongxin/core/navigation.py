@@ -27,11 +27,15 @@ NAVIGATION = [
     NavItem("回音壁", "rights:wall", "rights.view_wall"),
     NavItem("学校", "orgs:school-list", "orgs.view_school_list"),
     NavItem("人员", "accounts:user-list", "accounts.view_people_list"),
+    NavItem("学生会", "staff:union-list", "staff.open_unions"),
+    NavItem("学风预警", "staff:warnings", "staff.open_school_warnings"),
+    NavItem("成绩数据", "staff:grades", "staff.open_grade_upload"),
     NavItem("导入", "imports:upload", "imports.use_import"),
     NavItem("审计日志", "audit:event-list", "audit.view_event_list"),
     NavItem("工作日历", "workdays:calendar", "workdays.manage_calendar"),
     NavItem("权益设置", "rights:settings", "rights.open_settings"),
     NavItem("诉求类别", "rights:categories", "rights.manage_categories"),
+    NavItem("精简限额", "staff:limits", "staff.manage_limits"),
 ]
 
 

@@ -88,6 +88,11 @@ def is_federation_admin(user: Any) -> bool:
 
 
 @rules.predicate
+def is_federation_member(user: Any) -> bool:
+    return has_role(user, *FEDERATION_ROLES)
+
+
+@rules.predicate
 def is_school_staff_reader(user: Any) -> bool:
     return has_role(user, Role.OFFICER, Role.COLLEGE_SECRETARY, Role.ADVISOR)
 
@@ -107,4 +112,12 @@ rules.add_perm("staff.view_school_warnings", advises)
 rules.add_perm("staff.manage_school", advises)
 rules.add_perm("staff.view_union_warnings", advises | in_presidium_of)
 rules.add_perm("staff.manage_limits", is_federation_admin)
-rules.add_perm("staff.open_unions", is_school_staff_reader)
+
+
+@rules.predicate
+def is_advisor(user: Any) -> bool:
+    return has_role(user, Role.ADVISOR)
+
+
+rules.add_perm("staff.open_unions", is_school_staff_reader | is_federation_member)
+rules.add_perm("staff.open_school_warnings", is_advisor)
