@@ -5,6 +5,7 @@ and every list selector returns exactly the objects its rule allows. Each new pa
 endpoint adds a row here.
 """
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -197,6 +198,18 @@ MATRIX = [
     Row("school warnings", lambda p: "/staff/warnings/", ["advisor_a"], others("advisor_a")),
     Row("my warnings", lambda p: "/staff/warnings/mine/", EVERYONE, []),
     Row("staff limits", lambda p: "/staff/limits/", ["province_admin"], others("province_admin")),
+    Row(
+        "training sessions",
+        lambda p: "/training/",
+        ["secretary_a1", "advisor_a"],
+        others("secretary_a1", "advisor_a"),
+    ),
+    Row(
+        "a school-level training session",
+        lambda p: f"/training/{p.issues['training'].pk}/",
+        ["advisor_a"],
+        [],
+    ),
     Row("API my issues", lambda p: "/api/v1/rights/issues/mine", EVERYONE, []),
     Row("API queue", lambda p: "/api/v1/rights/queue", QUEUE_READERS, others(*QUEUE_READERS)),
     Row(
@@ -222,7 +235,16 @@ def world(province: TinyProvince) -> TinyProvince:
     rights_world(province)
     from tongxin.imports.services import import_job_create
     from tongxin.imports.tests.workbooks import upload, xlsx
+    from tongxin.training.services import session_create
 
+    province.issues["training"] = session_create(
+        actor=province.advisor_a,
+        host=province.school_a,
+        kind="union",
+        title="骨干培训",
+        date=datetime.date(2026, 10, 10),
+        hours="3",
+    )
     workbook = upload(xlsx({"学院": [["理学院"]]}))
     province.issues["import_job"] = import_job_create(
         actor=province.advisor_a, school=province.school_a, upload=workbook

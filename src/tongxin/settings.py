@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "tongxin.rights",
     "tongxin.stats",
     "tongxin.staff",
+    "tongxin.training",
     "tongxin.notifications",
     "tongxin.imports",
     "tongxin.api",

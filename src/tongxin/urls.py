@@ -16,6 +16,7 @@ urlpatterns = [
     path("rights/", include("tongxin.rights.urls")),
     path("stats/", include("tongxin.stats.urls")),
     path("staff/", include("tongxin.staff.urls")),
+    path("training/", include("tongxin.training.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

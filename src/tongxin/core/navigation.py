@@ -30,6 +30,7 @@ NAVIGATION = [
     NavItem("学生会", "staff:union-list", "staff.open_unions"),
     NavItem("学风预警", "staff:warnings", "staff.open_school_warnings"),
     NavItem("成绩数据", "staff:grades", "staff.open_grade_upload"),
+    NavItem("培训", "training:session-list", "training.open_sessions"),
     NavItem("导入", "imports:upload", "imports.use_import"),
     NavItem("审计日志", "audit:event-list", "audit.view_event_list"),
     NavItem("工作日历", "workdays:calendar", "workdays.manage_calendar"),

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from tongxin.accounts.models import PRESIDIUM_POSITIONS
@@ -15,8 +16,10 @@ from tongxin.core.errors import DomainError
 from tongxin.core.http import AuthenticatedRequest
 from tongxin.core.pagination import page_number, paginate
 from tongxin.orgs.models import Node
+from tongxin.training.selectors import coverage_of
 
 from . import selectors
+from .calendar import academic_year_of
 from .forms import AppointForm, DepartmentForm, ExitForm, RecordForm
 from .models import ExitKind
 from .services import structure
@@ -71,6 +74,7 @@ def union_detail_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 "appoint_form": AppointForm(),
                 "department_form": DepartmentForm(),
                 "exit_kinds": ExitKind.choices,
+                "coverage": coverage_of(union, academic_year_of(timezone.localdate())),
             }
         )
     return render(request, "staff/union_detail.html", context)
