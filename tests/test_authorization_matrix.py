@@ -37,6 +37,7 @@ FEDERATION = ["city_staff_1", "province_staff", "province_admin"]
 EVERYONE = SCHOOL_A + FEDERATION
 AUDIT_READERS = ["advisor_a", *FEDERATION]
 QUEUE_READERS = ["officer_a", "college_officer_a1", "secretary_a1"]
+REPORT_READERS = ["officer_a", "college_officer_a1", "advisor_a", *FEDERATION]
 UNION_READERS = ["officer_a", "college_officer_a1", "secretary_a1", "advisor_a", *FEDERATION]
 
 
@@ -197,6 +198,12 @@ MATRIX = [
     ),
     Row("school warnings", lambda p: "/staff/warnings/", ["advisor_a"], others("advisor_a")),
     Row("my warnings", lambda p: "/staff/warnings/mine/", EVERYONE, []),
+    Row(
+        "growth archive of a student of A1",
+        lambda p: f"/staff/people/{p.student_a.pk}/archive/",
+        ["student_a", "advisor_a", "secretary_a1"],
+        [],
+    ),
     Row("staff limits", lambda p: "/staff/limits/", ["province_admin"], others("province_admin")),
     Row(
         "training sessions",
@@ -210,6 +217,21 @@ MATRIX = [
         ["advisor_a"],
         [],
     ),
+    # --- statistics and weekly reports ---
+    Row(
+        "stats of school A",
+        lambda p: f"/stats/schools/{p.school_a.pk}/",
+        ["advisor_a", *FEDERATION],
+        others("advisor_a", *FEDERATION),
+    ),
+    Row(
+        "stats of school B",
+        lambda p: f"/stats/schools/{p.school_b.pk}/",
+        ["province_staff", "province_admin"],
+        others("advisor_a", *FEDERATION),
+    ),
+    Row("stats overview", lambda p: "/stats/overview/", FEDERATION, others(*FEDERATION)),
+    Row("weekly reports", lambda p: "/stats/reports/", REPORT_READERS, others(*REPORT_READERS)),
     Row("API my issues", lambda p: "/api/v1/rights/issues/mine", EVERYONE, []),
     Row("API queue", lambda p: "/api/v1/rights/queue", QUEUE_READERS, others(*QUEUE_READERS)),
     Row(

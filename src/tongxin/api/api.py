@@ -35,6 +35,8 @@ def not_allowed(request: HttpRequest, exc: NotAllowed) -> Any:
 
 
 api.add_router("/rights", "tongxin.rights.api.router")
+api.add_router("/selection", "tongxin.selection.api.router")
+api.add_router("/stats", "tongxin.stats.api.router")
 
 
 class PageQuery(Schema):

@@ -25,6 +25,8 @@ NAVIGATION = [
     NavItem("诉求受理", "rights:queue", "rights.view_queue"),
     NavItem("部门收件箱", "rights:inbox", "rights.view_inbox"),
     NavItem("回音壁", "rights:wall", "rights.view_wall"),
+    NavItem("权益统计", "stats:home", "stats.view_stats"),
+    NavItem("权益周报", "stats:report-list", "stats.view_report_list"),
     NavItem("学校", "orgs:school-list", "orgs.view_school_list"),
     NavItem("人员", "accounts:user-list", "accounts.view_people_list"),
     NavItem("学生会", "staff:union-list", "staff.open_unions"),

@@ -121,3 +121,15 @@ def is_advisor(user: Any) -> bool:
 
 rules.add_perm("staff.open_unions", is_school_staff_reader | is_federation_member)
 rules.add_perm("staff.open_school_warnings", is_advisor)
+
+
+@rules.predicate
+def secretary_of(user: Any, person: Any) -> bool:
+    return (
+        person is not None
+        and person.college is not None
+        and reaches_node(user, person.college, roles=[Role.COLLEGE_SECRETARY])
+    )
+
+
+rules.add_perm("staff.view_archive", is_self | advises_person | secretary_of)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import academic_views, views
+from . import academic_views, archive_views, views
 
 app_name = "staff"
 urlpatterns = [
@@ -15,4 +15,6 @@ urlpatterns = [
     path("warnings/", academic_views.school_warnings_view, name="warnings"),
     path("warnings/mine/", academic_views.my_warnings_view, name="my-warnings"),
     path("limits/", academic_views.limits_view, name="limits"),
+    path("people/<int:pk>/archive/", archive_views.archive_view, name="archive"),
+    path("people/<int:pk>/archive.pdf", archive_views.archive_pdf_view, name="archive-pdf"),
 ]

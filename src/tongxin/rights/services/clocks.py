@@ -26,8 +26,12 @@ def due_for(
     return due_after_workdays(started, cfg.feedback_workdays)
 
 
-def stop_running(issue: Issue, now: datetime.datetime) -> None:
-    IssueClock.objects.filter(issue=issue, stopped_at__isnull=True).update(stopped_at=now)
+def stop_running(issue: Issue, now: datetime.datetime, *, cancelled: bool = False) -> None:
+    """Stop the open clock. `cancelled` (a withdrawal) marks a clock not yet due as never due."""
+    running = IssueClock.objects.filter(issue=issue, stopped_at__isnull=True)
+    if cancelled:
+        running.filter(due_at__gt=now).update(stopped_at=now, cancelled=True)
+    running.update(stopped_at=now)
     issue.due_at = None
     issue.escalation_level = 0
 

@@ -148,7 +148,7 @@ def issue_withdraw(*, actor: User, issue: Issue, expected_version: int) -> Issue
     require_status(
         issue, [Status.SUBMITTED, Status.ACCEPTED, Status.IN_PROGRESS, Status.REFERRED], _("撤回")
     )
-    clocks.stop_running(issue, timezone.now())
+    clocks.stop_running(issue, timezone.now(), cancelled=True)
     issue.status = Status.WITHDRAWN
     issue.closed_at = timezone.now()
     save(issue, "status", "closed_at", "due_at", "escalation_level")

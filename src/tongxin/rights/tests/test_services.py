@@ -369,3 +369,17 @@ def test_publication_needs_consent(province):
         actor=province.officer_a, **v(walk(province, Status.ANSWERED))
     )
     assert published.published_at is not None
+
+
+def test_a_withdrawal_before_the_deadline_cancels_the_clock(province):
+    issue = services.issue_withdraw(actor=province.student_a, **v(submit(province)))
+    clock = IssueClock.objects.get(issue=issue)
+    assert clock.cancelled and clock.stopped_at is not None
+
+
+def test_a_withdrawal_after_the_deadline_keeps_the_miss(province):
+    issue = submit(province)
+    IssueClock.objects.filter(issue=issue).update(due_at=timezone.now() - timezone.timedelta(hours=1))
+    services.issue_withdraw(actor=province.student_a, **v(issue))
+    clock = IssueClock.objects.get(issue=issue)
+    assert not clock.cancelled and clock.met is False

@@ -1,0 +1,62 @@
+"""PDF documents with Chinese shown correctly on a machine without system fonts (fpdf2).
+
+The embedded font is a subset of Noto Sans CJK SC (SIL OFL 1.1, see fonts/OFL.txt)
+covering the GB 2312 characters, ASCII and common punctuation; fpdf2 embeds only the glyphs
+used. A character outside the subset prints as □ rather than vanishing.
+"""
+
+import functools
+from pathlib import Path
+
+from fontTools.ttLib import TTFont
+from fpdf import FPDF
+from fpdf.fonts import FontFace
+
+FONT_PATH = Path(__file__).resolve().parent / "fonts" / "NotoSansCJKsc-Regular-GB2312.ttf"
+FONT = "NotoSansSC"
+MISSING = "□"
+BLUE, ORANGE, GREY = (47, 110, 186), (230, 126, 34), (120, 120, 120)
+
+
+@functools.cache
+def _covered() -> frozenset[int]:
+    with TTFont(FONT_PATH, lazy=True) as font:
+        return frozenset(font["cmap"].getBestCmap())
+
+
+def printable(text: object) -> str:
+    covered = _covered()
+    return "".join(ch if ord(ch) in covered or ch in "\n\t" else MISSING for ch in str(text))
+
+
+class Document(FPDF):
+    def __init__(self, footer_text: str) -> None:
+        super().__init__(orientation="P", unit="mm", format="A4")
+        self.footer_text = footer_text
+        self.add_font(FONT, "", str(FONT_PATH))
+        self.set_font(FONT, size=10)
+        self.set_auto_page_break(auto=True, margin=15)
+        self.set_title(footer_text)
+        self.add_page()
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font(FONT, size=8)
+        self.set_text_color(*GREY)
+        self.cell(0, 6, printable(f"{self.footer_text} · 第 {self.page_no()} 页"), align="C")
+        self.set_text_color(0, 0, 0)
+
+    def heading(self, text: str, size: int = 13) -> None:
+        self.ln(3)
+        self.set_font(FONT, size=size)
+        self.multi_cell(0, size * 0.55, printable(text), new_x="LMARGIN", new_y="NEXT")
+        self.set_font(FONT, size=10)
+        self.ln(1)
+
+    def rows(self, header: list[str], body: list[list[str]], widths: tuple[int, ...]) -> None:
+        heading_style = FontFace(fill_color=(232, 238, 247))
+        with self.table(col_widths=widths, headings_style=heading_style, line_height=6) as table:
+            for values in [header, *body]:
+                row = table.row()
+                for value in values:
+                    row.cell(printable(value))

@@ -1,0 +1,3 @@
+ACTIONS = {
+    "stats.report.built": "生成权益周报",
+}

@@ -1,0 +1,163 @@
+"""Excel exports (openpyxl): a school's statistics, the cross-school overview and a weekly
+report. Rates are written as numbers with a percent format; no rate is an empty cell
+with "—" beside it in the text column, never a zero."""
+
+import io
+from collections.abc import Iterable
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill
+from openpyxl.worksheet.worksheet import Worksheet
+
+from .figures import Figures, Rate, SchoolStats, SeriesPoint
+from .periods import Period
+from .reports import WeeklyView
+from .selectors import OverviewRow
+
+HEADER_FONT = Font(bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="E8EEF7")
+
+
+def _sheet(book: Workbook, title: str, header: list[str], rows: Iterable[list[Any]]) -> Worksheet:
+    sheet = book.create_sheet(title)
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+    for row in rows:
+        sheet.append(row)
+    for index, _title in enumerate(header, start=1):
+        letter = sheet.cell(row=1, column=index).column_letter
+        sheet.column_dimensions[letter].width = 16 if index > 1 else 28
+    sheet.freeze_panes = "A2"
+    return sheet
+
+
+def _rate_cells(rate: Rate) -> list[Any]:
+    return [rate.value, rate.numerator, rate.denominator]
+
+
+def _percent(sheet: Worksheet, columns: Iterable[str]) -> None:
+    for column in columns:
+        for cell in sheet[column][1:]:
+            cell.number_format = "0.0%"
+
+
+def _save(book: Workbook) -> bytes:
+    del book[book.sheetnames[0]]  # the empty default sheet
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _figure_rows(figures: Figures) -> list[list[Any]]:
+    rows: list[list[Any]] = [[label, n] for _f, label, n in figures.transitions()]
+    rows += [[f"评价：{label}", n] for _f, label, n in figures.ratings()]
+    rows += [
+        ["按时率（全部时限）", figures.on_time.text],
+        ["满意率", figures.satisfaction.text],
+        ["首次回复用时中位数", figures.first_reply.text],
+        ["答复用时中位数", figures.answer.text],
+    ]
+    return rows
+
+
+def _series(book: Workbook, title: str, points: list[SeriesPoint]) -> None:
+    _sheet(
+        book,
+        title,
+        ["时间", "收到", "答复", "办结"],
+        ([p.label, p.received, p.answered, p.closed] for p in points),
+    )
+
+
+def school_stats_xlsx(stats: SchoolStats, period: Period) -> bytes:
+    book = Workbook()
+    _sheet(
+        book, "汇总", [f"{stats.school_name} {period.label}", "数值"], _figure_rows(stats.figures)
+    )
+    clocks = _sheet(
+        book,
+        "按时率",
+        ["环节", "按时率", "按时", "到期"],
+        ([label, *_rate_cells(rate)] for _c, label, rate in stats.figures.clock_rates()),
+    )
+    _percent(clocks, "B")
+    categories = _sheet(
+        book,
+        "按类别",
+        ["类别", "收到", "答复", "办结", "按时率", "满意率", "已评价"],
+        (
+            [
+                c.name,
+                c.figures.counts["received"],
+                c.figures.counts["answered"],
+                c.figures.counts["closed"],
+                c.figures.on_time.value,
+                c.figures.satisfaction.value,
+                c.figures.rated,
+            ]
+            for c in stats.categories
+        ),
+    )
+    _percent(categories, "EF")
+    _series(book, "按月", stats.months)
+    _series(book, "按日", stats.days)
+    return _save(book)
+
+
+OVERVIEW_HEADER = [
+    "代码",
+    "学校",
+    "所属",
+    "收到",
+    "答复",
+    "办结",
+    "按时率",
+    "按时",
+    "到期",
+    "满意率",
+    "满意+基本满意",
+    "已评价",
+    "首次回复用时中位数",
+    "答复用时中位数",
+]
+
+
+def overview_xlsx(rows: list[OverviewRow], period: Period) -> bytes:
+    book = Workbook()
+    body = [
+        [
+            r.school.code,
+            r.school.name,
+            r.school.parent.name if r.school.parent else "",
+            getattr(r.school, "received", 0),
+            getattr(r.school, "answered", 0),
+            getattr(r.school, "closed", 0),
+            *_rate_cells(r.on_time),
+            *_rate_cells(r.satisfaction),
+            r.first_reply.text,
+            r.answer.text,
+        ]
+        for r in rows
+    ]
+    sheet = _sheet(
+        book, f"各校对比{period.start:%Y%m%d}-{period.end:%Y%m%d}", OVERVIEW_HEADER, body
+    )
+    _percent(sheet, "GJ")
+    return _save(book)
+
+
+def report_xlsx(view: WeeklyView) -> bytes:
+    book = Workbook()
+    _sheet(book, "汇总", [view.title, "本周"], _figure_rows(view.figures))
+    _sheet(book, "类别", ["类别", "收到"], view.data["top_categories"])
+    _sheet(book, "每日", ["日期", "收到", "答复", "办结"], view.data["days"])
+    items = view.overdue["items"]
+    _sheet(
+        book,
+        "逾期事项" if view.full else "督办事项",
+        ["诉求标题", "状态", "逾期环节", "到期日"],
+        ([i["title"], i["status"], i["clock"], i["due"]] for i in items),
+    )
+    return _save(book)
