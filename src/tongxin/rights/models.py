@@ -235,7 +235,8 @@ class IssueClock(models.Model):  # 办理时限
                 condition=Q(stopped_at__isnull=True),
             ),
             models.Index(fields=["school", "due_at"], name="rights_clock_school_due"),
-            models.Index(fields=["due_at", "id"], name="rights_clock_due_id"),  # the statistics fold
+            # The statistics fold reads clocks in (due_at, id) order.
+            models.Index(fields=["due_at", "id"], name="rights_clock_due_id"),
         ]
 
     def __str__(self) -> str:

@@ -379,7 +379,9 @@ def test_a_withdrawal_before_the_deadline_cancels_the_clock(province):
 
 def test_a_withdrawal_after_the_deadline_keeps_the_miss(province):
     issue = submit(province)
-    IssueClock.objects.filter(issue=issue).update(due_at=timezone.now() - timezone.timedelta(hours=1))
+    IssueClock.objects.filter(issue=issue).update(
+        due_at=timezone.now() - timezone.timedelta(hours=1)
+    )
     services.issue_withdraw(actor=province.student_a, **v(issue))
     clock = IssueClock.objects.get(issue=issue)
     assert not clock.cancelled and clock.met is False
