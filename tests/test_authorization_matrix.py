@@ -37,6 +37,7 @@ FEDERATION = ["city_staff_1", "province_staff", "province_admin"]
 EVERYONE = SCHOOL_A + FEDERATION
 AUDIT_READERS = ["advisor_a", *FEDERATION]
 QUEUE_READERS = ["officer_a", "college_officer_a1", "secretary_a1"]
+RATERS = ["advisor_a", "secretary_a1", "student_a", "officer_a"]
 REPORT_READERS = ["officer_a", "college_officer_a1", "advisor_a", *FEDERATION]
 UNION_READERS = ["officer_a", "college_officer_a1", "secretary_a1", "advisor_a", *FEDERATION]
 
@@ -232,6 +233,50 @@ MATRIX = [
     ),
     Row("stats overview", lambda p: "/stats/overview/", FEDERATION, others(*FEDERATION)),
     Row("weekly reports", lambda p: "/stats/reports/", REPORT_READERS, others(*REPORT_READERS)),
+    # --- semester assessment ---
+    Row("assessment rounds", lambda p: "/assessment/rounds/", ["advisor_a"], others("advisor_a")),
+    Row(
+        "an assessment round of union A",
+        lambda p: f"/assessment/rounds/{p.issues['round'].pk}/",
+        ["advisor_a"],
+        others("advisor_a"),
+    ),
+    Row("ratings to give", lambda p: "/assessment/rate/", RATERS, others(*RATERS)),
+    Row(
+        "my assessment",
+        lambda p: "/assessment/mine/",
+        ["officer_a", "college_officer_a1"],
+        others("officer_a", "college_officer_a1"),
+    ),
+    Row(
+        "assessment weights",
+        lambda p: "/assessment/policy/",
+        ["province_admin"],
+        others("province_admin"),
+    ),
+    Row("API ratings to give", lambda p: "/api/v1/assessment/to-rate", RATERS, others(*RATERS)),
+    # --- officer selection ---
+    Row("candidacies", lambda p: "/selection/", ["advisor_a"], others("advisor_a")),
+    Row(
+        "college recommendations",
+        lambda p: "/selection/college/",
+        ["secretary_a1"],
+        others("secretary_a1"),
+    ),
+    Row("public notice", lambda p: "/selection/notice/", SCHOOL_A, FEDERATION),
+    Row("selection settings", lambda p: "/selection/settings/", ["advisor_a"], others("advisor_a")),
+    Row(
+        "a candidacy",
+        lambda p: f"/selection/candidacies/{p.issues['candidacy'].pk}/",
+        ["student_a", "advisor_a", "secretary_a1"],
+        [],
+    ),
+    Row(
+        "API candidacy",
+        lambda p: f"/api/v1/selection/candidacies/{p.issues['candidacy'].pk}",
+        ["student_a", "advisor_a", "secretary_a1"],
+        [],
+    ),
     Row("API my issues", lambda p: "/api/v1/rights/issues/mine", EVERYONE, []),
     Row("API queue", lambda p: "/api/v1/rights/queue", QUEUE_READERS, others(*QUEUE_READERS)),
     Row(
@@ -266,6 +311,21 @@ def world(province: TinyProvince) -> TinyProvince:
         title="骨干培训",
         date=datetime.date(2026, 10, 10),
         hours="3",
+    )
+    from tongxin.assessment.tests.factories import open_round, union_with_officers
+
+    province.issues["round"] = open_round(union_with_officers(province))
+    from tongxin.selection.services import candidacy_recommend
+    from tongxin.staff.tests.factories import give_record
+
+    give_record(province, province.student_a)
+    province.issues["candidacy"] = candidacy_recommend(
+        actor=province.secretary_a1,
+        candidate=province.student_a,
+        union=province.union_a,
+        position="president",
+        department=None,
+        recommendation="推荐",
     )
     workbook = upload(xlsx({"学院": [["理学院"]]}))
     province.issues["import_job"] = import_job_create(

@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "tongxin.rights",
     "tongxin.stats",
     "tongxin.staff",
+    "tongxin.selection",
+    "tongxin.assessment",
     "tongxin.training",
     "tongxin.notifications",
     "tongxin.imports",

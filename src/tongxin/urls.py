@@ -15,8 +15,11 @@ urlpatterns = [
     path("workdays/", include("tongxin.workdays.urls")),
     path("rights/", include("tongxin.rights.urls")),
     path("stats/", include("tongxin.stats.urls")),
+    path("assessment/", include("tongxin.assessment.urls")),
     path("staff/", include("tongxin.staff.urls")),
     path("training/", include("tongxin.training.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("selection/", include("tongxin.selection.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -33,3 +33,10 @@ class LoginBackend(ModelBackend):
         ):
             return user
         return None
+
+    def get_all_permissions(self, user_obj: Any, obj: Any = None) -> set[str]:
+        """Django's model permissions matter only in the admin; everything else is decided by
+        the rules in each app. Skipping them saves two queries on every page."""
+        if not getattr(user_obj, "is_staff", False):
+            return set()
+        return super().get_all_permissions(user_obj, obj)

@@ -37,6 +37,7 @@ def not_allowed(request: HttpRequest, exc: NotAllowed) -> Any:
 api.add_router("/rights", "tongxin.rights.api.router")
 api.add_router("/selection", "tongxin.selection.api.router")
 api.add_router("/stats", "tongxin.stats.api.router")
+api.add_router("/assessment", "tongxin.assessment.api.router")
 
 
 class PageQuery(Schema):

@@ -67,10 +67,8 @@ def _records(user: User) -> list[Entry]:
 
 
 def _assessments(user: User) -> list[Entry]:
-    try:
-        from tongxin.assessment.archive import entries_for  # type: ignore[import-not-found]
-    except ImportError:
-        return []
+    from tongxin.assessment.archive import entries_for
+
     return [Entry(day, kind, title, detail) for day, kind, title, detail in entries_for(user)]
 
 

@@ -158,7 +158,7 @@ def officer_exit(
     if not reason:
         raise DomainError(_("请填写退出原因。"), field="reason")
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
-    if membership.role != Role.OFFICER or not membership.is_active:
+    if membership.role != Role.OFFICER or membership.end is not None:
         raise DomainError(_("该任职已经结束。"))
     membership.end, membership.end_reason = (
         timezone.localdate(),

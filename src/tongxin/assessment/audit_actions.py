@@ -1,0 +1,11 @@
+ACTIONS = {
+    "assessment.round.opened": "开启述职评议",
+    "assessment.round.closed": "结束述职评议并计分",
+    "assessment.round.published": "公布述职评议结果",
+    "assessment.report.submitted": "提交述职报告",
+    "assessment.rating.submitted": "提交述职评议评分",
+    "assessment.exit_proposal.created": "评议不合格，提出退出建议",
+    "assessment.exit_proposal.confirmed": "确认评议退出建议（免职）",
+    "assessment.exit_proposal.dismissed": "不采纳评议退出建议",
+    "assessment.policy.saved": "修改述职评议权重与等级",
+}

@@ -1,0 +1,99 @@
+"""Who may open, run, rate in and read a 述职评议 round.
+
+The school's league advisor runs the rounds of every union of the school. Raters are
+exactly the people chosen for a round (never themselves as the rated). The rated officer
+writes their own report and reads their own results — never who rated what. The
+federation admin edits the weights and thresholds.
+"""
+
+from typing import Any
+
+import rules
+
+from tongxin.accounts.models import Role
+from tongxin.accounts.reach import has_role, reaches_node
+from tongxin.orgs.models import UNION_KINDS, Node
+
+from .models import RatedOfficer, Rater
+
+
+def _memo(user: Any, key: str, compute: Any) -> bool:
+    """Per-user-object memo for the navigation's per-page checks (one query per request)."""
+    cache: dict[str, bool] = user.__dict__.setdefault("_assessment_flags", {})
+    if key not in cache:
+        cache[key] = bool(compute())
+    return cache[key]
+
+
+@rules.predicate
+def is_advisor(user: Any) -> bool:
+    return has_role(user, Role.ADVISOR)
+
+
+@rules.predicate
+def advises_union(user: Any, union: Node | None) -> bool:
+    return (
+        union is not None
+        and union.kind in UNION_KINDS
+        and union.school is not None
+        and reaches_node(user, union.school, roles=[Role.ADVISOR])
+    )
+
+
+@rules.predicate
+def advises_school_of(user: Any, obj: Any) -> bool:
+    """The advisor of the school a round, rated officer or exit proposal belongs to."""
+    return obj is not None and reaches_node(user, obj.school, roles=[Role.ADVISOR])
+
+
+@rules.predicate
+def is_chosen_rater(user: Any) -> bool:
+    if user.pk is None:
+        return False
+    return _memo(user, "rater", lambda: Rater.objects.filter(user_id=user.pk).exists())
+
+
+@rules.predicate
+def rates_officer(user: Any, rated: RatedOfficer | None) -> bool:
+    return (
+        rated is not None
+        and user.pk is not None
+        and rated.officer_id != user.pk
+        and Rater.objects.filter(round_id=rated.round_id, user_id=user.pk).exists()
+    )
+
+
+@rules.predicate
+def is_rated_officer(user: Any, rated: RatedOfficer | None) -> bool:
+    return rated is not None and user.pk is not None and rated.officer_id == user.pk
+
+
+@rules.predicate
+def is_officer(user: Any) -> bool:
+    return has_role(user, Role.OFFICER)
+
+
+@rules.predicate
+def was_rated(user: Any) -> bool:
+    if user.pk is None:
+        return False
+    return _memo(user, "rated", lambda: RatedOfficer.objects.filter(officer_id=user.pk).exists())
+
+
+@rules.predicate
+def is_federation_admin(user: Any) -> bool:
+    return has_role(user, Role.FEDERATION_ADMIN)
+
+
+# Pages (no object): who may ever open them; everyone else gets 403.
+rules.add_perm("assessment.open_rounds", is_advisor)
+rules.add_perm("assessment.open_rating", is_chosen_rater)
+rules.add_perm("assessment.view_own_results", is_officer | was_rated)
+rules.add_perm("assessment.manage_policy", is_federation_admin)
+# Objects.
+rules.add_perm("assessment.open_round", advises_union)  # on a union
+rules.add_perm("assessment.view_round", advises_school_of)  # on a round
+rules.add_perm("assessment.manage_round", advises_school_of)  # close, publish
+rules.add_perm("assessment.decide_exit", advises_school_of)  # on an exit proposal
+rules.add_perm("assessment.rate_officer", rates_officer)  # on a rated officer
+rules.add_perm("assessment.submit_report", is_rated_officer)

@@ -1,0 +1,17 @@
+ACTIONS = {
+    "selection.candidacy.recommended": "院团组织推荐候选人",
+    "selection.candidacy.consented": "记录院党组织同意",
+    "selection.candidacy.withdrawn": "撤回候选人推荐",
+    "selection.candidacy.reviewed": "记录学工部门与校团委联合审查",
+    "selection.candidacy.decided": "记录校党委决定",
+    "selection.candidacy.published": "候选人开始公示",
+    "selection.candidacy.paused": "公示因异议暂停",
+    "selection.candidacy.resumed": "公示恢复",
+    "selection.candidacy.notice_ended": "公示期满",
+    "selection.candidacy.appointed": "候选人经公示后任命",
+    "selection.candidacy.rejected": "候选人不予任用",
+    "selection.objection.lodged": "对公示提出异议",
+    "selection.objection.upheld": "异议成立",
+    "selection.objection.dismissed": "异议不成立",
+    "selection.settings.updated": "修改选拔设置",
+}

@@ -1,0 +1,62 @@
+"""Forms of selection. They parse input; services validate the rules and name the field."""
+
+from django import forms
+
+from tongxin.accounts.models import UNION_POSITIONS, Position
+
+POSITION_CHOICES = [(p.value, p.label) for p in Position if p in UNION_POSITIONS]
+
+
+class VersionForm(forms.Form):
+    version = forms.IntegerField(
+        min_value=1, error_messages={"required": "缺少版本号，请刷新页面后重试。"}
+    )
+
+
+class TextForm(VersionForm):
+    text = forms.CharField(label="意见", required=False, max_length=2000)
+
+
+class ResolveForm(VersionForm):
+    objection = forms.IntegerField(label="异议", error_messages={"required": "请选择异议。"})
+    outcome = forms.ChoiceField(
+        label="处理结果",
+        choices=[("dismissed", "异议不成立，公示继续"), ("upheld", "异议成立，不予任用")],
+        error_messages={"required": "请选择处理结果。", "invalid_choice": "请选择处理结果。"},
+    )
+    answer = forms.CharField(label="书面答复", required=False, max_length=2000)
+
+
+class RecommendForm(forms.Form):
+    number = forms.CharField(
+        label="学号", max_length=32, error_messages={"required": "请填写候选人学号。"}
+    )
+    union = forms.IntegerField(label="学生会", error_messages={"required": "请选择学生会。"})
+    position = forms.ChoiceField(
+        label="拟任职务",
+        choices=POSITION_CHOICES,
+        error_messages={"required": "请选择拟任职务。", "invalid_choice": "请选择允许的职务。"},
+    )
+    department = forms.IntegerField(label="工作部门", required=False)
+    recommendation = forms.CharField(label="推荐意见", required=False, max_length=2000)
+
+
+class ObjectionForm(forms.Form):
+    text = forms.CharField(label="异议内容", required=False, max_length=1000)
+
+
+class SettingsForm(forms.Form):
+    notice_workdays = forms.IntegerField(
+        label="公示期（工作日）",
+        error_messages={"required": "请填写公示期。", "invalid": "公示期应为整数。"},
+    )
+
+
+def form_errors(form: forms.Form) -> str:
+    """One line naming each bad field, for messages and the API."""
+    return "；".join(
+        f"{form.fields[k].label or k}：{' '.join(str(m) for m in v)}"
+        if k in form.fields
+        else " ".join(str(m) for m in v)
+        for k, v in form.errors.items()
+    )

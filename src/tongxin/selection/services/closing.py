@@ -1,0 +1,50 @@
+"""Closing a candidacy as rejected: by the advisor at any step, or by an upheld objection.
+
+open state ──► rejected (reason) ──► every open objection becomes moot, its author told
+"""
+
+import datetime
+
+from django.utils.translation import gettext as _
+
+from tongxin.accounts.models import User
+
+from ..models import Candidacy, Objection, ObjectionStatus, State, Step
+from .common import describe, record, save, tell, tell_candidate, tell_secretaries
+
+
+def _close_objections(candidacy: Candidacy, actor: User, now: datetime.datetime) -> None:
+    open_ones = list(
+        Objection.objects.filter(candidacy=candidacy, status=ObjectionStatus.OPEN).select_related(
+            "author"
+        )
+    )
+    for objection in open_ones:
+        objection.status, objection.answered_by, objection.answered_at = (
+            ObjectionStatus.MOOT,
+            actor,
+            now,
+        )
+        objection.answer = _("该候选人已不予任用，异议无需另行处理。")
+        objection.save(update_fields=["status", "answer", "answered_by", "answered_at"])
+    tell(
+        [o.author for o in open_ones], candidacy, _("您提出的异议已办结"), url="/selection/notice/"
+    )
+
+
+def reject(candidacy: Candidacy, actor: User, reason: str, now: datetime.datetime) -> None:
+    """Close the (locked) candidacy as rejected; shared with an upheld objection."""
+    candidacy.state, candidacy.closing_reason, candidacy.closed_at = State.REJECTED, reason, now
+    candidacy.paused_at = None
+    save(candidacy, "state", "closing_reason", "closed_at", "paused_at")
+    _close_objections(candidacy, actor, now)
+    record(
+        actor,
+        candidacy,
+        kind=Step.REJECTED,
+        action="selection.candidacy.rejected",
+        now=now,
+        text=reason,
+    )
+    tell_candidate(candidacy, _("您未获任用（%(d)s）") % {"d": describe(candidacy)}, reason)
+    tell_secretaries(candidacy, _("%(n)s未获任用") % {"n": candidacy.candidate.real_name})

@@ -1,0 +1,236 @@
+"""The public notice (公示) and objections (异议); the arithmetic is in selection/notice.py.
+
+decided (presidium) | reviewed (department) ──publish──► notice (n working days)
+notice ──objection──► paused ──all objections dismissed──► notice (owed days resume)
+paused ──objection upheld──► rejected
+notice ──end passes (worker, or the advisor's appoint)──► notice ended
+"""
+
+import datetime
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from tongxin.accounts.models import User
+from tongxin.core.authz import authorize
+from tongxin.core.errors import DomainError
+from tongxin.workdays.calendar import local_zone
+
+from ..models import UNDER_NOTICE, Candidacy, Objection, ObjectionStatus, State, Step
+from ..notice import days_owed, notice_end
+from ..selectors import settings_for
+from .closing import reject
+from .common import (
+    describe,
+    locked,
+    now_or,
+    record,
+    require_state,
+    require_text,
+    save,
+    tell,
+    tell_advisors,
+    tell_candidate,
+    tell_secretaries,
+)
+
+NOTICE_FIELDS = ("notice_resumed_at", "notice_days_left", "notice_ends_at", "paused_at")
+
+
+def _local(moment: datetime.datetime) -> str:
+    return moment.astimezone(local_zone()).strftime("%Y-%m-%d %H:%M")
+
+
+def _run(candidacy: Candidacy, days: int, now: datetime.datetime) -> None:
+    """Start (or resume) a segment of the notice owing `days` working days."""
+    candidacy.state, candidacy.paused_at = State.NOTICE, None
+    candidacy.notice_resumed_at, candidacy.notice_days_left = now, days
+    candidacy.notice_ends_at = notice_end(now, days)
+
+
+@transaction.atomic
+def candidacy_publish(
+    *,
+    actor: User,
+    candidacy: Candidacy,
+    expected_version: int,
+    now: datetime.datetime | None = None,
+) -> Candidacy:
+    """公示 for the school's configured number of working days (default 5)."""
+    authorize(actor, "selection.publish_candidacy", candidacy)
+    now = now_or(now)
+    candidacy = locked(candidacy, expected_version)
+    if candidacy.is_presidium and candidacy.state == State.REVIEWED:
+        raise DomainError(_("主席团候选人须先由校党委决定，才能公示。"), field="state")
+    require_state(
+        candidacy, [State.DECIDED if candidacy.is_presidium else State.REVIEWED], _("公示")
+    )
+    days = settings_for(candidacy.school_id).notice_workdays
+    candidacy.notice_workdays, candidacy.notice_started_at = days, now
+    _run(candidacy, days, now)
+    save(candidacy, "state", "notice_workdays", "notice_started_at", *NOTICE_FIELDS)
+    assert candidacy.notice_ends_at is not None
+    text = _("公示期 %(n)d 个工作日，至 %(t)s 结束。") % {
+        "n": days,
+        "t": _local(candidacy.notice_ends_at),
+    }
+    record(
+        actor,
+        candidacy,
+        kind=Step.PUBLISHED,
+        action="selection.candidacy.published",
+        now=now,
+        text=text,
+        data={"workdays": days},
+    )
+    tell_candidate(candidacy, _("您作为%(d)s人选开始公示") % {"d": describe(candidacy)}, text)
+    tell_secretaries(candidacy, _("%(n)s开始公示") % {"n": candidacy.candidate.real_name})
+    return candidacy
+
+
+def _pause(candidacy: Candidacy, actor: User, now: datetime.datetime) -> None:
+    assert candidacy.notice_resumed_at is not None and candidacy.notice_days_left is not None
+    owed = days_owed(candidacy.notice_days_left, candidacy.notice_resumed_at, now)
+    candidacy.state, candidacy.paused_at = State.PAUSED, now
+    candidacy.notice_days_left, candidacy.notice_ends_at = owed, None
+    save(candidacy, "state", *NOTICE_FIELDS)
+    text = _("公示暂停，待异议处理完毕后继续，尚需公示 %(n)d 个工作日。") % {"n": owed}
+    record(
+        actor,
+        candidacy,
+        kind=Step.PAUSED,
+        action="selection.candidacy.paused",
+        now=now,
+        text=text,
+        data={"days_left": owed},
+    )
+
+
+@transaction.atomic
+def objection_lodge(
+    *, actor: User, candidacy: Candidacy, text: str, now: datetime.datetime | None = None
+) -> Objection:
+    """异议: any student of the school, during the notice. The first one pauses it."""
+    authorize(actor, "selection.object_to_candidacy", candidacy)
+    now = now_or(now)
+    candidacy = locked(candidacy, None)
+    require_state(candidacy, UNDER_NOTICE, _("提出异议"))
+    ends = candidacy.notice_ends_at
+    if candidacy.state == State.NOTICE and ends is not None and now > ends:
+        raise DomainError(_("公示期已结束，不能再提出异议。"), field="state")
+    body = require_text(text, "text", _("异议内容"), max_length=1000)
+    mine = Objection.objects.filter(candidacy=candidacy, author=actor, status=ObjectionStatus.OPEN)
+    if mine.exists():
+        raise DomainError(_("您对该候选人的异议正在处理中，请等待答复。"), field="text")
+    objection = Objection.objects.create(
+        candidacy=candidacy, school_id=candidacy.school_id, author=actor, text=body, created_at=now
+    )
+    record(
+        actor,
+        candidacy,
+        kind=Step.OBJECTED,
+        action="selection.objection.lodged",
+        now=now,
+        text=body,
+        restricted=True,
+        target=objection,
+    )
+    if candidacy.state == State.NOTICE:
+        _pause(candidacy, actor, now)
+    tell_advisors(
+        candidacy, _("%(n)s的公示收到异议，请核查答复") % {"n": candidacy.candidate.real_name}
+    )
+    tell_candidate(candidacy, _("您的公示收到异议，正在核查，公示暂停"))
+    return objection
+
+
+def _resume(candidacy: Candidacy, actor: User, now: datetime.datetime) -> None:
+    days = candidacy.notice_days_left or 1
+    _run(candidacy, days, now)
+    save(candidacy, "state", *NOTICE_FIELDS)
+    assert candidacy.notice_ends_at is not None
+    text = _("异议处理完毕，公示恢复，尚需 %(n)d 个工作日，至 %(t)s 结束。") % {
+        "n": days,
+        "t": _local(candidacy.notice_ends_at),
+    }
+    record(
+        actor,
+        candidacy,
+        kind=Step.RESUMED,
+        action="selection.candidacy.resumed",
+        now=now,
+        text=text,
+        data={"days_left": days},
+    )
+    tell_candidate(candidacy, _("您的公示已恢复"), text)
+
+
+@transaction.atomic
+def objection_resolve(
+    *,
+    actor: User,
+    objection: Objection,
+    expected_version: int,
+    upheld: bool,
+    answer: str,
+    now: datetime.datetime | None = None,
+) -> Objection:
+    """The advisor answers in writing: upheld rejects the candidacy; dismissed lets the notice
+    resume once no objection is open."""
+    candidacy = objection.candidacy
+    authorize(actor, "selection.resolve_objection", candidacy)
+    now = now_or(now)
+    candidacy = locked(candidacy, expected_version)
+    objection = Objection.objects.select_for_update().get(pk=objection.pk)
+    if objection.status != ObjectionStatus.OPEN or objection.candidacy_id != candidacy.pk:
+        raise DomainError(_("该异议已经处理过了。"), field="objection")
+    written = require_text(answer, "answer", _("书面答复"))
+    objection.status = ObjectionStatus.UPHELD if upheld else ObjectionStatus.DISMISSED
+    objection.answer, objection.answered_by, objection.answered_at = written, actor, now
+    objection.save(update_fields=["status", "answer", "answered_by", "answered_at"])
+    record(
+        actor,
+        candidacy,
+        kind=Step.UPHELD if upheld else Step.DISMISSED,
+        action="selection.objection.upheld" if upheld else "selection.objection.dismissed",
+        now=now,
+        text=written,
+        restricted=True,
+        target=objection,
+    )
+    tell([objection.author], candidacy, _("您提出的异议已答复"), written, url="/selection/notice/")
+    if upheld:
+        reject(candidacy, actor, _("公示期间的异议经核实成立：%(a)s") % {"a": written}, now)
+    elif not Objection.objects.filter(candidacy=candidacy, status=ObjectionStatus.OPEN).exists():
+        _resume(candidacy, actor, now)
+    return objection
+
+
+def end_notice_if_due(candidacy: Candidacy, actor: User, now: datetime.datetime) -> bool:
+    """Close a (locked) notice whose end has passed; tell the advisors to confirm."""
+    ends = candidacy.notice_ends_at
+    if candidacy.state != State.NOTICE or ends is None or now <= ends:
+        return False
+    candidacy.state = State.NOTICE_ENDED
+    save(candidacy, "state")
+    record(
+        actor,
+        candidacy,
+        kind=Step.NOTICE_ENDED,
+        action="selection.candidacy.notice_ended",
+        now=now,
+        text=_("公示期满，无未处理的异议。"),
+    )
+    tell_advisors(candidacy, _("%(n)s公示期满，请确认任命") % {"n": candidacy.candidate.real_name})
+    return True
+
+
+@transaction.atomic
+def candidacy_end_notice(
+    *, actor: User, candidacy: Candidacy, now: datetime.datetime | None = None
+) -> bool:
+    """The worker (system actor) closes notices whose end has passed; False if not due."""
+    if not getattr(actor, "is_system", False):
+        authorize(actor, "selection.appoint_candidacy", candidacy)
+    candidacy = locked(candidacy, None)
+    return end_notice_if_due(candidacy, actor, now_or(now))

@@ -1,0 +1,156 @@
+"""The public notice in working days: across the 2025 National Day holiday, paused by an
+objection and resumed with the working days still owed."""
+
+import datetime
+
+import pytest
+
+from tongxin.core.errors import DomainError
+from tongxin.selection import services
+from tongxin.selection.models import Objection, SelectionSettings, State, Step
+from tongxin.selection.notice import days_owed, days_served, notice_end
+from tongxin.workdays.models import CalendarDay
+
+from .factories import FRIDAY, at, fresh, walk
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_calendar_knows_the_2025_national_day_holiday():
+    days = dict(
+        CalendarDay.objects.filter(
+            date__range=(datetime.date(2025, 9, 27), datetime.date(2025, 10, 11))
+        ).values_list("date", "is_workday")
+    )
+    assert days[datetime.date(2025, 9, 28)] is True  # make-up Sunday
+    assert all(days[datetime.date(2025, 10, d)] is False for d in range(1, 9))
+    assert days[datetime.date(2025, 10, 11)] is True  # make-up Saturday
+
+
+def test_five_working_days_from_friday_26_september_end_on_friday_10_october():
+    # 09-28 (make-up Sunday), 09-29, 09-30, then the holiday, 10-09, 10-10.
+    assert notice_end(FRIDAY, 5) == at(2025, 10, 10, 23, 59) + datetime.timedelta(seconds=59)
+
+
+def test_publishing_sets_the_notice_from_the_school_setting(province):
+    candidacy = walk(province, State.NOTICE)
+    assert candidacy.notice_workdays == 5
+    assert candidacy.notice_started_at == FRIDAY
+    assert candidacy.notice_ends_at == notice_end(FRIDAY, 5)
+    assert candidacy.notice_ends_at.astimezone(FRIDAY.tzinfo).date() == datetime.date(2025, 10, 10)
+
+
+def test_a_school_setting_changes_the_length(province):
+    SelectionSettings.objects.create(school=province.school_a, notice_workdays=3)
+    candidacy = walk(province, State.NOTICE)
+    # 09-28, 09-29, 09-30
+    assert candidacy.notice_ends_at.astimezone(FRIDAY.tzinfo).date() == datetime.date(2025, 9, 30)
+
+
+def test_the_day_of_the_pause_is_still_owed():
+    # Served: 09-28 and 09-29 (full days before the pause on 09-30); owed: 3 of 5.
+    assert days_served(FRIDAY, at(2025, 9, 30, 9)) == 2
+    assert days_owed(5, FRIDAY, at(2025, 9, 30, 9)) == 3
+    # An objection on the first day leaves everything owed; on the last day, one day.
+    assert days_owed(5, FRIDAY, at(2025, 9, 26, 15)) == 5
+    assert days_owed(5, FRIDAY, at(2025, 10, 10, 20)) == 1
+
+
+def test_an_objection_pauses_and_a_dismissal_resumes_with_the_days_owed(province):
+    candidacy = walk(province, State.NOTICE)
+    objection = services.objection_lodge(
+        actor=province.student_a2,
+        candidacy=candidacy,
+        text="该同学上学期有旷课记录。",
+        now=at(2025, 9, 30, 9),
+    )
+    paused = fresh(candidacy)
+    assert paused.state == State.PAUSED
+    assert paused.notice_days_left == 3 and paused.notice_ends_at is None
+    services.objection_resolve(
+        actor=province.advisor_a,
+        objection=objection,
+        expected_version=paused.version,
+        upheld=False,
+        answer="经核实，旷课记录系误录，已更正。",
+        now=at(2025, 10, 9, 15),
+    )
+    resumed = fresh(candidacy)
+    assert resumed.state == State.NOTICE
+    # Owed 3, counted after the resumption day 10-09: 10-10, 10-11 (make-up Saturday), 10-13.
+    assert resumed.notice_ends_at.astimezone(FRIDAY.tzinfo).date() == datetime.date(2025, 10, 13)
+    assert Objection.objects.get().status == "dismissed"
+    kinds = list(resumed.events.values_list("kind", flat=True))
+    assert kinds[-4:] == [Step.OBJECTED, Step.PAUSED, Step.DISMISSED, Step.RESUMED]
+
+
+def test_the_notice_resumes_only_when_every_objection_is_answered(province):
+    candidacy = walk(province, State.NOTICE)
+    first = services.objection_lodge(
+        actor=province.student_a2, candidacy=candidacy, text="异议一", now=at(2025, 9, 29)
+    )
+    services.objection_lodge(
+        actor=province.officer_a, candidacy=candidacy, text="异议二", now=at(2025, 9, 29, 11)
+    )
+    version = fresh(candidacy).version
+    services.objection_resolve(
+        actor=province.advisor_a,
+        objection=first,
+        expected_version=version,
+        upheld=False,
+        answer="不成立。",
+        now=at(2025, 9, 30),
+    )
+    assert fresh(candidacy).state == State.PAUSED
+
+
+def test_an_upheld_objection_rejects_the_candidacy_and_closes_the_others(province):
+    candidacy = walk(province, State.NOTICE)
+    first = services.objection_lodge(
+        actor=province.student_a2, candidacy=candidacy, text="异议一", now=at(2025, 9, 29)
+    )
+    services.objection_lodge(
+        actor=province.officer_a, candidacy=candidacy, text="异议二", now=at(2025, 9, 29, 11)
+    )
+    services.objection_resolve(
+        actor=province.advisor_a,
+        objection=first,
+        expected_version=fresh(candidacy).version,
+        upheld=True,
+        answer="经核实，情况属实。",
+        now=at(2025, 9, 30),
+    )
+    rejected = fresh(candidacy)
+    assert rejected.state == State.REJECTED and "情况属实" in rejected.closing_reason
+    assert sorted(Objection.objects.values_list("status", flat=True)) == ["moot", "upheld"]
+
+
+def test_no_objection_after_the_notice_ended(province):
+    candidacy = walk(province, State.NOTICE)
+    with pytest.raises(DomainError) as err:
+        services.objection_lodge(
+            actor=province.student_a2, candidacy=candidacy, text="晚了", now=at(2025, 10, 11)
+        )
+    assert "公示期已结束" in err.value.message
+
+
+def test_one_open_objection_per_student(province):
+    candidacy = walk(province, State.NOTICE)
+    services.objection_lodge(
+        actor=province.student_a2, candidacy=candidacy, text="一", now=at(2025, 9, 29)
+    )
+    with pytest.raises(DomainError) as err:
+        services.objection_lodge(
+            actor=province.student_a2, candidacy=candidacy, text="二", now=at(2025, 9, 29, 12)
+        )
+    assert err.value.field == "text"
+
+
+def test_an_empty_objection_is_refused_naming_the_field(province):
+    candidacy = walk(province, State.NOTICE)
+    with pytest.raises(DomainError) as err:
+        services.objection_lodge(
+            actor=province.student_a2, candidacy=candidacy, text="  ", now=at(2025, 9, 29)
+        )
+    assert err.value.field == "text" and "异议内容" in err.value.message
+    assert fresh(candidacy).state == State.NOTICE
