@@ -30,15 +30,23 @@ def _reference_data(request):
         request.getfixturevalue("transactional_db")
         from tongxin.rights.models import IssueCategory
         from tongxin.rights.seed import seed_categories
-        from tongxin.workdays.models import CalendarDay, CalendarYear
-        from tongxin.workdays.seed import seed_calendar
-
         from tongxin.staff.models import StaffLimit
         from tongxin.staff.seed import seed_limits
+        from tongxin.workdays.models import CalendarDay, CalendarYear
+        from tongxin.workdays.seed import seed_calendar
 
         seed_calendar(CalendarYear, CalendarDay)
         seed_categories(IssueCategory)
         seed_limits(StaffLimit)
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A request activates its language in the test thread; keep it from leaking onwards."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

@@ -45,6 +45,7 @@ def test_an_issue_goes_round_the_whole_loop(
     issue_url = re.sub(r"^https?://[^/]+", "", student.url)
 
     officer = _login(new_page, "TA01", "2022001")
+    officer.get_by_role("button", name="权益服务").click()
     officer.get_by_role("link", name="诉求受理").click()
     officer.get_by_role("link", name=TITLE).click()
     officer.get_by_test_id("action-accept").get_by_role("button", name="受理").click()
@@ -55,6 +56,7 @@ def test_an_issue_goes_round_the_whole_loop(
     expect(officer.get_by_test_id("status")).to_have_text("已转办")
 
     handler = _login(new_page, "TA01", "T2001")
+    handler.get_by_role("button", name="权益服务").click()
     handler.get_by_role("link", name="部门收件箱").click()
     handler.get_by_role("link", name=TITLE).click()
     answer = handler.get_by_test_id("action-office-answer")

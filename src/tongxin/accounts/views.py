@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tongxin.core.authz import can
@@ -33,7 +34,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         name = form.login_name()
         if lockout.is_locked(name):
-            form.add_error(None, "登录失败次数过多，该账号已暂时锁定，请 15 分钟后再试。")
+            form.add_error(None, _("登录失败次数过多，该账号已暂时锁定，请 15 分钟后再试。"))
         else:
             user = authenticate(request, username=name, password=form.cleaned_data["password"])
             if user is not None:
@@ -42,7 +43,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
                 return redirect(_safe_next(request))
             if lockout.register_failure(name):
                 services.login_lockout_record(login_name=name)
-            form.add_error(None, "学校代码、学号/工号（或用户名）或密码不正确。")
+            form.add_error(None, _("学校代码、学号/工号（或用户名）或密码不正确。"))
     return render(request, "accounts/login.html", {"form": form, "next": _safe_next(request)})
 
 
@@ -66,7 +67,7 @@ def password_change_view(request: AuthenticatedRequest) -> HttpResponse:
             form.add_error(exc.field, exc.message)
         else:
             update_session_auth_hash(request, request.user)
-            messages.success(request, "密码已修改。")
+            messages.success(request, _("密码已修改。"))
             return redirect("core:home")
     return render(request, "accounts/password_change.html", {"form": form})
 
@@ -84,7 +85,7 @@ def activate_view(request: HttpRequest, uidb64: str, token: str) -> HttpResponse
         except DomainError as exc:
             form.add_error(exc.field, exc.message)
         else:
-            messages.success(request, "账号已激活，请用新密码登录。")
+            messages.success(request, _("账号已激活，请用新密码登录。"))
             return redirect("accounts:login")
     return render(request, "accounts/activate.html", {"form": form, "person": user})
 
@@ -132,7 +133,9 @@ def user_activation_view(request: AuthenticatedRequest, pk: int) -> HttpResponse
         raise Http404 from exc
     link = services.activation_issue(actor=request.user, user=person)
     messages.success(
-        request, f"激活链接（请转交本人，仅一次有效）：{request.build_absolute_uri(link)}"
+        request,
+        _("激活链接（请转交本人，仅一次有效）：%(link)s")
+        % {"link": request.build_absolute_uri(link)},
     )
     return redirect("accounts:user-detail", pk=person.pk)
 
@@ -169,5 +172,5 @@ def token_revoke_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, "令牌已吊销。")
+        messages.success(request, _("令牌已吊销。"))
     return redirect("accounts:token-list")

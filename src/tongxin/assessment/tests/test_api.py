@@ -91,6 +91,6 @@ def test_own_results_show_scores_and_group_averages_but_no_rater(p, round_, clie
 
 
 def test_the_endpoints_are_in_the_openapi_document(p, client_for):
-    paths = client_for("officer_a").get("/api/test/openapi.json").json()["paths"]
-    assert {"/api/test/assessment/to-rate", "/api/test/assessment/ratings"} <= set(paths)
-    assert "/api/test/assessment/mine" in paths
+    paths = client_for("officer_a").get("/api/v1/openapi.json").json()["paths"]
+    assert {"/api/v1/assessment/to-rate", "/api/v1/assessment/ratings"} <= set(paths)
+    assert "/api/v1/assessment/mine" in paths
