@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: demo test lint serve worker install clean-demo
+.PHONY: demo test lint serve worker install clean-demo bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,7 +30,7 @@ test: install
 	$(BIN)/python -m pytest -q
 
 lint: install
-	$(BIN)/ruff check src tests conftest.py
+	$(BIN)/ruff check src tests conftest.py bench
 	$(BIN)/mypy src
 
 serve: install
@@ -43,3 +43,7 @@ worker: install
 
 clean-demo:
 	rm -f var/tongxin.sqlite3 var/tongxin.sqlite3-wal var/tongxin.sqlite3-shm
+
+# The benchmark suite (docs/performance.md); `bench/run --help` lists its options.
+bench: install
+	bench/run

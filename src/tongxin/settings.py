@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "tongxin.imports",
     "tongxin.api",
     "tongxin.demo",
+    "tongxin.bench",
 ]
 
 MIDDLEWARE = [

@@ -1,3 +1,5 @@
+import os
+
 from django.contrib import admin
 from django.urls import include, path
 
@@ -23,6 +25,10 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
+
+# The benchmark's ceiling views (trivial GET and CSRF POST) exist only in a bench run.
+if os.environ.get("TONGXIN_BENCH") == "1":
+    urlpatterns.append(path("bench/", include("tongxin.bench.urls")))
 
 handler403 = "tongxin.core.views.error_403"
 handler404 = "tongxin.core.views.error_404"

@@ -48,7 +48,7 @@ def test_a_refused_appointment_explains_without_figures(province, client_for):
         follow=True,
     )
     page = response.content.decode()
-    assert "不符合任职资格" in page and "45" not in page
+    assert "不符合任职资格" in page and "45/100" not in page and "第 45 名" not in page
 
 
 def test_the_union_list_flags_a_union_over_its_limit(province, client_for):

@@ -1,0 +1,74 @@
+"""The Markdown rendering of a bench/run result, and the machine it ran on."""
+
+import os
+import platform
+from typing import Any
+
+
+def machine() -> dict[str, Any]:
+    memory = 0
+    try:
+        with open("/proc/meminfo") as info:
+            memory = (
+                int(next(line for line in info if line.startswith("MemTotal")).split()[1]) // 1024
+            )
+    except (OSError, StopIteration):
+        pass
+    return {
+        "cpus": os.cpu_count(),
+        "memory_mb": memory,
+        "python": platform.python_version(),
+        "kernel": platform.release(),
+    }
+
+
+def one_line(r: dict[str, Any]) -> str:
+    return (
+        f"{r['scenario']:<13} c={r['connections']} {r['client']:<6} {r['rps']:>8} req/s "
+        f"p50 {r['p50_ms']} p95 {r['p95_ms']} p99 {r['p99_ms']} ms errors {r['errors']} "
+        f"queries {r.get('queries')}"
+        + (f" count_check {r['count_check']}" if "count_check" in r else "")
+    )
+
+
+def _ceiling(results: list[dict[str, Any]], r: dict[str, Any]) -> str:
+    base = "ceiling_post" if r["scenario"] in {"submit", "ceiling_post"} else "ceiling_get"
+    ceiling = next(
+        (c for c in results if c["scenario"] == base and c["connections"] == r["connections"]), None
+    )
+    if ceiling is None or not ceiling["rps"]:
+        return ""
+    return f"{r['rps'] / ceiling['rps']:.3f}"
+
+
+def render(report: dict[str, Any]) -> str:
+    m = report["machine"]
+    lines = [
+        f"# bench/run {report['label']} — {report['when']}",
+        "",
+        f"Engine {report['engine']}, {report['workers']} gunicorn sync workers, "
+        f"{report['seconds_per_scenario']} s per scenario; "
+        f"{m['cpus']} CPUs, {m['memory_mb']} MB, Python {m['python']}.",
+        "",
+        "| scenario | conns | client | req/s | ratio to ceiling | p50 ms | p95 ms | p99 ms "
+        "| errors | SQL/req | count check |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for r in report["scenarios"]:
+        lines.append(
+            f"| {r['label']} | {r['connections']} | {r['client']} | {r['rps']} "
+            f"| {_ceiling(report['scenarios'], r)} | "
+            f"{r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} | {r['errors']} | {r.get('queries')} | "
+            f"{r.get('count_check', '')} |"
+        )
+    peaks = report["worker_peak_rss_mb"]
+    lines += [
+        "",
+        f"Peak RSS per worker (MB): {', '.join(str(v) for v in peaks.values()) or 'n/a'}",
+        "",
+    ]
+    for name, o in report["oneoffs"].items():
+        lines.append(
+            f"- {name}: median {o['median_s']} s of runs {o['runs_s']} ({o.get('school', '')})"
+        )
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,158 @@
+"""bench/run: the production server under load on 127.0.0.1, results as JSON and Markdown.
+
+See docs/performance.md for what each scenario is and how to read the figures."""
+
+import argparse
+import datetime
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import markdown_report
+import wrkload
+from client import Session, drive
+from scenarios import Scenario, operation, scenarios, sessions_for
+from server import Server
+from stats import summary
+
+ROOT = Path(__file__).resolve().parent.parent
+TONGXIN = Path(os.environ.get("TONGXIN_BIN", ROOT / ".venv" / "bin" / "tongxin"))
+
+
+def bench_env() -> dict[str, str]:
+    return os.environ | {"TONGXIN_BENCH": "1", "DJANGO_SETTINGS_MODULE": "tongxin.bench.settings"}
+
+
+def manage(*args: str, timeout: float = 600) -> str:
+    done = subprocess.run(
+        [str(TONGXIN), "bench", *args],
+        env=bench_env(),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"tongxin bench {' '.join(args)} failed:\n{done.stderr[-3000:]}")
+    return done.stdout.strip()
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="bench/run", description=__doc__)
+    parser.add_argument(
+        "--quick", action="store_true", help="Python client only, 2 s per scenario, no one-offs"
+    )
+    parser.add_argument(
+        "--seconds", type=int, default=20, help="per scenario and concurrency (max 30)"
+    )
+    parser.add_argument("--max-requests", type=int, default=20_000)
+    parser.add_argument("--connections", default="1,6")
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--out", default=str(ROOT / "bench" / "results"))
+    parser.add_argument("--no-oneoffs", action="store_true")
+    parser.add_argument("--label", default="", help="a name for this run (e.g. the scale)")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.seconds, args.max_requests, args.no_oneoffs = 2, 400, True
+    args.seconds = min(args.seconds, 30)
+    return args
+
+
+def login(session: Session, who: dict[str, str]) -> None:
+    session.login(who)
+
+
+def run_python(
+    scenario: Scenario, personas: dict[str, Any], args: argparse.Namespace, connections: int
+) -> dict[str, Any]:
+    sessions = sessions_for(scenario, personas, args.port, connections, login)
+    tally, elapsed = drive(
+        sessions, operation(scenario, personas["category_id"]), args.seconds, args.max_requests
+    )
+    return summary(tally.latencies, tally.ok, tally.errors, elapsed, tally.queries) | {
+        "client": "python"
+    }
+
+
+def run_wrk(
+    scenario: Scenario, personas: dict[str, Any], args: argparse.Namespace, connections: int
+) -> dict[str, Any]:
+    probe = sessions_for(scenario, personas, args.port, 1, login)[0]
+    queries = [
+        r.queries
+        for r in (probe.request("GET", scenario.path) for _ in range(3))
+        if r.queries is not None
+    ]
+    url = f"http://127.0.0.1:{args.port}{scenario.path}"
+    result = wrkload.run_wrk(url, probe.cookies, connections, args.seconds)
+    return result | {"client": "wrk", "queries": min(queries) if queries else None}
+
+
+def run_scenario(
+    scenario: Scenario,
+    personas: dict[str, Any],
+    args: argparse.Namespace,
+    server: Server,
+    connections: int,
+) -> dict[str, Any]:
+    use_wrk = scenario.is_get and not args.quick and wrkload.available()
+    before = int(manage("count")) if scenario.kind == "submit" else 0
+    if use_wrk:
+        result = run_wrk(scenario, personas, args, connections)
+    else:
+        result = run_python(scenario, personas, args, connections)
+    if scenario.kind == "submit":
+        after = int(manage("count"))
+        result["issues_added"] = after - before
+        result["count_check"] = after - before == result["ok"]
+    result["worker_peak_rss_mb"] = server.peak_rss_mb()
+    return result | {"scenario": scenario.name, "label": scenario.label, "connections": connections}
+
+
+def main(argv: list[str]) -> int:
+    args = parse_args(argv)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    personas = json.loads(manage("prepare"))
+    server = Server(TONGXIN, args.port, args.workers, bench_env(), out / "server.log")
+    results: list[dict[str, Any]] = []
+    try:
+        server.wait_ready()
+        for scenario in scenarios(personas):
+            for connections in (int(c) for c in args.connections.split(",")):
+                result = run_scenario(scenario, personas, args, server, connections)
+                print(markdown_report.one_line(result), flush=True)
+                results.append(result)
+        peaks = server.peak_rss_mb()
+    finally:
+        server.stop()
+    oneoffs = {} if args.no_oneoffs else json.loads(manage("oneoffs", timeout=1800))
+    report = {
+        "label": args.label,
+        "when": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "engine": "postgresql" if os.environ.get("DATABASE_URL") else "sqlite",
+        "machine": markdown_report.machine(),
+        "workers": args.workers,
+        "seconds_per_scenario": args.seconds,
+        "quick": args.quick,
+        "scenarios": results,
+        "worker_peak_rss_mb": peaks,
+        "oneoffs": oneoffs,
+        "submission_counts_ok": all(r.get("count_check", True) for r in results),
+        "errors": sum(r["errors"] for r in results),
+    }
+    (out / "results.json").write_text(json.dumps(report, ensure_ascii=False, indent=2))
+    (out / "results.md").write_text(markdown_report.render(report))
+    print(f"results: {out / 'results.json'} and {out / 'results.md'}")
+    return 0 if report["submission_counts_ok"] and report["errors"] == 0 else 1
+
+
+if __name__ == "__main__":
+    started = time.monotonic()
+    code = main(sys.argv[1:])
+    print(f"bench/run finished in {time.monotonic() - started:.0f} s")
+    sys.exit(code)

@@ -1,0 +1,113 @@
+"""The scenarios: what each connection logs in as and what one operation is."""
+
+import itertools
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from client import Operation, Session, timed
+
+OK_GET = {200}
+OK_POST = {200}
+OK_SUBMIT = {302}
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    label: str
+    persona: str  # key in the personas JSON, or "submitters"
+    path: str
+    kind: str  # "get", "post" or "submit"
+
+    @property
+    def is_get(self) -> bool:
+        return self.kind == "get"
+
+
+def scenarios(p: dict[str, Any]) -> list[Scenario]:
+    queue = f"/rights/queue/?status=submitted&category={p['category_id']}"
+    return [
+        Scenario("ceiling_get", "ceiling: trivial GET", "student", "/bench/ceiling/", "get"),
+        Scenario(
+            "ceiling_post", "ceiling: trivial CSRF POST", "student", "/bench/ceiling/post/", "post"
+        ),
+        Scenario(
+            "submit",
+            "issue submission (form GET + POST)",
+            "submitters",
+            "/rights/submit/",
+            "submit",
+        ),
+        Scenario("queue", "union queue, first page, filtered", "officer", queue, "get"),
+        Scenario("mine", "student's my issues", "student", "/rights/mine/", "get"),
+        Scenario("detail", "issue detail", "student", f"/rights/issues/{p['issue_id']}/", "get"),
+        Scenario(
+            "school_stats",
+            "school statistics",
+            "advisor",
+            f"/stats/schools/{p['school_id']}/",
+            "get",
+        ),
+        Scenario("overview", "province overview", "federation", "/stats/overview/", "get"),
+    ]
+
+
+_counter = itertools.count(1)
+
+
+def operation(scenario: Scenario, category_id: int) -> Operation:
+    if scenario.kind == "get":
+        return lambda s: timed(s, "GET", scenario.path, None, OK_GET)
+    if scenario.kind == "post":
+        return lambda s: timed(
+            s,
+            "POST",
+            scenario.path,
+            {"csrfmiddlewaretoken": s.cookies.get("csrftoken", ""), "n": "1"},
+            OK_POST,
+        )
+    return _submit(scenario.path, category_id)
+
+
+def _submit(path: str, category_id: int) -> Operation:
+    """As a browser: GET the form (for its CSRF token), then POST it; latency is the pair."""
+
+    def run(session: Session) -> tuple[bool, float, int | None]:
+        started = time.perf_counter()
+        try:
+            token = session.token(path)
+        except OSError:
+            return False, time.perf_counter() - started, None
+        n = next(_counter)
+        form = {
+            "csrfmiddlewaretoken": token,
+            "category": str(category_id),
+            "title": f"压测诉求{n}：宿舍热水供应不稳定",
+            "description": "晚上十点以后热水时有时无，影响同学洗漱，希望尽快检修。",
+            "place": "学生公寓",
+            "publication_consent": "on",
+        }
+        ok, _latency, queries = timed(session, "POST", path, form, OK_SUBMIT)
+        return ok, time.perf_counter() - started, queries
+
+    return run
+
+
+def sessions_for(
+    scenario: Scenario,
+    personas: dict[str, Any],
+    port: int,
+    count: int,
+    login: Callable[[Session, dict[str, str]], None],
+) -> list[Session]:
+    people = (
+        personas["submitters"] if scenario.persona == "submitters" else [personas[scenario.persona]]
+    )
+    sessions = []
+    for index in range(count):
+        session = Session(port)
+        login(session, people[index % len(people)])
+        sessions.append(session)
+    return sessions

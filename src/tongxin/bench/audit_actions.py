@@ -1,0 +1,3 @@
+ACTIONS = {
+    "bench.data.generated": "生成性能测试数据（每校一条汇总事件）",
+}

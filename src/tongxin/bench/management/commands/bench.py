@@ -1,0 +1,68 @@
+"""`tongxin bench`: generate data, and the server-side helpers of `bench/run`.
+
+tongxin bench generate --scale {tiny,medium,province} [--issues N]
+tongxin bench prepare     raise submission limits, print personas as JSON
+tongxin bench count       print the number of issues
+tongxin bench oneoffs     time the one-off operations (median of 3), print JSON
+"""
+
+import json
+from typing import Any
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from tongxin.bench.scales import SCALES, scale_named
+from tongxin.core.errors import DomainError
+
+
+class Command(BaseCommand):
+    help = "性能测试：生成数据（generate）及 bench/run 的服务端辅助命令。"
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True)
+        gen = sub.add_parser("generate", help="生成确定性的测试数据")
+        gen.add_argument("--scale", choices=sorted(SCALES), default="tiny")
+        gen.add_argument("--issues", type=int, default=None)
+        gen.add_argument("--json", dest="json_path", default="")
+        sub.add_parser("prepare", help="提高提交上限并输出登录身份（JSON）")
+        sub.add_parser("count", help="输出权益诉求条数")
+        oneoffs = sub.add_parser("oneoffs", help="计时一次性操作（3 次取中位数）")
+        oneoffs.add_argument("--school", default=None)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        action = options["action"]
+        if action == "generate":
+            self._generate(options)
+        elif action == "prepare":
+            self._prepare()
+        elif action == "count":
+            from tongxin.rights.models import Issue
+
+            self.stdout.write(str(Issue.objects.count()))
+        else:
+            from tongxin.bench.oneoffs import run_oneoffs
+
+            self.stdout.write(json.dumps(run_oneoffs(options["school"]), ensure_ascii=False))
+
+    def _generate(self, options: dict[str, Any]) -> None:
+        from tongxin.bench.generate import generate
+
+        call_command("migrate", verbosity=0, interactive=False)
+        scale = scale_named(options["scale"], options["issues"])
+        try:
+            report = generate(scale, echo=lambda line: self.stderr.write(line))
+        except DomainError as exc:
+            raise CommandError(exc.message) from exc
+        text = json.dumps(report.as_dict(), ensure_ascii=False, indent=2)
+        if options["json_path"]:
+            with open(options["json_path"], "w", encoding="utf-8") as out:
+                out.write(text)
+        self.stdout.write(text)
+
+    def _prepare(self) -> None:
+        from tongxin.bench.personas import personas, raise_submission_limits
+
+        call_command("collectstatic", verbosity=0, interactive=False)  # the server needs them
+        raise_submission_limits()
+        self.stdout.write(json.dumps(personas(), ensure_ascii=False))

@@ -1,0 +1,100 @@
+"""Who `bench/run` logs in as, and which pages it opens: chosen from the generated data
+the same way every time, written out as JSON for the load client."""
+
+from typing import Any
+
+from django.db.models import Count
+
+from tongxin.accounts.models import Membership, Role, User
+from tongxin.demo.build import PASSWORD
+from tongxin.orgs.models import Node, NodeKind
+from tongxin.rights.models import Issue, IssueCategory, RightsSettings
+
+SUBMITTERS = 12  # students of different schools; each client connection takes its own
+
+
+def _login(user: User) -> dict[str, str]:
+    code = user.school.code if user.school_id and user.school else ""
+    return {
+        "school_code": code,
+        "login": user.number if code else user.username,
+        "password": PASSWORD,
+    }
+
+
+def _member(role: str, **filters: Any) -> User:
+    membership = (
+        Membership.objects.active()
+        .filter(role=role, **filters)
+        .select_related("user__school")
+        .order_by("school_id", "user_id")
+        .first()
+    )
+    if membership is None:
+        raise LookupError(f"no active {role} with {filters}")
+    return membership.user
+
+
+def _busy_student(school: Node) -> tuple[User, int]:
+    """The school's student with the most issues, and their issue with the longest timeline."""
+    top = (
+        Issue.objects.filter(school=school, submitter__isnull=False)
+        .values("submitter_id")
+        .annotate(n=Count("id"))
+        .order_by("-n", "submitter_id")
+        .first()
+    )
+    if top is None:
+        raise LookupError("no issues generated")
+    student = User.objects.select_related("school").get(pk=top["submitter_id"])
+    issue = (
+        Issue.objects.filter(submitter=student)
+        .annotate(n=Count("events"))
+        .order_by("-n", "-id")
+        .values_list("id", flat=True)
+        .first()
+    )
+    return student, int(issue or 0)
+
+
+def raise_submission_limits() -> int:
+    """The rights desk's own setting, raised for every school so the load is never refused."""
+    schools = list(Node.objects.filter(kind=NodeKind.SCHOOL).values_list("pk", flat=True))
+    for pk in schools:
+        RightsSettings.objects.update_or_create(
+            school_id=pk, defaults={"daily_submission_limit": 32_000}
+        )
+    return len(schools)
+
+
+def _submitters() -> list[dict[str, str]]:
+    people = []
+    for school in Node.objects.filter(kind=NodeKind.SCHOOL).order_by("code")[:SUBMITTERS]:
+        try:
+            people.append(_login(_member(Role.STUDENT, school=school)))
+        except LookupError:
+            continue
+    return people
+
+
+def personas() -> dict[str, Any]:
+    union = Node.objects.filter(kind=NodeKind.SCHOOL_UNION).order_by("school__code").first()
+    if union is None or union.school is None:
+        raise LookupError("no school union: run `tongxin bench generate` first")
+    school = union.school
+    student, issue_id = _busy_student(school)
+    category = IssueCategory.objects.filter(is_active=True, is_urgent=False).order_by("pk").first()
+    try:
+        federation = _member(Role.FEDERATION_STAFF, node__kind=NodeKind.PROVINCE)
+    except LookupError:
+        federation = _member(Role.FEDERATION_ADMIN, node__kind=NodeKind.PROVINCE)
+    return {
+        "school_id": school.pk,
+        "issue_id": issue_id,
+        "category_id": category.pk if category else 0,
+        "student": _login(student),
+        "officer": _login(_member(Role.OFFICER, node=union)),
+        "advisor": _login(_member(Role.ADVISOR, node=school)),
+        "federation": _login(federation),
+        "submitters": _submitters(),
+    }

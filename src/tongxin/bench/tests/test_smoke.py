@@ -1,0 +1,71 @@
+"""Smoke test of the benchmark suite (not timing): generate the tiny scale into a scratch
+SQLite data dir, run `bench/run --quick` against it, and check that every scenario ran
+without errors and that no submission was lost or doubled."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[4]
+TONGXIN = Path(sys.executable).with_name("tongxin")
+SCENARIOS = {
+    "ceiling_get",
+    "ceiling_post",
+    "submit",
+    "queue",
+    "mine",
+    "detail",
+    "school_stats",
+    "overview",
+}
+
+
+def _env(data_dir: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
+    return env | {
+        "TONGXIN_DATA_DIR": str(data_dir),
+        "TONGXIN_BENCH": "1",
+        "DJANGO_SETTINGS_MODULE": "tongxin.bench.settings",
+        "TONGXIN_BIN": str(TONGXIN),
+    }
+
+
+@pytest.mark.skipif(not TONGXIN.exists(), reason="the tongxin console script is not installed")
+def test_bench_quick_run_loses_nothing(tmp_path: Path) -> None:
+    env = _env(tmp_path)
+    subprocess.run(
+        [str(TONGXIN), "bench", "generate", "--scale", "tiny"],
+        env=env,
+        cwd=tmp_path,
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    out = tmp_path / "results"
+    run = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "run"),
+            "--quick",
+            "--port",
+            "8799",
+            "--out",
+            str(out),
+        ],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    report = json.loads((out / "results.json").read_text())
+    assert {r["scenario"] for r in report["scenarios"]} == SCENARIOS
+    assert all(r["errors"] == 0 and r["ok"] > 0 for r in report["scenarios"])
+    submits = [r for r in report["scenarios"] if r["scenario"] == "submit"]
+    assert submits and all(r["count_check"] for r in submits)
+    assert report["submission_counts_ok"] is True

@@ -1,0 +1,20 @@
+"""Ceiling views: the least a request can cost on this server, settings and middleware.
+
+GET answers a few bytes without touching the database beyond what the middleware does
+(the session, when the client sends a cookie). POST is CSRF-protected and needs a login,
+so it pays for the session and the CSRF check exactly as a real form post does."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.views.decorators.http import require_GET, require_POST
+
+
+@require_GET
+def ceiling_get_view(request: HttpRequest) -> HttpResponse:
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@login_required
+@require_POST
+def ceiling_post_view(request: HttpRequest) -> HttpResponse:
+    return HttpResponse(f"ok {len(request.POST)}", content_type="text/plain")
