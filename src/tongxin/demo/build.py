@@ -6,7 +6,9 @@
 The plan is drawn from the seed alone (generate.py), then written directly through the
 ORM in bulk (writer.py) rather than through per-row services: the build is one audited
 action, "demo.province.generated" with its counts, recorded inside the build transaction.
-Every demo account shares one password, hashed once.
+Every demo account shares one password, hashed once. A year of rights issues follows
+(issue_plan.py, issue_writer.py), ending at midnight before `today`, and is folded into
+the statistics' rollups (statistics.py).
 """
 
 import datetime
@@ -25,13 +27,19 @@ from tongxin.accounts.services import system_actor
 from tongxin.audit import services as audit
 from tongxin.audit.models import AuditEvent
 from tongxin.core.errors import DomainError
+from tongxin.imports.writing import full_sqlite_batches
 from tongxin.orgs.models import Node, NodeKind
+from tongxin.workdays.calendar import local_zone
 
 from .generate import DEFAULT_SEED, plan_province
+from .issue_plan import plan_issues
+from .issue_writer import write_issues
+from .issues import DEFAULT_ISSUES_PER_STUDENT, Personas
 from .logins import DemoLogin, demo_logins, demo_province
 from .notices import write_notices
 from .plan import DemoScale, ProvincePlan
-from .writer import write_plan
+from .statistics import fold_statistics
+from .writer import Written, write_plan
 
 PASSWORD = "tongxin-demo-2026"
 GENERATED = "demo.province.generated"  # the one audit event of a build
@@ -74,9 +82,35 @@ def plan_counts(plan: ProvincePlan) -> dict[str, int]:
     }
 
 
-def _check_scale(scale: DemoScale) -> None:
+def _check_scale(scale: DemoScale, issues: int) -> None:
     if not 1 <= scale.cities <= scale.schools or scale.students < 4 * scale.schools:
         raise DomainError("演示规模无效：至少 1 个市，学校数不少于市的个数，每校至少 4 名学生。")
+    if issues < 0:
+        raise DomainError("演示规模无效：权益诉求数不能为负数。")
+
+
+def personas_of(logins: list[DemoLogin]) -> Personas | None:
+    """The printed student, union officer and office handler, as plan usernames."""
+    by_role = {
+        login.role: User.school_username(login.school_code, login.login)
+        for login in logins
+        if login.school_code
+    }
+    roles = (Role.STUDENT, Role.OFFICER, Role.OFFICE_HANDLER)
+    if not all(role in by_role for role in roles):
+        return None
+    return Personas(*(by_role[role] for role in roles))
+
+
+def write_year_of_issues(
+    plan: ProvincePlan, written: Written, logins: list[DemoLogin], today: datetime.date, count: int
+) -> dict[str, int]:
+    """A year of issues, up to midnight before `today`."""
+    until = datetime.datetime.combine(today, datetime.time(0), tzinfo=local_zone())
+    issues = plan_issues(plan, count=count, until=until, personas=personas_of(logins))
+    return write_issues(
+        issues, nodes=written.node_keys, users=written.user_ids, system_id=system_actor().pk
+    )
 
 
 def _refuse_foreign_data(plan: ProvincePlan) -> None:
@@ -116,20 +150,27 @@ def build_demo(
     schools: int = 140,
     students: int = 20_000,
     today: datetime.date | None = None,
+    issues: int | None = None,
 ) -> DemoResult:
-    """Build 演示省 unless it exists (then return its logins, writing nothing)."""
+    """Build 演示省 unless it exists (then return its logins, writing nothing). `issues`
+    defaults to 1.25 per student (25,000 for the full province)."""
     started = time.monotonic()
     scale = DemoScale(cities=cities, schools=schools, students=students)
-    _check_scale(scale)
+    count = round(students * DEFAULT_ISSUES_PER_STUDENT) if issues is None else issues
+    _check_scale(scale, count)
     with transaction.atomic():
         existing = demo_province()
         if existing is not None:
             return _existing(existing, started)
-        plan = plan_province(seed=seed, scale=scale, today=today or timezone.localdate())
+        today = today or timezone.localdate()
+        plan = plan_province(seed=seed, scale=scale, today=today)
         _refuse_foreign_data(plan)
         written = write_plan(plan, password_hash=make_password(PASSWORD))
         logins = demo_logins(written.province)
         counts = plan_counts(plan) | {"notifications": write_notices(logins)}
+        with full_sqlite_batches():
+            counts |= write_year_of_issues(plan, written, logins, today, count)
+        fold_statistics(timezone.now())
         audit.record(
             actor=system_actor(),
             action="demo.province.generated",

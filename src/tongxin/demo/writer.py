@@ -7,7 +7,7 @@ Nodes are written level by level with an empty path, then placed by `place_node(
 one rule for path, depth and school) and saved with `bulk_update`.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tongxin.accounts.models import Membership, User
 from tongxin.orgs.models import Node, NodeKind
@@ -24,6 +24,8 @@ class Written:
     nodes: int
     users: int
     memberships: int
+    node_keys: dict[str, Node] = field(default_factory=dict)  # plan key → node
+    user_ids: dict[str, int] = field(default_factory=dict)  # username → id
 
 
 def _node(spec: NodeSpec, parent: Node | None) -> Node:
@@ -113,4 +115,4 @@ def write_plan(plan: ProvincePlan, *, password_hash: str) -> Written:
     memberships = [_membership(post, nodes, users) for post in plan.posts]
     Membership.objects.bulk_create(memberships, batch_size=BATCH)
     province = next(node for node in nodes.values() if node.kind == NodeKind.PROVINCE)
-    return Written(province, len(nodes), len(users), len(memberships))
+    return Written(province, len(nodes), len(users), len(memberships), nodes, users)

@@ -15,7 +15,7 @@ def summary(result: DemoResult) -> str:
     sizes = (
         f"{counts.get('cities', 0)} 个市学联、{counts.get('schools', 0)} 所学校、"
         f"{counts.get('colleges', 0)} 个学院、{counts.get('students', 0)} 名学生、"
-        f"{counts.get('officers', 0)} 名学生会工作人员"
+        f"{counts.get('officers', 0)} 名学生会工作人员、{counts.get('issues', 0)} 条权益诉求"
     )
     if result.created:
         return f"已生成演示省（种子 {result.seed}，用时 {result.seconds:.1f} 秒）：{sizes}。"
@@ -32,6 +32,9 @@ class Command(BaseCommand):
         parser.add_argument("--cities", type=int, default=11, help="市学联个数")
         parser.add_argument("--schools", type=int, default=140, help="学校数")
         parser.add_argument("--students", type=int, default=20_000, help="学生总数")
+        parser.add_argument(
+            "--issues", type=int, default=None, help="一年的权益诉求数（默认每名学生 1.25 条）"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
@@ -40,6 +43,7 @@ class Command(BaseCommand):
                 cities=options["cities"],
                 schools=options["schools"],
                 students=options["students"],
+                issues=options["issues"],
             )
         except DomainError as exc:
             raise CommandError(exc.message) from exc
