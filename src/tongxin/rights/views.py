@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from tongxin.core.authz import can
 from tongxin.core.errors import DomainError
+from tongxin.core.forms import form_errors
 from tongxin.core.http import AuthenticatedRequest
 from tongxin.core.pagination import page_number, paginate
 
@@ -75,13 +76,7 @@ def action_view(request: AuthenticatedRequest, pk: int, action: str) -> HttpResp
         raise Http404
     form = spec.form(request.POST)
     if not form.is_valid():
-        errors = "；".join(
-            f"{form.fields[k].label or k}：{' '.join(str(m) for m in v)}"
-            if k in form.fields
-            else " ".join(str(m) for m in v)
-            for k, v in form.errors.items()
-        )
-        messages.error(request, errors)
+        messages.error(request, form_errors(form))
     else:
         try:
             spec.run(request.user, issue, form.cleaned_data)

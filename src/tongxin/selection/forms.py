@@ -3,6 +3,7 @@
 from django import forms
 
 from tongxin.accounts.models import UNION_POSITIONS, Position
+from tongxin.core.forms import form_errors  # noqa: F401  (re-exported for the views and API)
 
 POSITION_CHOICES = [(p.value, p.label) for p in Position if p in UNION_POSITIONS]
 
@@ -49,14 +50,4 @@ class SettingsForm(forms.Form):
     notice_workdays = forms.IntegerField(
         label="公示期（工作日）",
         error_messages={"required": "请填写公示期。", "invalid": "公示期应为整数。"},
-    )
-
-
-def form_errors(form: forms.Form) -> str:
-    """One line naming each bad field, for messages and the API."""
-    return "；".join(
-        f"{form.fields[k].label or k}：{' '.join(str(m) for m in v)}"
-        if k in form.fields
-        else " ".join(str(m) for m in v)
-        for k, v in form.errors.items()
     )
