@@ -105,12 +105,14 @@ def personas_of(logins: list[DemoLogin]) -> Personas | None:
 def write_year_of_issues(
     plan: ProvincePlan, written: Written, logins: list[DemoLogin], today: datetime.date, count: int
 ) -> dict[str, int]:
-    """A year of issues, up to midnight before `today`."""
+    """A year of issues, up to midnight before `today` (SQLite at its real parameter limit,
+    as the Excel import writes)."""
     until = datetime.datetime.combine(today, datetime.time(0), tzinfo=local_zone())
     issues = plan_issues(plan, count=count, until=until, personas=personas_of(logins))
-    return write_issues(
-        issues, nodes=written.node_keys, users=written.user_ids, system_id=system_actor().pk
-    )
+    with full_sqlite_batches():
+        return write_issues(
+            issues, nodes=written.node_keys, users=written.user_ids, system_id=system_actor().pk
+        )
 
 
 def _refuse_foreign_data(plan: ProvincePlan) -> None:
@@ -168,9 +170,9 @@ def build_demo(
         written = write_plan(plan, password_hash=make_password(PASSWORD))
         logins = demo_logins(written.province)
         counts = plan_counts(plan) | {"notifications": write_notices(logins)}
-        with full_sqlite_batches():
+        if count:
             counts |= write_year_of_issues(plan, written, logins, today, count)
-        fold_statistics(timezone.now())
+            fold_statistics(timezone.now())
         audit.record(
             actor=system_actor(),
             action="demo.province.generated",

@@ -94,7 +94,8 @@ class Cast:
         return rng.choice(self._seated(self.handlers, office, day))
 
     def keeps(self, post: Post, union: str, day: datetime.date) -> bool:
-        return post in self._seated(self.officers, union, day)
+        """Whether `post` is still held on `day` (terms change on 1 September)."""
+        return any(seated is post for seated in self._seated(self.officers, union, day))
 
 
 def _schools(plan: ProvincePlan) -> dict[str, SchoolCast]:

@@ -8,11 +8,13 @@ are not satisfied 7 % — the issue reopens, and a third of those are unhappy ag
 (closed, flagged to the advisor).
 """
 
+import datetime
 import random
 from dataclasses import dataclass
 
 from tongxin.rights.models import DeclineReason, Rating
 
+from .cast import SchoolCast, Student
 from .issues import IssueSpec
 from .topics import CategoryProfile, Topic
 
@@ -47,6 +49,19 @@ class Fate:
     @property
     def opening(self) -> Step:
         return self.steps[0] if self.steps else Step("")
+
+
+@dataclass
+class Draft:
+    """An issue before it is played: who writes, when, about what, and (for the personas'
+    issues) what will happen; a random fate is drawn when it is played."""
+
+    school: SchoolCast
+    student: Student
+    submitted_at: datetime.datetime
+    category: str
+    fate: Fate | None = None
+    anonymous: bool | None = None
 
 
 def _pick(rng: random.Random, weighted: tuple[tuple[str, int], ...]) -> str:

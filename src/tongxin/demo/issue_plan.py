@@ -11,18 +11,17 @@ earlier one that was still open. Only the holiday calendar is read from the data
 import datetime
 import itertools
 import random
-from dataclasses import dataclass
 
 from tongxin.rights.models import DeclineReason, Status
 from tongxin.rights.seed import CATEGORIES
 
 from .cast import SchoolCast, Student, cast_of
 from .content import PROFILES, Content, declined_content, draw_content, echo_content
-from .fates import Fate, Step, accepted_fate, draw_fate
+from .fates import Draft, Fate, Step, accepted_fate, draw_fate
 from .issues import EventSpec, IssuePlan, IssueSpec, Personas
 from .lifecycle import Life
 from .plan import ProvincePlan, allocate
-from .scripts import ScriptedDraft, persona_drafts
+from .scripts import persona_drafts
 from .seasons import category_weights, day_weight, draw_moment, school_diligence
 from .topics import Topic
 from .workclock import WorkClock
@@ -34,16 +33,6 @@ YEAR = 365
 SUPPORT = ((0.5, 0, 0), (0.78, 1, 2), (0.94, 3, 6), (1.0, 7, 25))
 
 
-@dataclass
-class Draft:
-    school: SchoolCast
-    student: Student
-    submitted_at: datetime.datetime
-    category: str
-    fate: Fate | None = None
-    anonymous: bool | None = None
-
-
 def plan_issues(
     plan: ProvincePlan,
     *,
@@ -52,30 +41,20 @@ def plan_issues(
     personas: Personas | None = None,
     clock: WorkClock | None = None,
 ) -> IssuePlan:
-    """`count` issues submitted in the year before `until` (with the personas' few)."""
+    """`count` issues submitted in the year before `until`, the personas' few (scripts.py)
+    among them (there are never fewer than those, unless `count` is 0: no issues)."""
+    if count <= 0:
+        return IssuePlan(until)
     rng = random.Random(f"{plan.seed}/issues")
     world = World(rng, clock or WorkClock(), cast_of(plan), until)
     world.diligence = {school.code: school_diligence(rng) for school in world.cast.schools}
-    scripted: list[Draft] = (
-        [_from_script(d) for d in persona_drafts(world, personas)] if (personas) else []
-    )
+    scripted = persona_drafts(world, personas) if personas else []
     drafts = _random_drafts(world, max(0, count - len(scripted))) + scripted
     drafts.sort(key=lambda draft: draft.submitted_at)
     issues = [_live(world, draft, index) for index, draft in enumerate(drafts)]
     for issue in issues:
         _add_supporters(world, issue, world.cast.by_code[issue.school])
     return IssuePlan(until, issues)
-
-
-def _from_script(draft: ScriptedDraft) -> Draft:
-    return Draft(
-        draft.school,
-        draft.student,
-        draft.submitted_at,
-        draft.category,
-        draft.fate,
-        draft.anonymous,
-    )
 
 
 def _enrolled(rng: random.Random, school: SchoolCast, day: datetime.date) -> Student | None:

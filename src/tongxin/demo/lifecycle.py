@@ -120,12 +120,12 @@ class Life:
         return self.move_to(moment)
 
     def latest_before_due(self, run: ClockSpec, office: bool) -> datetime.datetime | None:
+        """An office that meets its deadline acts in office hours of the last day at worst."""
         if not office:
             return None
-        due_day = self.world.clock.local(run.due_at).date()
-        moment = self.world.clock.at(due_day, datetime.time(9)) + MINUTE * self.world.rng.randrange(
-            480
-        )
+        clock, rng = self.world.clock, self.world.rng
+        due_day = clock.local(run.due_at).date()  # a working day: due at its end
+        moment = clock.at(due_day, datetime.time(9)) + MINUTE * rng.randrange(480)
         return moment if moment > self.now else None
 
     def student_moment(self, low: float, high: float) -> datetime.datetime:

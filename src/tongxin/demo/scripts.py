@@ -12,7 +12,7 @@ from tongxin.orgs.models import OfficeKind
 from tongxin.rights.models import DeclineReason, Rating
 
 from .cast import SchoolCast, Student
-from .fates import Fate, Step
+from .fates import Draft, Fate, Step
 from .issues import Personas
 from .world import World
 
@@ -86,16 +86,6 @@ SCRIPTS = (
 )
 
 
-@dataclass
-class ScriptedDraft:
-    school: SchoolCast
-    student: Student
-    submitted_at: datetime.datetime
-    category: str
-    fate: Fate
-    anonymous: bool
-
-
 def _persona_school(world: World, username: str) -> tuple[SchoolCast, Student] | None:
     for school in world.cast.schools:
         for student in school.students:
@@ -127,7 +117,7 @@ def _reporter(world: World, school: SchoolCast, persona: Student, script: Script
     return world.rng.choice(others) if others else persona
 
 
-def persona_drafts(world: World, personas: Personas) -> list[ScriptedDraft]:
+def persona_drafts(world: World, personas: Personas) -> list[Draft]:
     found = _persona_school(world, personas.student)
     if found is None:
         return []
@@ -145,7 +135,5 @@ def persona_drafts(world: World, personas: Personas) -> list[ScriptedDraft]:
             handler=personas.handler,
         )
         moment = _moment(world, script, student)
-        drafts.append(
-            ScriptedDraft(school, student, moment, script.category, fate, script.anonymous)
-        )
+        drafts.append(Draft(school, student, moment, script.category, fate, script.anonymous))
     return drafts

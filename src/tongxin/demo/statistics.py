@@ -24,6 +24,9 @@ def fold_statistics(now: datetime.datetime) -> int:
     """Fold everything up to `now` into the rollups; returns the rows read."""
     from tongxin.stats import fold
 
+    if not isinstance(getattr(fold, "Tally", None), type):  # the fold changed shape
+        return _fold_batch_by_batch(now)
+
     class OneTally(fold.Tally):
         def apply(self) -> None:  # a batch is done: keep counting
             pass
@@ -39,4 +42,11 @@ def fold_statistics(now: datetime.datetime) -> int:
     finally:
         fold.Tally = original  # type: ignore[misc]
     tally.write()
+    return result.events + result.clocks
+
+
+def _fold_batch_by_batch(now: datetime.datetime) -> int:
+    from tongxin.stats.fold import fold_rights_activity
+
+    result = fold_rights_activity(now=now, batch=2_000, max_batches=FOLD_BATCHES)
     return result.events + result.clocks

@@ -224,18 +224,20 @@ def test_the_personas_find_work_on_their_pages(demo):
     assert len({issue.status for issue in mine}) >= 5
     queue = queue_for(actor=officer, f=QueueFilter())
     assert queue.filter(due_at__lt=timezone.now()).exists()
-    pages = {
-        (student, "/rights/mine/"): mine.first(),
-        (officer, "/rights/queue/"): queue.first(),
-        (officer, "/rights/queue/?overdue=1"): None,
-        (handler, "/rights/inbox/"): inbox_for(actor=handler).first(),
+    wall = Issue.objects.filter(school=student.school, published_at__isnull=False)
+    pages = {  # (who, page): (an item it must show, the mark of a listed item)
+        (student, "/rights/mine/"): (mine.first(), "/rights/issues/"),
+        (student, "/rights/wall/"): (wall.order_by("-published_at", "-id").first(), "wall-item"),
+        (officer, "/rights/queue/"): (queue.first(), "/rights/issues/"),
+        (officer, "/rights/queue/?overdue=1"): (None, "/rights/issues/"),
+        (handler, "/rights/inbox/"): (inbox_for(actor=handler).first(), "/rights/issues/"),
     }
-    for (user, url), issue in pages.items():
+    for (user, url), (issue, mark) in pages.items():
         client = Client()
         client.force_login(user)
         response = client.get(url)
         assert response.status_code == 200, url
-        assert "/rights/issues/" in response.text, url
+        assert mark in response.text, url
         if issue is not None:
             assert issue.title in response.text, url
     recent = timezone.now() - datetime.timedelta(days=30)
@@ -245,6 +247,7 @@ def test_the_personas_find_work_on_their_pages(demo):
     client = Client()
     client.force_login(advisor)
     assert flagged is not None and flagged.title in client.get("/").text
+    assert client.get("/stats/", follow=True).status_code == 200
 
 
 def test_the_city_federation_sees_what_was_escalated_to_it(demo):
@@ -268,3 +271,8 @@ def test_the_statistics_hold_the_year_as_the_worker_would_fold_it(demo):
     while sum(vars(fold_rights_activity()).values()):
         pass
     assert _rollups() == folded_by_the_demo
+
+
+def test_no_issues_when_asked_for_none():
+    result = build_demo(**(TINY | {"issues": 0}))
+    assert result.created and not Issue.objects.exists() and not DailyRollup.objects.exists()
