@@ -48,7 +48,9 @@ def render(report: dict[str, Any]) -> str:
         "",
         f"Engine {report['engine']}, {report['workers']} gunicorn sync workers, "
         f"{report['seconds_per_scenario']} s per scenario; "
-        f"{m['cpus']} CPUs, {m['memory_mb']} MB, Python {m['python']}.",
+        f"{m['cpus']} CPUs, {m['memory_mb']} MB, Python {m['python']}; "
+        f"{report.get('issues', '?')} issues in the database at the start; "
+        f"load average before the run {report.get('load_average_before', '?')}.",
         "",
         "| scenario | conns | client | req/s | ratio to ceiling | p50 ms | p95 ms | p99 ms "
         "| errors | SQL/req | count check |",

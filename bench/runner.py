@@ -55,6 +55,14 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--out", default=str(ROOT / "bench" / "results"))
     parser.add_argument("--no-oneoffs", action="store_true")
     parser.add_argument("--label", default="", help="a name for this run (e.g. the scale)")
+    parser.add_argument(
+        "--only", default="", help="comma-separated scenario names (default: all of them)"
+    )
+    parser.add_argument(
+        "--client-cpus",
+        default="",
+        help="pin the load client (and wrk) to these CPUs, e.g. 0; the server keeps all",
+    )
     args = parser.parse_args(argv)
     if args.quick:
         args.seconds, args.max_requests, args.no_oneoffs = 2, 400, True
@@ -113,16 +121,30 @@ def run_scenario(
     return result | {"scenario": scenario.name, "label": scenario.label, "connections": connections}
 
 
+def _load_average() -> list[float]:
+    """1-, 5- and 15-minute load averages when the run starts (a quiet machine: low)."""
+    try:
+        return [round(v, 2) for v in os.getloadavg()]
+    except OSError:
+        return []
+
+
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     personas = json.loads(manage("prepare"))
+    issues_before = int(manage("count"))  # the data scale, before the submissions add theirs
     server = Server(TONGXIN, args.port, args.workers, bench_env(), out / "server.log")
     results: list[dict[str, Any]] = []
     try:
         server.wait_ready()
+        if args.client_cpus:  # after the server started: it keeps every CPU
+            os.sched_setaffinity(0, {int(c) for c in args.client_cpus.split(",")})
+        chosen = set(args.only.split(",")) if args.only else None
         for scenario in scenarios(personas):
+            if chosen is not None and scenario.name not in chosen:
+                continue
             for connections in (int(c) for c in args.connections.split(",")):
                 result = run_scenario(scenario, personas, args, server, connections)
                 print(markdown_report.one_line(result), flush=True)
@@ -133,11 +155,14 @@ def main(argv: list[str]) -> int:
     oneoffs = {} if args.no_oneoffs else json.loads(manage("oneoffs", timeout=1800))
     report = {
         "label": args.label,
+        "issues": issues_before,
+        "load_average_before": _load_average(),
         "when": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "engine": "postgresql" if os.environ.get("DATABASE_URL") else "sqlite",
         "machine": markdown_report.machine(),
         "workers": args.workers,
         "seconds_per_scenario": args.seconds,
+        "client_cpus": args.client_cpus or "all",
         "quick": args.quick,
         "scenarios": results,
         "worker_peak_rss_mb": peaks,
