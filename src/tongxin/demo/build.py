@@ -31,14 +31,18 @@ from tongxin.imports.writing import full_sqlite_batches
 from tongxin.orgs.models import Node, NodeKind
 from tongxin.workdays.calendar import local_zone
 
+from .assessments import write_assessments
+from .candidacies import write_candidacies
 from .generate import DEFAULT_SEED, plan_province
+from .grades import write_grades
 from .issue_plan import plan_issues
 from .issue_writer import write_issues
 from .issues import DEFAULT_ISSUES_PER_STUDENT, Personas
-from .logins import DemoLogin, demo_logins, demo_province
+from .logins import DemoLogin, demo_logins, demo_province, first_school
 from .notices import write_notices
 from .plan import DemoScale, ProvincePlan
 from .statistics import fold_statistics
+from .training import write_training
 from .writer import Written, write_plan
 
 PASSWORD = "tongxin-demo-2026"
@@ -79,6 +83,7 @@ def plan_counts(plan: ProvincePlan) -> dict[str, int]:
         "school_staff": sum(roles[role] for role in SCHOOL_STAFF_ROLES),
         "federation_staff": sum(roles[role] for role in FEDERATION_ROLES),
         "memberships": len(plan.posts),
+        "departments": len(plan.departments),
     }
 
 
@@ -100,6 +105,29 @@ def personas_of(logins: list[DemoLogin]) -> Personas | None:
     if not all(role in by_role for role in roles):
         return None
     return Personas(*(by_role[role] for role in roles))
+
+
+def write_staff_stories(
+    province: Node,
+    logins: list[DemoLogin],
+    plan: ProvincePlan,
+    written: Written,
+    today: datetime.date,
+) -> dict[str, int]:
+    """Assessment rounds everywhere; in the first school an open round (the printed student
+    among its raters) and candidacies walked through selection."""
+    school = first_school(province)
+    printed = {login.login for login in logins if school and login.school_code == school.code}
+    student = next(
+        (
+            User.objects.get(username=User.school_username(login.school_code, login.login))
+            for login in logins
+            if login.role == Role.STUDENT and school and login.school_code == school.code
+        ),
+        None,
+    )
+    counts = write_assessments(plan, written, today, school, student)
+    return counts | write_candidacies(school, today, printed)
 
 
 def write_year_of_issues(
@@ -170,6 +198,9 @@ def build_demo(
         written = write_plan(plan, password_hash=make_password(PASSWORD))
         logins = demo_logins(written.province)
         counts = plan_counts(plan) | {"notifications": write_notices(logins)}
+        counts |= write_grades(plan, written, today)
+        counts |= write_training(plan, written, today)
+        counts |= write_staff_stories(written.province, logins, plan, written, today)
         if count:
             counts |= write_year_of_issues(plan, written, logins, today, count)
             fold_statistics(timezone.now())

@@ -58,6 +58,13 @@ class PostSpec:
     position: str = ""
     end: datetime.date | None = None
     end_reason: str = ""
+    department: str = ""  # an officer's department (its name in the union); presidium: none
+
+
+@dataclass(slots=True)
+class DepartmentSpec:
+    union: str  # node key
+    name: str
 
 
 @dataclass
@@ -67,6 +74,7 @@ class ProvincePlan:
     nodes: list[NodeSpec] = field(default_factory=list)
     people: list[PersonSpec] = field(default_factory=list)
     posts: list[PostSpec] = field(default_factory=list)
+    departments: list[DepartmentSpec] = field(default_factory=list)
 
 
 def academic_year_of(day: datetime.date) -> int:

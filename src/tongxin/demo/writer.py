@@ -9,11 +9,12 @@ one rule for path, depth and school) and saved with `bulk_update`.
 
 from dataclasses import dataclass, field
 
-from tongxin.accounts.models import Membership, User
+from tongxin.accounts.models import Membership, Role, User
 from tongxin.orgs.models import Node, NodeKind
 from tongxin.orgs.services import place_node
+from tongxin.staff.models import Appointment, Department
 
-from .plan import NodeSpec, PersonSpec, PostSpec, ProvincePlan
+from .plan import DepartmentSpec, NodeSpec, PersonSpec, PostSpec, ProvincePlan
 
 BATCH = 2000
 
@@ -24,6 +25,7 @@ class Written:
     nodes: int
     users: int
     memberships: int
+    departments: int
     node_keys: dict[str, Node] = field(default_factory=dict)  # plan key → node
     user_ids: dict[str, int] = field(default_factory=dict)  # username → id
 
@@ -109,10 +111,57 @@ def _membership(post: PostSpec, nodes: dict[str, Node], users: dict[str, int]) -
     )
 
 
+def write_departments(
+    specs: list[DepartmentSpec], nodes: dict[str, Node]
+) -> dict[tuple[str, str], Department]:
+    """Returns (union key, name) → department."""
+    departments = {
+        (spec.union, spec.name): Department(
+            union_id=nodes[spec.union].pk, school_id=nodes[spec.union].school_pk, name=spec.name
+        )
+        for spec in specs
+    }
+    Department.objects.bulk_create(departments.values(), batch_size=BATCH)
+    return departments
+
+
+def write_appointments(
+    posts: list[PostSpec],
+    memberships: list[Membership],
+    departments: dict[tuple[str, str], Department],
+) -> int:
+    """Every officer's seat: their department, or none for the presidium."""
+    appointments = [
+        Appointment(
+            membership_id=membership.pk,
+            school_id=membership.school_id or 0,  # officers sit in a school: never 0
+            department=departments[(post.node, post.department)] if post.department else None,
+        )
+        for post, membership in zip(posts, memberships, strict=True)
+        if post.role == Role.OFFICER
+    ]
+    Appointment.objects.bulk_create(appointments, batch_size=BATCH)
+    return len(appointments)
+
+
+def _with_ids(memberships: list[Membership]) -> list[Membership]:
+    """On a database that cannot return ids from bulk inserts, read them back in order."""
+    if not memberships or memberships[0].pk is not None:
+        return memberships
+    ids = Membership.objects.order_by("-pk").values_list("pk", flat=True)[: len(memberships)]
+    for membership, pk in zip(memberships, reversed(list(ids)), strict=True):
+        membership.pk = pk
+    return memberships
+
+
 def write_plan(plan: ProvincePlan, *, password_hash: str) -> Written:
     nodes = write_nodes(plan.nodes)
     users = write_users(plan.people, nodes, password_hash)
     memberships = [_membership(post, nodes, users) for post in plan.posts]
     Membership.objects.bulk_create(memberships, batch_size=BATCH)
+    departments = write_departments(plan.departments, nodes)
+    write_appointments(plan.posts, _with_ids(memberships), departments)
     province = next(node for node in nodes.values() if node.kind == NodeKind.PROVINCE)
-    return Written(province, len(nodes), len(users), len(memberships), nodes, users)
+    return Written(
+        province, len(nodes), len(users), len(memberships), len(departments), nodes, users
+    )

@@ -80,6 +80,17 @@ def latest_records(user: User) -> list[AcademicRecord]:
     return list(AcademicRecord.objects.filter(student=user, term=latest))
 
 
+def latest_records_by_user(user_ids: list[int]) -> dict[int, list[AcademicRecord]]:
+    """Each person's records of their latest term, for many people in one query."""
+    found: dict[int, list[AcademicRecord]] = {}
+    rows = AcademicRecord.objects.filter(student_id__in=user_ids).order_by("student_id", "-term")
+    for record in rows:
+        mine = found.setdefault(record.student_id, [])
+        if not mine or mine[0].term == record.term:
+            mine.append(record)
+    return found
+
+
 def _failed(records: list[AcademicRecord]) -> Check:
     outstanding = max(r.failed_outstanding for r in records)
     ok = outstanding == 0
@@ -116,10 +127,16 @@ def _academic_applies(user: User, on: datetime.date, p: EligibilityPolicy) -> bo
 
 
 def eligibility_of(user: User, on: datetime.date | None = None) -> Eligibility:
-    on = on or timezone.localdate()
-    p = policy()
+    return judge(user, latest_records(user), on=on or timezone.localdate(), rules=policy())
+
+
+def judge(
+    user: User, records: list[AcademicRecord], *, on: datetime.date, rules: EligibilityPolicy
+) -> Eligibility:
+    """The rule applied to `user` with their latest term's `records`, without queries (when
+    `user.school` is loaded): the one place the rule is decided, for one person or many."""
     result = Eligibility(checks=[_political(user)])
-    if not _academic_applies(user, on, p):
+    if not _academic_applies(user, on, rules):
         return result
     first_year = user.enrolment_year is not None and user.enrolment_year >= academic_year_of(on)
     graduate = user.level == StudentLevel.GRADUATE
@@ -128,7 +145,6 @@ def eligibility_of(user: User, on: datetime.date | None = None) -> Eligibility:
             Check("records", True, "一年级新生，暂不适用学业要求", "一年级新生，暂不适用学业要求")
         )
         return result
-    records = latest_records(user)
     if not records:
         result.checks.append(
             Check("records", False, "尚无成绩数据，无法判断学业要求", "缺少成绩数据")
@@ -136,5 +152,5 @@ def eligibility_of(user: User, on: datetime.date | None = None) -> Eligibility:
         return result
     result.checks.append(_failed(records))
     if not graduate:
-        result.checks.append(_rank(records, p))
+        result.checks.append(_rank(records, rules))
     return result

@@ -8,6 +8,7 @@ fails the rule ──► warning (open) ──(still failing next term)──►
 from typing import IO
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tongxin.accounts.models import PRESIDIUM_POSITIONS, Membership, Role, User
@@ -19,7 +20,7 @@ from tongxin.notifications.services import notify
 from tongxin.orgs.models import Node
 
 from .. import grades
-from ..eligibility import eligibility_of
+from ..eligibility import judge, latest_records_by_user, policy
 from ..models import AcademicRecord, AcademicUpload, AcademicWarning, WarningStatus
 
 
@@ -171,18 +172,25 @@ def warnings_refresh(*, actor: User, school: Node, term: str) -> dict[str, int]:
     """Re-check every active officer of the school against the rule for `term`."""
     authorize(actor, "staff.upload_grades", school)
     tally = {"raised": 0, "exit_proposed": 0, "cleared": 0}
-    officers = (
+    officers = list(
         Membership.objects.active()
         .filter(school=school, role=Role.OFFICER)
-        .select_related("user", "user__school")
+        .select_related("user", "user__school", "node")
     )
+    # A school's officers judged together: a few queries, not a few per officer.
+    records = latest_records_by_user([m.user_id for m in officers])
+    warnings = AcademicWarning.objects.filter(membership__in=officers)
+    warned_this_term = set(warnings.filter(term=term).values_list("membership_id", flat=True))
+    open_ones: dict[int, list[AcademicWarning]] = {}
+    for warning in warnings.filter(status=WarningStatus.OPEN).order_by("pk"):
+        open_ones.setdefault(warning.membership_id, []).append(warning)
+    rules, today = policy(), timezone.localdate()
     for membership in officers:
-        result = eligibility_of(membership.user)
-        existing = AcademicWarning.objects.filter(membership=membership, term=term).first()
+        result = judge(membership.user, records.get(membership.user_id, []), on=today, rules=rules)
         if result.meets:
-            tally["cleared"] += _clear(actor, membership)
+            tally["cleared"] += _clear(actor, open_ones.get(membership.pk, []))
             continue
-        if existing is not None:
+        if membership.pk in warned_this_term:
             continue
         failed = result.failed[0]
         warning = _warn(
@@ -193,10 +201,7 @@ def warnings_refresh(*, actor: User, school: Node, term: str) -> dict[str, int]:
     return tally
 
 
-def _clear(actor: User, membership: Membership) -> int:
-    open_ones = list(
-        AcademicWarning.objects.filter(membership=membership, status=WarningStatus.OPEN)
-    )
+def _clear(actor: User, open_ones: list[AcademicWarning]) -> int:
     for warning in open_ones:
         warning.status = WarningStatus.CLEARED
         warning.save(update_fields=["status"])
