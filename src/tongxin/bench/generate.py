@@ -142,7 +142,7 @@ def _summaries(counts: dict[str, int], scale: Scale) -> int:
     return len(per_school)
 
 
-def _fold(now: datetime.datetime) -> Any:
+def rebuild_statistics(now: datetime.datetime) -> Any:
     """The statistics, rebuilt from the timeline the way the demo rebuilds its own (the
     demo's fold_statistics: the statistics app's bulk rebuild)."""
     from tongxin.demo.statistics import fold_statistics
@@ -202,7 +202,9 @@ def generate(scale: Scale, *, seed: int = SEED, echo: Callable[[str], None]) -> 
         f"{len(deferred.foreign_keys)} foreign keys rebuilt after the load, then ANALYZE)"
     )
     with transaction.atomic():
-        report.counts["rollup_rows_read"] = _timed(report, "rollups", lambda: _fold(timezone.now()))
+        report.counts["rollup_rows_read"] = _timed(
+            report, "rollups", lambda: rebuild_statistics(timezone.now())
+        )
     echo(f"rollups: {report.seconds['rollups']:.1f} s")
     with transaction.atomic():
         report.counts["academic_records_added"] = _timed(

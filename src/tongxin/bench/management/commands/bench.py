@@ -4,6 +4,8 @@ tongxin bench generate --scale {tiny,medium,province} [--issues N]
 tongxin bench prepare     raise submission limits, print personas as JSON
 tongxin bench count       print the number of issues
 tongxin bench oneoffs     time the one-off operations (median of 3), print JSON
+tongxin bench rollups     rebuild the statistics rollups from the timeline (after a change
+                          to the statistics app, without generating the data again)
 """
 
 import json
@@ -27,6 +29,7 @@ class Command(BaseCommand):
         gen.add_argument("--json", dest="json_path", default="")
         sub.add_parser("prepare", help="提高提交上限并输出登录身份（JSON）")
         sub.add_parser("count", help="输出权益诉求条数")
+        sub.add_parser("rollups", help="由办理记录重建统计汇总")
         oneoffs = sub.add_parser("oneoffs", help="计时一次性操作（3 次取中位数）")
         oneoffs.add_argument("--school", default=None)
 
@@ -36,6 +39,8 @@ class Command(BaseCommand):
             self._generate(options)
         elif action == "prepare":
             self._prepare()
+        elif action == "rollups":
+            self._rollups()
         elif action == "count":
             from tongxin.rights.models import Issue
 
@@ -59,6 +64,21 @@ class Command(BaseCommand):
             with open(options["json_path"], "w", encoding="utf-8") as out:
                 out.write(text)
         self.stdout.write(text)
+
+    def _rollups(self) -> None:
+        import time
+
+        from django.db import transaction
+        from django.utils import timezone
+
+        from tongxin.bench.generate import rebuild_statistics
+
+        call_command("migrate", verbosity=0, interactive=False)
+        started = time.monotonic()
+        with transaction.atomic():
+            rows = rebuild_statistics(timezone.now())
+        seconds = time.monotonic() - started
+        self.stdout.write(json.dumps({"rollups_seconds": round(seconds, 1), "rows_read": rows}))
 
     def _prepare(self) -> None:
         from tongxin.bench.personas import personas, raise_submission_limits
