@@ -69,6 +69,12 @@ def render(report: dict[str, Any]) -> str:
         f"Peak RSS per worker (MB): {', '.join(str(v) for v in peaks.values()) or 'n/a'}",
         "",
     ]
+    for pid, m in report.get("worker_memory_mb", {}).items():
+        lines.append(
+            f"- worker {pid} at the end (MB): peak RSS {m['peak_rss']}, RSS {m['rss']}, "
+            f"PSS {m['pss']}, USS (private) {m['uss']}"
+        )
+    lines.append("")
     for name, o in report["oneoffs"].items():
         lines.append(
             f"- {name}: median {o['median_s']} s of runs {o['runs_s']} ({o.get('school', '')})"

@@ -150,6 +150,7 @@ def main(argv: list[str]) -> int:
                 print(markdown_report.one_line(result), flush=True)
                 results.append(result)
         peaks = server.peak_rss_mb()
+        memory = server.memory_mb()
     finally:
         server.stop()
     oneoffs = {} if args.no_oneoffs else json.loads(manage("oneoffs", timeout=1800))
@@ -166,6 +167,7 @@ def main(argv: list[str]) -> int:
         "quick": args.quick,
         "scenarios": results,
         "worker_peak_rss_mb": peaks,
+        "worker_memory_mb": memory,
         "oneoffs": oneoffs,
         "submission_counts_ok": all(r.get("count_check", True) for r in results),
         "errors": sum(r["errors"] for r in results),

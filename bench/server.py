@@ -72,6 +72,33 @@ class Server:
                 continue
         return peaks
 
+    def memory_mb(self) -> dict[str, dict[str, float]]:
+        """Each worker's memory now, in MB: RSS, PSS (shared pages divided among the
+        processes sharing them) and USS (private pages only: what the worker adds), from
+        /proc/<pid>/smaps_rollup, with VmHWM (the peak RSS)."""
+        found = {}
+        for pid in self.workers():
+            figures: dict[str, float] = {}
+            try:
+                for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                    name, _, rest = line.partition(":")
+                    if name in {"Rss", "Pss", "Private_Clean", "Private_Dirty"}:
+                        figures[name] = int(rest.split()[0]) / 1024
+                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                    if line.startswith("VmHWM:"):
+                        figures["VmHWM"] = int(line.split()[1]) / 1024
+            except OSError:
+                continue
+            found[str(pid)] = {
+                "peak_rss": round(figures.get("VmHWM", 0.0), 1),
+                "rss": round(figures.get("Rss", 0.0), 1),
+                "pss": round(figures.get("Pss", 0.0), 1),
+                "uss": round(
+                    figures.get("Private_Clean", 0.0) + figures.get("Private_Dirty", 0.0), 1
+                ),
+            }
+        return found
+
     def stop(self) -> None:
         if self.process.poll() is None:
             os.kill(self.process.pid, signal.SIGTERM)
