@@ -4,6 +4,7 @@ without errors and that no submission was lost or doubled."""
 
 import json
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -22,6 +23,13 @@ SCENARIOS = {
     "school_stats",
     "overview",
 }
+
+
+def _free_port() -> int:
+    """A port nobody listens on now: test runs of other checkouts may run at once."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def _env(data_dir: Path) -> dict[str, str]:
@@ -52,7 +60,7 @@ def test_bench_quick_run_loses_nothing(tmp_path: Path) -> None:
             str(ROOT / "bench" / "run"),
             "--quick",
             "--port",
-            "8799",
+            str(_free_port()),
             "--out",
             str(out),
         ],
