@@ -152,13 +152,13 @@ def school_stats(request: HttpRequest, school_id: int, query: Query[PeriodQuery]
 
 
 def _overview_item(row: selectors.OverviewRow) -> dict[str, Any]:
-    school: Any = row.school
+    school = row.school
     return {
         "school_id": school.pk,
         "code": school.code,
         "name": school.name,
-        "received": school.received,
-        "answered": school.answered,
+        "received": row.received,
+        "answered": row.answered,
         "on_time": _rate(row.on_time),
         "satisfaction": _rate(row.satisfaction),
         "first_reply_median_hours": row.first_reply.hours,
@@ -173,14 +173,13 @@ def overview(
     _require(request, "stats.view_overview")
     period = _period(query)
     sort = sort if sort in selectors.SORTS else "code"
-    found = paginate(selectors.overview_for(actor=request.user, period=period, sort=sort), page)
-    rows = selectors.overview_rows(found.items, period)
+    found = selectors.overview_page(actor=request.user, period=period, sort=sort, number=page)
     return {
         "start": period.start,
         "end": period.end,
         "page": found.number,
         "has_next": found.has_next,
-        "items": [_overview_item(r) for r in rows],
+        "items": [_overview_item(r) for r in found.items],
     }
 
 

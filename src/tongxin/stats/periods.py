@@ -42,6 +42,25 @@ class Period:
         return f"start={self.start:%Y-%m-%d}&end={self.end:%Y-%m-%d}"
 
 
+@dataclass(frozen=True)
+class MonthSplit:
+    """A period as its whole months, read from the monthly rollups, and the partial months
+    at either end, read from the daily rows."""
+
+    months: tuple[datetime.date, datetime.date] | None  # first days of first and last month
+    days: tuple[Period, ...]
+
+
+def split_by_month(period: Period) -> MonthSplit:
+    one = datetime.timedelta(days=1)
+    first = period.start if period.start.day == 1 else month_end(period.start) + one
+    last = period.end if period.end == month_end(period.end) else period.end.replace(day=1) - one
+    if first > last:
+        return MonthSplit(None, (period,))
+    edges = [Period(period.start, first - one), Period(last + one, period.end)]
+    return MonthSplit((first, last.replace(day=1)), tuple(p for p in edges if p.start <= p.end))
+
+
 def local_today(now: datetime.datetime | None = None) -> datetime.date:
     return (now or timezone.now()).astimezone(local_zone()).date()
 

@@ -1,35 +1,48 @@
 """Reads of the statistics, from the rollups only, scoped to the viewer in SQL (the same
 reach as rules.py). A page costs a fixed handful of queries however many issues exist."""
 
-from collections import defaultdict
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import Any
 
-from django.db.models import (
-    F,
-    FloatField,
-    Q,
-    QuerySet,
-    Sum,
-    Value,
-)
-from django.db.models.functions import Cast, Coalesce, NullIf, TruncMonth
+from django.db.models import Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
 
 from tongxin.accounts.reach import node_scope
+from tongxin.core.pagination import PAGE_SIZE, Page
 from tongxin.orgs.models import Node, NodeKind
+from tongxin.rights.models import IssueCategory
 
-from .figures import CategoryRow, Figures, Median, Rate, SchoolStats, SeriesPoint, median_of
-from .models import CLOCKS, COUNTER_FIELDS, DailyRollup, DurationBucket, Metric, WeeklyReport
-from .periods import Period
+from .figures import (
+    CategoryRow,
+    Figures,
+    Median,
+    Rate,
+    SchoolStats,
+    SeriesPoint,
+    median_of,
+    on_time,
+    satisfaction,
+    zero_counts,
+)
+from .models import (
+    COUNTER_FIELDS,
+    DailyRollup,
+    DurationBucket,
+    Metric,
+    MonthlyDurationBucket,
+    MonthlyRollup,
+    WeeklyReport,
+)
+from .periods import Period, split_by_month
 from .rules import STATS_ROLES, report_officer_school_ids
 
 SERIES_FIELDS = ("received", "answered", "closed")
 
 
-def _sums(
-    prefix: str = "", flt: Q | None = None, fields: tuple[str, ...] = COUNTER_FIELDS
-) -> dict[str, Any]:
-    return {f: Coalesce(Sum(f"{prefix}{f}", filter=flt), 0) for f in fields}
+def _sums(fields: tuple[str, ...] = COUNTER_FIELDS) -> dict[str, Any]:
+    return {f: Coalesce(Sum(f), 0) for f in fields}
 
 
 # --- schools in reach ------------------------------------------------------------------
@@ -45,60 +58,90 @@ def school_get_for(*, actor: Any, pk: int) -> Node:
     return school_list_for(actor=actor).select_related("parent").get(pk=pk)
 
 
+# --- rollup rows of a period --------------------------------------------------------------
+# A period's whole months come from the monthly rows and only its partial months from the
+# daily rows: a year across all schools reads a few thousand rows, not half a million,
+# and the same month reads the same rows at 100,000 issues or at 2,000,000.
+
+
+def _parts(
+    school_ids: list[int], period: Period, daily: Any = DailyRollup, monthly: Any = MonthlyRollup
+) -> list[QuerySet[Any]]:
+    """The rows covering the period: monthly rows for its whole months, daily rows for the
+    rest (one or two querysets with the same counters)."""
+    split = split_by_month(period)
+    parts = []
+    if split.months is not None:
+        parts.append(monthly.objects.filter(school_id__in=school_ids, month__range=split.months))
+    if split.days:
+        days = Q()
+        for part in split.days:
+            days |= Q(day__range=(part.start, part.end))
+        parts.append(daily.objects.filter(days, school_id__in=school_ids))
+    return parts
+
+
+def _bucket_parts(school_ids: list[int], period: Period) -> list[QuerySet[Any]]:
+    return _parts(school_ids, period, DurationBucket, MonthlyDurationBucket)
+
+
+def _grouped(parts: list[QuerySet[Any]], keys: tuple[str, ...], sums: dict[str, Any]) -> Any:
+    """Sums per key over all parts: {key values: Counter of sums}, in the order first met."""
+    totals: dict[tuple[Any, ...], Counter[str]] = defaultdict(Counter)
+    for part in parts:
+        for row in part.values(*keys).annotate(**sums).order_by():
+            data: dict[str, Any] = dict(row)
+            totals[tuple(data.pop(k) for k in keys)].update(data)
+    return totals
+
+
 # --- one school --------------------------------------------------------------------------
 
 
-def _rollups(school_ids: list[int], period: Period) -> QuerySet[DailyRollup]:
-    return DailyRollup.objects.filter(
-        school_id__in=school_ids, day__range=(period.start, period.end)
-    )
-
-
 def bucket_counts(school_ids: list[int], period: Period) -> dict[str, dict[int, int]]:
-    rows = (
-        DurationBucket.objects.filter(
-            school_id__in=school_ids, day__range=(period.start, period.end)
-        )
-        .values("metric", "bucket")
-        .annotate(n=Sum("count"))
-        .order_by()
-    )
+    rows = _grouped(_bucket_parts(school_ids, period), ("metric", "bucket"), {"n": Sum("count")})
     counts: dict[str, dict[int, int]] = defaultdict(dict)
-    for row in rows:
-        counts[row["metric"]][row["bucket"]] = row["n"]
+    for (metric, bucket), sums in rows.items():
+        counts[metric][bucket] = sums["n"]
     return counts
 
 
 def figures_for(school_ids: list[int], period: Period) -> Figures:
-    """The totals of some schools over a period, with the medians (two queries)."""
-    counts = _rollups(school_ids, period).aggregate(**_sums())
+    """The totals of some schools over a period, with the medians (two to four queries)."""
+    counts = zero_counts()
+    for part in _parts(school_ids, period):
+        for name, n in part.aggregate(**_sums()).items():
+            counts[name] += int(n)
     buckets = bucket_counts(school_ids, period)
     return Figures(
-        counts={k: int(v) for k, v in counts.items()},
+        counts=counts,
         first_reply=median_of(buckets.get(Metric.FIRST_REPLY, {})),
         answer=median_of(buckets.get(Metric.ANSWER, {})),
     )
 
 
 def category_rows(school_ids: list[int], period: Period) -> list[CategoryRow]:
-    rows = (
-        _rollups(school_ids, period)
-        .values("category_id", "category__name")
-        .annotate(**_sums())
-        .order_by("-received", "category__name")
-    )
-    result = []
-    for row in rows:
-        data: dict[str, Any] = dict(row)
-        counts = {f: int(data[f]) for f in COUNTER_FIELDS}
-        result.append(CategoryRow(name=data["category__name"], figures=Figures(counts)))
-    return result
+    """Per category, most received first, then by name (as the database orders names)."""
+    parts = _parts(school_ids, period)
+    if len(parts) == 1:
+        rows = parts[0].values("category__name").annotate(**_sums())
+        ordered = rows.order_by("-received", "category__name")
+        return [_category_row(row["category__name"], row) for row in ordered]
+    totals = _grouped(parts, ("category_id",), _sums())
+    names = IssueCategory.objects.filter(pk__in=[k[0] for k in totals]).order_by("name")
+    by_name = [(name, totals[(pk,)]) for pk, name in names.values_list("pk", "name")]
+    by_name.sort(key=lambda item: -item[1]["received"])  # stable: ties keep the name order
+    return [_category_row(name, counts) for name, counts in by_name]
+
+
+def _category_row(name: str, sums: Any) -> CategoryRow:
+    return CategoryRow(name=name, figures=Figures({f: int(sums[f]) for f in COUNTER_FIELDS}))
 
 
 Triple = tuple[int, int, int]
 
 
-def _series(qs: QuerySet[DailyRollup], key: str) -> dict[Any, Triple]:
+def _series(qs: QuerySet[Any], key: str) -> dict[Any, Triple]:
     rows = qs.values(key).annotate(**_sums(fields=SERIES_FIELDS)).order_by(key)
     series: dict[Any, Triple] = {}
     for row in rows:
@@ -108,21 +151,27 @@ def _series(qs: QuerySet[DailyRollup], key: str) -> dict[Any, Triple]:
 
 
 def month_series(school_ids: list[int], period: Period) -> list[SeriesPoint]:
-    """Received, answered and closed per month over the 12 months ending with the period."""
+    """Received, answered and closed per month over the 12 months ending with the period
+    (whole months: the monthly rows alone)."""
     span = period.months_back(12)
-    months = _series(_rollups(school_ids, span).annotate(month=TruncMonth("day")), "month")
-    by_label = {month.strftime("%Y-%m"): counts for month, counts in months.items()}
+    rows = MonthlyRollup.objects.filter(
+        school_id__in=school_ids, month__range=(span.start, span.end.replace(day=1))
+    )
+    by_label = {month.strftime("%Y-%m"): counts for month, counts in _series(rows, "month").items()}
     labels = [day.strftime("%Y-%m") for day in span.days if day.day == 1]
     return [SeriesPoint(label, *by_label.get(label, (0, 0, 0))) for label in labels]
 
 
 def day_series(school_ids: list[int], period: Period) -> list[SeriesPoint]:
-    days = _series(_rollups(school_ids, period), "day")
+    rows = DailyRollup.objects.filter(
+        school_id__in=school_ids, day__range=(period.start, period.end)
+    )
+    days = _series(rows, "day")
     return [SeriesPoint(day.strftime("%m-%d"), *days.get(day, (0, 0, 0))) for day in period.days]
 
 
 def school_stats(school: Node, period: Period) -> SchoolStats:
-    """Everything the school page shows (five queries on the rollups)."""
+    """Everything the school page shows (five to eight queries on the rollups)."""
     ids = [school.pk]
     return SchoolStats(
         school_name=school.name,
@@ -137,96 +186,108 @@ def school_stats(school: Node, period: Period) -> SchoolStats:
 
 # --- across schools ----------------------------------------------------------------------
 
-SORTS: dict[str, list[Any]] = {
-    "code": ["code"],
-    "-on_time": [F("on_time_rate").desc(nulls_last=True), "code"],
-    "on_time": [F("on_time_rate").asc(nulls_last=True), "code"],
-    "-satisfaction": [F("satisfaction_rate").desc(nulls_last=True), "code"],
-    "satisfaction": [F("satisfaction_rate").asc(nulls_last=True), "code"],
+
+NO_MEDIAN = Median(None)
+
+
+@dataclass(frozen=True)
+class OverviewRow:
+    school: Node
+    counts: dict[str, int]
+    first_reply: Median = NO_MEDIAN  # read for one page at a time (overview_rows)
+    answer: Median = NO_MEDIAN
+
+    @property
+    def received(self) -> int:
+        return self.counts["received"]
+
+    @property
+    def answered(self) -> int:
+        return self.counts["answered"]
+
+    @property
+    def on_time(self) -> Rate:
+        return on_time(self.counts)
+
+    @property
+    def satisfaction(self) -> Rate:
+        return satisfaction(self.counts)
+
+
+def _by_rate(rate: str, descending: bool) -> Callable[[OverviewRow], tuple[bool, float]]:
+    """Sort key: schools without a rate last whichever the direction."""
+
+    def key(row: OverviewRow) -> tuple[bool, float]:
+        value: float | None = getattr(row, rate).value
+        if value is None:
+            return True, 0.0
+        return False, -value if descending else value
+
+    return key
+
+
+SORTS: dict[str, Callable[[OverviewRow], Any] | None] = {
+    "code": None,  # the schools' own order
+    "-on_time": _by_rate("on_time", descending=True),
+    "on_time": _by_rate("on_time", descending=False),
+    "-satisfaction": _by_rate("satisfaction", descending=True),
+    "satisfaction": _by_rate("satisfaction", descending=False),
 }
-OVERVIEW_FIELDS = ("received", "answered", "closed", "rated_unrated")
 
 
-def _total(fields: tuple[str, ...], flt: Q) -> Any:
-    expr: Any = F(f"stats_rollups__{fields[0]}")
-    for name in fields[1:]:
-        expr = expr + F(f"stats_rollups__{name}")
-    return Coalesce(Sum(expr, filter=flt), 0)
-
-
-def _rate(numerator: Any, denominator: Any) -> Any:
-    return Cast(numerator, FloatField()) / NullIf(Cast(denominator, FloatField()), Value(0.0))
-
-
-def overview_for(*, actor: Any, period: Period, sort: str = "code") -> QuerySet[Node]:
+def overview_for(*, actor: Any, period: Period, sort: str = "code") -> list[OverviewRow]:
     """Every school in the actor's reach, one row each with its figures over the period,
-    sortable by on-time or satisfaction rate (schools without rollups show no rate)."""
-    in_period = Q(stats_rollups__day__range=(period.start, period.end))
-
-    def total(*fields: str) -> Any:
-        return _total(fields, in_period)
-
-    return (
-        school_list_for(actor=actor)
-        .select_related("parent")
-        .annotate(
-            **_sums("stats_rollups__", in_period, fields=OVERVIEW_FIELDS),
-            clocks_met=total(*(f"{c}_met" for c in CLOCKS)),
-            clocks_due=total(*(f"{c}_due" for c in CLOCKS)),
-            rated_good=total("rated_satisfied", "rated_basically"),
-            rated=total("rated_satisfied", "rated_basically", "rated_dissatisfied"),
-        )
-        .annotate(
-            on_time_rate=_rate(F("clocks_met"), F("clocks_due")),
-            satisfaction_rate=_rate(F("rated_good"), F("rated")),
-        )
-        .order_by(*SORTS.get(sort, SORTS["code"]))
-    )
+    sortable by on-time or satisfaction rate (schools without rollups show no rate; ties
+    by school code). Three or four queries, whatever the number of issues: the schools,
+    then the sums per school of the monthly and of the daily rows."""
+    schools = list(school_list_for(actor=actor).select_related("parent").order_by("code"))
+    totals = _grouped(_parts([s.pk for s in schools], period), ("school_id",), _sums())
+    rows = [
+        OverviewRow(school, zero_counts() | {k: int(v) for k, v in totals[(school.pk,)].items()})
+        for school in schools
+    ]
+    key = SORTS.get(sort)
+    if key is not None:
+        rows.sort(key=key)  # stable: ties keep the code order
+    return rows
 
 
 def medians_by_school(school_ids: list[int], period: Period) -> dict[int, dict[str, Median]]:
-    rows = (
-        DurationBucket.objects.filter(
-            school_id__in=school_ids, day__range=(period.start, period.end)
-        )
-        .values("school_id", "metric", "bucket")
-        .annotate(n=Sum("count"))
-        .order_by()
+    rows = _grouped(
+        _bucket_parts(school_ids, period), ("school_id", "metric", "bucket"), {"n": Sum("count")}
     )
     counts: dict[int, dict[str, dict[int, int]]] = defaultdict(lambda: defaultdict(dict))
-    for row in rows:
-        counts[row["school_id"]][row["metric"]][row["bucket"]] = row["n"]
+    for (school, metric, bucket), sums in rows.items():
+        counts[school][metric][bucket] = sums["n"]
     return {
         school: {metric: median_of(buckets) for metric, buckets in metrics.items()}
         for school, metrics in counts.items()
     }
 
 
-@dataclass(frozen=True)
-class OverviewRow:
-    school: Node
-    on_time: Rate
-    satisfaction: Rate
-    first_reply: Median
-    answer: Median
-
-
-def overview_rows(schools: list[Node], period: Period) -> list[OverviewRow]:
-    """Rows of the overview for schools annotated by overview_for (one query for medians)."""
-    medians = medians_by_school([s.pk for s in schools], period)
-    rows = []
-    for school in schools:
-        median: dict[str, Median] = medians.get(school.pk, {})
-        rows.append(
-            OverviewRow(
-                school=school,
-                on_time=Rate(school.clocks_met, school.clocks_due),  # type: ignore[attr-defined]
-                satisfaction=Rate(school.rated_good, school.rated),  # type: ignore[attr-defined]
-                first_reply=median.get(Metric.FIRST_REPLY, Median(None)),
-                answer=median.get(Metric.ANSWER, Median(None)),
+def overview_rows(rows: list[OverviewRow], period: Period) -> list[OverviewRow]:
+    """The rows with their medians (one or two queries: call it for one page)."""
+    medians = medians_by_school([r.school.pk for r in rows], period)
+    result = []
+    for row in rows:
+        median: dict[str, Median] = medians.get(row.school.pk, {})
+        result.append(
+            replace(
+                row,
+                first_reply=median.get(Metric.FIRST_REPLY, NO_MEDIAN),
+                answer=median.get(Metric.ANSWER, NO_MEDIAN),
             )
         )
-    return rows
+    return result
+
+
+def overview_page(*, actor: Any, period: Period, sort: str, number: int) -> Page[OverviewRow]:
+    """One page of the overview: every school in reach is summed and sorted (a province
+    has a few hundred at most), the medians are read for the page's schools only."""
+    rows = overview_for(actor=actor, period=period, sort=sort)
+    offset = (number - 1) * PAGE_SIZE
+    items = overview_rows(rows[offset : offset + PAGE_SIZE], period)
+    return Page(items=items, number=number, has_next=len(rows) > offset + PAGE_SIZE)
 
 
 # --- weekly reports ----------------------------------------------------------------------

@@ -107,10 +107,9 @@ def overview_view(request: HttpRequest) -> HttpResponse:
     period, form = _period(request)
     sort = request.GET.get("sort", "code")
     sort = sort if sort in selectors.SORTS else "code"
-    page = paginate(
-        selectors.overview_for(actor=request.user, period=period, sort=sort), page_number(request)
+    page = selectors.overview_page(
+        actor=request.user, period=period, sort=sort, number=page_number(request)
     )
-    page.items = selectors.overview_rows(page.items, period)
     context = {
         "period": period,
         "form": form,
@@ -126,8 +125,8 @@ def overview_view(request: HttpRequest) -> HttpResponse:
 def overview_export_view(request: HttpRequest) -> HttpResponse:
     _require(request, "stats.view_overview")
     period, _form = _period(request)
-    schools = list(selectors.overview_for(actor=request.user, period=period, sort="code"))
-    content = excel.overview_xlsx(selectors.overview_rows(schools, period), period)
+    rows = selectors.overview_for(actor=request.user, period=period, sort="code")
+    content = excel.overview_xlsx(selectors.overview_rows(rows, period), period)
     return _download(content, XLSX, f"各校权益统计-{period.start:%Y%m%d}-{period.end:%Y%m%d}.xlsx")
 
 
