@@ -43,6 +43,11 @@ def _school_of(target: Any) -> int | None:
 
 
 def _locked_chain(key: str) -> AuditChain:
+    # The head exists for every chain but a school's first event: lock it in one statement,
+    # and pay for the savepoint of get_or_create only on that first event.
+    chain = AuditChain.objects.select_for_update().filter(key=key).first()
+    if chain is not None:
+        return chain
     try:
         with transaction.atomic():
             AuditChain.objects.get_or_create(key=key)

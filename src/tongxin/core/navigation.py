@@ -1,9 +1,10 @@
 """The role-aware navigation: each entry shows only to those whose permission opens it."""
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -19,7 +20,14 @@ class NavItem:
 
     @property
     def url(self) -> str:
-        return reverse(self.url_name)
+        return _url(get_script_prefix(), self.url_name)
+
+
+@lru_cache(maxsize=256)
+def _url(prefix: str, url_name: str) -> str:
+    """URL patterns never change while the process runs, so each entry is reversed once
+    (per script prefix) instead of twice per entry on every page."""
+    return reverse(url_name)
 
 
 @dataclass(frozen=True)

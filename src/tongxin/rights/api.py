@@ -68,9 +68,7 @@ def submit(request: HttpRequest, body: SubmitIn) -> Any:
 
 @router.get("/issues/mine", response=IssuePage)
 def mine(request: HttpRequest, before: int | None = None) -> Any:
-    qs = selectors.my_issues(actor=request.user)
-    if before:
-        qs = qs.filter(pk__lt=before)
+    qs = selectors.my_issues(actor=request.user, before=before)
     rows = list(qs[: selectors.QUEUE_PAGE + 1])
     more = len(rows) > selectors.QUEUE_PAGE
     rows = rows[: selectors.QUEUE_PAGE]

@@ -23,8 +23,24 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(f, initial) for f in files]
 
 
+class CategoryField(forms.ModelChoiceField):
+    """Lists the active categories, but on submission only reads the number: issue_submit
+    reads the category again with everything else a submission needs, in one statement,
+    and refuses an unknown or retired one on this field."""
+
+    def to_python(self, value: Any) -> IssueCategory | None:
+        if value in self.empty_values:
+            return None
+        try:
+            return IssueCategory(pk=int(value))
+        except (TypeError, ValueError) as exc:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            ) from exc
+
+
 class SubmitForm(forms.Form):
-    category = forms.ModelChoiceField(
+    category = CategoryField(
         label="类别",
         queryset=IssueCategory.objects.filter(is_active=True),
         empty_label="请选择类别",

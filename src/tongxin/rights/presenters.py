@@ -64,7 +64,8 @@ def detail_context(issue: Issue, user: Any) -> dict[str, Any]:
         "events": selectors.timeline_for(issue, student_view=not staff_view),
         "photos": list(issue.photos.all()),
         "office_inputs": list(issue.office_inputs.select_related("office")) if staff_view else [],
-        "co_offices": list(issue.co_offices.all()),
+        # Co-offices exist only beside a lead office (a referral names both at once).
+        "co_offices": list(issue.co_offices.all()) if issue.lead_office_id else [],
         "actions": actions,
         "offices": list(selectors.offices_of_school(issue.school_id)) if "refer" in actions else [],
         "officers": selectors.union_officer_choices(issue) if "assign" in actions else [],

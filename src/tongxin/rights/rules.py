@@ -6,7 +6,7 @@ see only what was referred to them; advisors oversee the whole school; federatio
 see an issue only once it has been escalated to the city.
 """
 
-from typing import Any
+from typing import Any, cast
 
 import rules
 
@@ -16,11 +16,15 @@ from tongxin.accounts.reach import grants_of, has_role, reaches_node
 from .models import Issue, SealedIdentity
 
 FEDERATION_ROLES = [Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN]
+_SEALED = Issue._meta.get_field("sealed")
 
 
 def reporter_id(issue: Issue) -> int | None:
     if not issue.is_anonymous:
         return issue.submitter_id
+    if _SEALED.is_cached(issue):  # loaded with the issue (select_related) or just written
+        sealed = cast(SealedIdentity | None, _SEALED.get_cached_value(issue))
+        return sealed.user_id if sealed is not None else None
     return (
         SealedIdentity.objects.filter(issue_id=issue.pk).values_list("user_id", flat=True).first()
     )

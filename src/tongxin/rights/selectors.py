@@ -8,7 +8,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from tongxin.accounts.models import Role
-from tongxin.accounts.reach import grants_of, node_scope
+from tongxin.accounts.reach import grants_of, has_role, node_scope
 from tongxin.orgs.models import UNION_KINDS, Node
 
 from .models import OPEN_STATUSES, Issue, IssueCategory, IssueEvent, Status
@@ -17,9 +17,13 @@ from .rules import FEDERATION_ROLES
 QUEUE_PAGE = 20
 
 
-def _union_ids(actor: Any, roles: list[str]) -> list[int]:
+def _unions(actor: Any, roles: list[str]) -> QuerySet[Node, Any] | None:
+    """The union nodes whose queue the actor's `roles` reach, as a subquery (the issue
+    query joins it instead of a round trip first); None for someone without such a role."""
+    if not has_role(actor, *roles):
+        return None
     scope = node_scope(actor, roles=roles)
-    return list(Node.objects.filter(scope, kind__in=UNION_KINDS).values_list("pk", flat=True))
+    return Node.objects.filter(scope, kind__in=UNION_KINDS).values("pk")
 
 
 def _office_ids(actor: Any) -> list[int]:
@@ -35,10 +39,11 @@ def mine_q(actor: Any) -> Q:
 
 
 def issue_scope(actor: Any) -> Q:
-    """Every issue the actor may open (rights.view_issue as a filter)."""
+    """Every issue the actor may open (rights.view_issue as a filter). Only the branches
+    of roles the actor holds are added, so a student's filter is just their own issues."""
     scope = mine_q(actor)
-    unions = _union_ids(actor, [Role.OFFICER, Role.COLLEGE_SECRETARY])
-    if unions:
+    unions = _unions(actor, [Role.OFFICER, Role.COLLEGE_SECRETARY])
+    if unions is not None:
         scope |= Q(union_id__in=unions)
     offices = _office_ids(actor)
     if offices:
@@ -47,8 +52,10 @@ def issue_scope(actor: Any) -> Q:
     schools = _advisor_school_ids(actor)
     if schools:
         scope |= Q(school_id__in=schools)
-    federation = node_scope(actor, field="school__", roles=FEDERATION_ROLES)
-    return scope | (Q(escalated_to_city=True) & federation)
+    if has_role(actor, *FEDERATION_ROLES):
+        federation = node_scope(actor, field="school__", roles=FEDERATION_ROLES)
+        scope |= Q(escalated_to_city=True) & federation
+    return scope
 
 
 def issue_list_for(*, actor: Any) -> QuerySet[Issue]:
@@ -59,13 +66,32 @@ def issue_get_for(*, actor: Any, pk: int) -> Issue:
     """One issue, or Issue.DoesNotExist when missing *or* out of reach (views answer 404)."""
     return (
         issue_list_for(actor=actor)
-        .select_related("category", "union", "school", "lead_office", "assignee", "college")
+        # sealed: the reporter checks of the page's rules then read no extra row
+        .select_related("category", "union", "school", "lead_office", "assignee", "sealed")
         .get(pk=pk)
     )
 
 
-def my_issues(*, actor: Any) -> QuerySet[Issue]:
-    return Issue.objects.filter(mine_q(actor)).select_related("category").order_by("-id")
+# What a row of "my issues" shows (rights/mine.html, the home page's student card).
+MINE_ROW_FIELDS = ("title", "status", "is_urgent", "is_anonymous", "created_at", "category__name")
+
+
+def my_issues(
+    *, actor: Any, before: int | None = None, fields: tuple[str, ...] = ()
+) -> QuerySet[Issue]:
+    """The actor's own issues, newest first: those they signed and those they sent
+    anonymously, each walked through its own index and joined by UNION ALL (an anonymous
+    issue has no submitter, so the two never overlap). One filter with an OR across the
+    sealed identities would make the database walk the whole issue table backwards for a
+    student with a handful of issues. `before` is the keyset cursor of the API; `fields`
+    narrows the columns to what a list shows (every selected column costs at compile time)."""
+    signed = Issue.objects.filter(submitter=actor).select_related("category")
+    sealed = Issue.objects.filter(sealed__user=actor).select_related("category")
+    if before:
+        signed, sealed = signed.filter(pk__lt=before), sealed.filter(pk__lt=before)
+    if fields:
+        signed, sealed = signed.only(*fields), sealed.only(*fields)
+    return signed.union(sealed, all=True).order_by("-id")
 
 
 @dataclass(frozen=True)
@@ -81,9 +107,10 @@ def queue_for(
     *, actor: Any, f: QueueFilter, now: datetime.datetime | None = None
 ) -> QuerySet[Issue]:
     """The union queue(s) the actor works or reads, newest first, keyset-paginated."""
-    qs = Issue.objects.filter(
-        union_id__in=_union_ids(actor, [Role.OFFICER, Role.COLLEGE_SECRETARY])
-    )
+    unions = _unions(actor, [Role.OFFICER, Role.COLLEGE_SECRETARY])
+    if unions is None:
+        return Issue.objects.none()
+    qs = Issue.objects.filter(union_id__in=unions)
     if f.status:
         qs = qs.filter(status=f.status)
     else:
@@ -104,7 +131,21 @@ def queue_for(
         qs = qs.filter(due_at__lt=now or timezone.now())
     if f.before:
         qs = qs.filter(pk__lt=f.before)
-    return qs.select_related("category", "union", "college", "assignee").order_by("-id")
+    return qs.select_related("category", "college", "assignee").order_by("-id")
+
+
+# What a queue row shows (rights/queue.html): the page reads only these columns.
+QUEUE_ROW_FIELDS = (
+    "title",
+    "status",
+    "is_urgent",
+    "supporters_count",
+    "due_at",
+    "escalation_level",
+    "category__name",
+    "college__name",
+    "assignee__real_name",
+)
 
 
 def inbox_for(*, actor: Any, include_done: bool = False) -> QuerySet[Issue]:
@@ -163,11 +204,12 @@ def union_officer_choices(issue: Issue) -> list[tuple[int, str]]:
     return [(m.user_id, f"{m.user.real_name}（{m.get_position_display()}）") for m in members]
 
 
-def colleges_for_queue(*, actor: Any) -> QuerySet[Node]:
+def colleges_for_queue(*, actor: Any) -> list[tuple[int, str]]:
     schools = {
         g.school_id for g in grants_of(actor) if g.role in {Role.OFFICER, Role.COLLEGE_SECRETARY}
     }
-    return Node.objects.filter(school_id__in=schools, kind="college").order_by("name")
+    colleges = Node.objects.filter(school_id__in=schools, kind="college").order_by("name")
+    return list(colleges.values_list("pk", "name"))
 
 
 def queue_officers(*, actor: Any) -> list[tuple[int, str]]:
@@ -175,12 +217,10 @@ def queue_officers(*, actor: Any) -> list[tuple[int, str]]:
     from tongxin.accounts.models import Membership
 
     unions = [g.node_id for g in grants_of(actor) if g.role == Role.OFFICER]
-    members = (
-        Membership.objects.active()
-        .filter(node_id__in=unions, role=Role.OFFICER)
-        .select_related("user")
-    )
-    return [(m.user_id, m.user.real_name) for m in members.order_by("user__real_name")]
+    if not unions:
+        return []
+    members = Membership.objects.active().filter(node_id__in=unions, role=Role.OFFICER)
+    return list(members.order_by("user__real_name").values_list("user_id", "user__real_name"))
 
 
 def photo_get_for(*, actor: Any, pk: int) -> Any:
@@ -230,7 +270,7 @@ def category_by_pk(raw: str | None) -> IssueCategory | None:
 
 
 def home_for_student(actor: Any) -> list[Issue]:
-    return list(my_issues(actor=actor)[:5])
+    return list(my_issues(actor=actor, fields=MINE_ROW_FIELDS)[:5])
 
 
 def home_for_union(union_id: int, now: datetime.datetime | None = None) -> dict[str, int]:

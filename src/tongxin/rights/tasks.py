@@ -46,3 +46,17 @@ register(
 register(
     PeriodicJob(name="rights-close-unrated", every=datetime.timedelta(hours=1), task=close_unrated)
 )
+
+
+@task()
+def announce_submitted(issue_id: int) -> None:
+    """After a submission commits: the similar-issues index and the officers' notifications."""
+    from django.db import transaction
+
+    from .models import Issue
+    from .services import issue_announce
+
+    issue = Issue.objects.select_related("school").filter(pk=issue_id).first()
+    if issue is not None:
+        with transaction.atomic():
+            issue_announce(issue)

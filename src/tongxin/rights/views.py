@@ -57,7 +57,8 @@ def submit_view(request: AuthenticatedRequest) -> HttpResponse:
 
 @login_required
 def mine_view(request: AuthenticatedRequest) -> HttpResponse:
-    page = paginate(selectors.my_issues(actor=request.user), page_number(request))
+    mine = selectors.my_issues(actor=request.user, fields=selectors.MINE_ROW_FIELDS)
+    page = paginate(mine, page_number(request))
     return render(request, "rights/mine.html", {"page": page})
 
 
@@ -120,7 +121,8 @@ def queue_view(request: AuthenticatedRequest) -> HttpResponse:
     if not can(request.user, "rights.view_queue"):
         raise PermissionDenied
     f = _queue_filter(request)
-    rows = list(selectors.queue_for(actor=request.user, f=f)[: selectors.QUEUE_PAGE + 1])
+    queue = selectors.queue_for(actor=request.user, f=f).only(*selectors.QUEUE_ROW_FIELDS)
+    rows = list(queue[: selectors.QUEUE_PAGE + 1])
     has_next = len(rows) > selectors.QUEUE_PAGE
     rows = rows[: selectors.QUEUE_PAGE]
     query = request.GET.copy()
@@ -137,7 +139,8 @@ def queue_view(request: AuthenticatedRequest) -> HttpResponse:
             "statuses": Status.choices,
             "categories": selectors.categories(),
             "colleges": selectors.colleges_for_queue(actor=request.user),
-            "officers": selectors.queue_officers(actor=request.user),
+            # Bulk assignment is offered under the rows only: no rows, no roster.
+            "officers": selectors.queue_officers(actor=request.user) if rows else [],
         },
     )
 

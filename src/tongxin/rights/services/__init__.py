@@ -17,7 +17,13 @@ from .handling import (
     issue_return,
     issue_start,
 )
-from .submission import issue_submit, issue_support, issue_withdraw, route_union
+from .submission import (
+    issue_announce,
+    issue_submit,
+    issue_support,
+    issue_withdraw,
+    route_union,
+)
 
 __all__ = [
     "category_routes_save",
@@ -25,6 +31,7 @@ __all__ = [
     "clock_escalate",
     "issue_accept",
     "issue_add_office_input",
+    "issue_announce",
     "issue_answer",
     "issue_approve_answer",
     "issue_assign",

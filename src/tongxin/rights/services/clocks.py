@@ -51,3 +51,13 @@ def start(
     )
     issue.due_at = run.due_at
     return run
+
+
+def record_started(issue: Issue, clock: str, now: datetime.datetime) -> IssueClock:
+    """The run of `clock` for an issue just created with `due_at` already set (nothing runs
+    yet, so there is nothing to stop and the issue needs no second write)."""
+    if issue.due_at is None:
+        raise ValueError("set the issue's due_at before inserting it")
+    return IssueClock.objects.create(
+        issue=issue, school_id=issue.school_id, clock=clock, started_at=now, due_at=issue.due_at
+    )

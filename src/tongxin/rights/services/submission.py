@@ -12,23 +12,22 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tongxin.accounts.models import StudentLevel, User
+from tongxin.accounts.models import User
 from tongxin.core.authz import authorize
 from tongxin.core.errors import DomainError
-from tongxin.orgs.models import Node, NodeKind
+from tongxin.orgs.models import Node
 
 from .. import photos, similarity
 from ..models import (
-    CategoryRoute,
     Clock,
     Issue,
     IssueCategory,
+    IssueGram,
     IssuePhoto,
     IssueSupport,
     SealedIdentity,
     Status,
 )
-from ..settings import settings_for
 from . import clocks
 from .common import (
     locked,
@@ -40,44 +39,22 @@ from .common import (
     tell,
     union_officers,
 )
+from .intake import day_start, intake_for
 
 
 def route_union(student: User, category: IssueCategory) -> Node:
     """The queue an issue goes to: the school union by default, the graduate union for
     graduate students, or the student's college union where the advisor mapped the category."""
-    school = student.school
-    if school is None:
-        raise DomainError(_("您的账号没有所属学校，无法提交诉求。"))
-    if (
-        student.college_id
-        and CategoryRoute.objects.filter(school=school, category=category).exists()
-    ):
-        college_union = Node.objects.filter(
-            parent_id=student.college_id, kind=NodeKind.COLLEGE_UNION
-        ).first()
-        if college_union is not None:
-            return college_union
-    kinds = (
-        [NodeKind.GRADUATE_UNION, NodeKind.SCHOOL_UNION]
-        if student.level == StudentLevel.GRADUATE
-        else [NodeKind.SCHOOL_UNION]
-    )
-    for kind in kinds:
-        union = Node.objects.filter(school=school, kind=kind).first()
-        if union is not None:
-            return union
-    raise DomainError(_("本校尚未设立学生会，暂时无法受理诉求。"))
+    return Node.objects.get(pk=intake_for(student, category.pk).union_id)
 
 
 def submissions_today(student: User, now: datetime.datetime | None = None) -> int:
-    start = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
     return Issue.objects.filter(
-        Q(submitter=student) | Q(sealed__user=student), created_at__gte=start
+        Q(submitter=student) | Q(sealed__user=student), created_at__gte=day_start(now)
     ).count()
 
 
-def _check_rate(student: User, limit: int) -> None:
-    today = submissions_today(student)
+def _check_rate(today: int, limit: int) -> None:
     if today >= limit:
         raise DomainError(_("您今天已提交 %(n)d 条诉求，已达上限，请明天再提交。") % {"n": today})
 
@@ -94,22 +71,28 @@ def issue_submit(
     publication_consent: bool = False,
     photo_files: list[UploadedFile] | None = None,
 ) -> Issue:
+    """── submit ──► submitted, with the first-reply clock running.
+
+    `category` is read again (with the queue, the settings and today's count, in one
+    statement), so the submit form hands over `IssueCategory(pk=…)` without loading it.
+    The similar-issues index and the officers' notifications follow after commit.
+    """
     authorize(actor, "rights.submit_issue")
     title = require_text(title, "title", _("标题"), 60)
     description = require_text(description, "description", _("问题描述"), 2000)
     if len(place) > 100:
         raise DomainError(_("地点不能超过 100 个字。"), field="place")
+    intake = intake_for(actor, category.pk)
+    category = intake.category
     if not category.is_active:
         raise DomainError(_("该类别已停用，请重新选择。"), field="category")
     photo_files = photo_files or []
     photos.check_photos(photo_files)
-    cfg = settings_for(actor.school_id or 0)
-    _check_rate(actor, cfg.daily_submission_limit)
-    union = route_union(actor, category)
-    school_id = union.school_id or 0  # route_union refuses a student without a school
-    issue = Issue.objects.create(
-        school_id=school_id,
-        union=union,
+    _check_rate(intake.submitted_today, intake.settings.daily_submission_limit)
+    now = timezone.now()
+    issue = Issue(
+        school_id=intake.settings.school_id,
+        union_id=intake.union_id,
         college_id=actor.college_id,
         submitter=None if anonymous else actor,
         is_anonymous=anonymous,
@@ -121,24 +104,41 @@ def issue_submit(
         description=description,
         place=place.strip(),
     )
+    # The clock's deadline goes into the insert: a new issue has no clock to stop.
+    issue.due_at = clocks.due_for(Clock.FIRST_REPLY, now, issue, intake.settings)
+    issue.save(force_insert=True)
     if anonymous:
-        SealedIdentity.objects.create(issue=issue, user=actor, school_id=school_id)
+        SealedIdentity.objects.create(issue=issue, user=actor, school_id=issue.school_id)
     for index, upload in enumerate(photo_files, start=1):
         content, width, height = photos.reencode(upload, index)
         IssuePhoto.objects.create(
             issue=issue, school_id=issue.school_id, image=content, width=width, height=height
         )
-    similarity.index_issue(issue)
-    clocks.start(issue, Clock.FIRST_REPLY, cfg, now=timezone.now())
-    issue.save(update_fields=["due_at", "escalation_level"])
+    clocks.record_started(issue, Clock.FIRST_REPLY, now)
     record(
         actor,
         issue,
         kind="submitted",
-        data={"category": category.pk, "union": union.pk, "photos": len(photo_files)},
+        data={"category": category.pk, "union": intake.union_id, "photos": len(photo_files)},
     )
-    tell(union_officers(issue), issue, _("新的权益诉求：%(t)s") % {"t": title})
+    transaction.on_commit(lambda: announce_submitted_later(issue.pk))
     return issue
+
+
+def announce_submitted_later(issue_id: int) -> None:
+    from ..tasks import announce_submitted
+
+    announce_submitted.enqueue(issue_id=issue_id)
+
+
+def issue_announce(issue: Issue) -> None:
+    """After a submission commits (in the worker): index the title for "similar issues"
+    and tell the union's officers. Kept out of the student's request, which then writes
+    only the issue, its clock, its timeline entry and its audit event; the submission's
+    audit event covers these. Running it twice indexes once and notifies twice at worst."""
+    if not IssueGram.objects.filter(issue=issue).exists():
+        similarity.index_issue(issue)
+    tell(union_officers(issue), issue, _("新的权益诉求：%(t)s") % {"t": issue.title})
 
 
 @transaction.atomic

@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from django.test import TestCase
+
 from tongxin.rights import services
 from tongxin.rights.models import Issue, IssueCategory, Status
 from tongxin.testing.province import TinyProvince
@@ -20,7 +22,10 @@ def submit(p: TinyProvince, *, student: str = "student_a", **kwargs: Any) -> Iss
         "publication_consent": True,
     }
     fields.update(kwargs)
-    return services.issue_submit(actor=p.people[student], **fields)
+    # The similar-issues index and the officers' notifications follow the commit; tests
+    # run inside a transaction that never commits, so run them as the commit would.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return services.issue_submit(actor=p.people[student], **fields)
 
 
 def fresh(issue: Issue) -> Issue:
