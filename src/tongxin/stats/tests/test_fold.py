@@ -26,6 +26,7 @@ On time: met 6+4+1+4 = 15 of due 9+4+1+4 = 18. Satisfaction: (1+1) ÷ 3.
 import datetime
 
 import pytest
+from django.db import connection, transaction
 from django.db.models import Sum
 
 from tongxin.stats.fold import FOLD_LAG, fold_rights_activity, rollups_reset
@@ -147,3 +148,19 @@ def test_totals_equal_the_sum_of_rows(week: Week) -> None:
     fold_rights_activity(now=at(3, 10, 9))
     totals = DailyRollup.objects.aggregate(**{f: Sum(f) for f in COUNTER_FIELDS})
     assert totals["received"] == 11  # 9 in the week, I10 in February, B1 in school B
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="JIT is a PostgreSQL feature; SQLite has none"
+)
+@pytest.mark.django_db
+def test_the_fold_runs_without_jit_on_postgresql() -> None:
+    """PostgreSQL's JIT compiling a bulk UPDATE's CASE cannot be cancelled: a fold that
+    hangs there blocks every DROP DATABASE on the server."""
+    from tongxin.stats.fold import _locked_watermark
+
+    with transaction.atomic():
+        _locked_watermark()
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW jit")
+            assert cursor.fetchone()[0] == "off"
