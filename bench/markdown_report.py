@@ -50,7 +50,8 @@ def render(report: dict[str, Any]) -> str:
         f"{report['seconds_per_scenario']} s per scenario; "
         f"{m['cpus']} CPUs, {m['memory_mb']} MB, Python {m['python']}; "
         f"{report.get('issues', '?')} issues in the database at the start; "
-        f"load average before the run {report.get('load_average_before', '?')}.",
+        f"load average before the run {report.get('load_average_before', '?')}, "
+        f"after it {report.get('load_average_after', '?')}.",
         "",
         "| scenario | conns | client | req/s | ratio to ceiling | p50 ms | p95 ms | p99 ms "
         "| errors | SQL/req | count check |",

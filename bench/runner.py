@@ -131,6 +131,7 @@ def _load_average() -> list[float]:
 
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
+    load_before = _load_average()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     personas = json.loads(manage("prepare"))
@@ -157,7 +158,8 @@ def main(argv: list[str]) -> int:
     report = {
         "label": args.label,
         "issues": issues_before,
-        "load_average_before": _load_average(),
+        "load_average_before": load_before,
+        "load_average_after": _load_average(),
         "when": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "engine": "postgresql" if os.environ.get("DATABASE_URL") else "sqlite",
         "machine": markdown_report.machine(),
@@ -175,7 +177,12 @@ def main(argv: list[str]) -> int:
     (out / "results.json").write_text(json.dumps(report, ensure_ascii=False, indent=2))
     (out / "results.md").write_text(markdown_report.render(report))
     print(f"results: {out / 'results.json'} and {out / 'results.md'}")
-    return 0 if report["submission_counts_ok"] and report["errors"] == 0 else 1
+    imports = oneoffs.get("people_import", {}).get("statuses", [])
+    report_ok = report["submission_counts_ok"] and report["errors"] == 0
+    if any(status != "done" for status in imports):
+        print(f"people import did not finish: {imports}")
+        report_ok = False
+    return 0 if report_ok else 1
 
 
 if __name__ == "__main__":

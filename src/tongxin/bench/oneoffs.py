@@ -22,6 +22,7 @@ from tongxin.staff.services.academic import grades_import
 
 RUNS = 3
 IMPORT_ROWS = 10_000
+IMPORT_COLLEGE = "压测学院"  # the people import's colleges: left out of the grades workbook
 
 
 def _book(sheets: dict[str, tuple[list[str], list[list[Any]]]]) -> bytes:
@@ -54,7 +55,12 @@ def _advisor(school: Node) -> User:
 def _grades_workbook(school: Node, term: str, seed: int) -> bytes:
     """The school's students (all of them, as the academic office sends) for one term."""
     rng = random.Random(seed)
-    numbers = User.objects.filter(school=school).exclude(number="").order_by("number")
+    numbers = (
+        User.objects.filter(school=school)
+        .exclude(number="")
+        .exclude(college__name__startswith=IMPORT_COLLEGE)  # earlier runs' imports
+        .order_by("number")
+    )
     rows = []
     for number in numbers.values_list("number", flat=True):
         cohort = rng.randint(60, 400)
@@ -89,11 +95,13 @@ def _rows(content: bytes) -> int:
     return len(rows)
 
 
-def _people_workbook(attempt: int) -> bytes:
-    college, klass = f"压测学院{attempt}", f"压测{attempt}班"
+def _people_workbook(run: int, attempt: int) -> bytes:
+    """New people only: `run` numbers this invocation, so a rerun on the same database
+    imports new students instead of failing on the last run's numbers."""
+    college, klass = f"{IMPORT_COLLEGE}{run}-{attempt}", f"压测{run}-{attempt}班"
     rows = [
         [
-            f"B{attempt}{i:05d}",
+            f"B{run}{attempt}{i:05d}",
             f"压测同学{i}",
             college,
             "软件工程",
@@ -117,7 +125,8 @@ def _people_workbook(attempt: int) -> bytes:
 
 def people_import(school: Node) -> dict[str, Any]:
     advisor = _advisor(school)
-    books = [_people_workbook(attempt) for attempt in range(RUNS)]
+    number = Node.objects.filter(school=school, name__startswith=IMPORT_COLLEGE).count() // RUNS
+    books = [_people_workbook(number, attempt) for attempt in range(RUNS)]
     statuses: list[str] = []
 
     def run(attempt: int) -> None:
