@@ -28,6 +28,11 @@ def one_line(r: dict[str, Any]) -> str:
         f"p50 {r['p50_ms']} p95 {r['p95_ms']} p99 {r['p99_ms']} ms errors {r['errors']} "
         f"queries {r.get('queries')}"
         + (f" count_check {r['count_check']}" if "count_check" in r else "")
+        + (
+            f" (POST alone p50 {r['post_p50_ms']} p95 {r['post_p95_ms']})"
+            if "post_p50_ms" in r
+            else ""
+        )
     )
 
 

@@ -15,9 +15,9 @@ from typing import Any
 import markdown_report
 import wrkload
 from client import Session, drive
-from scenarios import Scenario, operation, scenarios, sessions_for
+from scenarios import POST_LATENCIES, Scenario, operation, scenarios, sessions_for
 from server import Server
-from stats import summary
+from stats import percentile, summary
 
 ROOT = Path(__file__).resolve().parent.parent
 TONGXIN = Path(os.environ.get("TONGXIN_BIN", ROOT / ".venv" / "bin" / "tongxin"))
@@ -78,12 +78,15 @@ def run_python(
     scenario: Scenario, personas: dict[str, Any], args: argparse.Namespace, connections: int
 ) -> dict[str, Any]:
     sessions = sessions_for(scenario, personas, args.port, connections, login)
+    POST_LATENCIES.clear()
     tally, elapsed = drive(
         sessions, operation(scenario, personas["category_id"]), args.seconds, args.max_requests
     )
-    return summary(tally.latencies, tally.ok, tally.errors, elapsed, tally.queries) | {
-        "client": "python"
-    }
+    result = summary(tally.latencies, tally.ok, tally.errors, elapsed, tally.queries)
+    if scenario.kind == "submit" and POST_LATENCIES:  # the POST alone, inside each pair
+        result["post_p50_ms"] = round(percentile(POST_LATENCIES, 0.50) * 1000, 1)
+        result["post_p95_ms"] = round(percentile(POST_LATENCIES, 0.95) * 1000, 1)
+    return result | {"client": "python"}
 
 
 def run_wrk(
