@@ -98,7 +98,8 @@ def issue_merge(*, actor: User, issue: Issue, expected_version: int, into: Issue
     moved = _move_supporters(issue, target)
     clocks.stop_running(issue, timezone.now())
     issue.status, issue.merged_into, issue.closed_at = Status.MERGED, target, timezone.now()
-    save(issue, "status", "merged_into", "closed_at", *CLOCK_FIELDS)
+    issue.supporters_count = 0  # its supporters now stand behind the target
+    save(issue, "status", "merged_into", "closed_at", "supporters_count", *CLOCK_FIELDS)
     record(
         actor,
         issue,

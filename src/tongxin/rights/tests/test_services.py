@@ -87,6 +87,8 @@ def test_merge_moves_the_supporters_to_the_target(province, start):
     assert merged.status == Status.MERGED and merged.merged_into_id == target.pk
     assert fresh(target).supporters_count == 1
     assert IssueSupport.objects.filter(issue=target).count() == 1
+    assert fresh(issue).supporters_count == 0 and merged.supporters_count == 0
+    assert not IssueSupport.objects.filter(issue=issue).exists()
 
 
 @pytest.mark.parametrize("start", [Status.SUBMITTED, Status.ACCEPTED, Status.REFERRED])
