@@ -29,11 +29,11 @@ from tongxin.assessment.models import (
 )
 from tongxin.assessment.scoring import RatingRow, score_officer
 from tongxin.assessment.services.rounds import RaterChoice, round_open
+from tongxin.assessment.terms import current_term
 from tongxin.orgs.models import Node, NodeKind
-from tongxin.workdays.calendar import local_zone
 
-from .grades import AcademicTerm, latest_finished_term
-from .plan import ProvincePlan, academic_year_of
+from .grades import AcademicTerm, at_hour, latest_finished_term
+from .plan import ProvincePlan
 from .rows import insert_rows, moment
 from .writer import BATCH, Written
 
@@ -53,10 +53,6 @@ def term_end(term: AcademicTerm) -> datetime.date:
         if term.half == 1
         else datetime.date(term.year + 1, 6, 28)
     )
-
-
-def _at(day: datetime.date, hour: int = 10) -> datetime.datetime:
-    return datetime.datetime.combine(day, datetime.time(hour), tzinfo=local_zone())
 
 
 class PublishedRounds:
@@ -91,8 +87,8 @@ class PublishedRounds:
                 status=RoundStatus.PUBLISHED,
                 policy=self.policy.to_json(),
                 opened_by_id=teachers[union.school_pk][0],
-                closed_at=_at(self.ended - datetime.timedelta(days=3)),
-                published_at=_at(self.ended - datetime.timedelta(days=1)),
+                closed_at=at_hour(self.ended - datetime.timedelta(days=3)),
+                published_at=at_hour(self.ended - datetime.timedelta(days=1)),
                 version=3,
             )
             rounds.append(round_)
@@ -105,7 +101,7 @@ class PublishedRounds:
                         membership=membership,
                         officer_id=membership.user_id,
                         report=REPORT.format(place=place),
-                        report_at=_at(self.ended - datetime.timedelta(days=9)),
+                        report_at=at_hour(self.ended - datetime.timedelta(days=9)),
                     )
                 )
             peers = [m.user_id for m in officers][:PEERS]
@@ -127,7 +123,7 @@ class PublishedRounds:
         Rater.objects.bulk_create(raters, batch_size=BATCH)
         ratings = self._ratings(rated, raters)
         Round.objects.filter(pk__in=[r.pk for r in rounds]).update(
-            opened_at=_at(self.ended - datetime.timedelta(days=20))
+            opened_at=at_hour(self.ended - datetime.timedelta(days=20))
         )
         return {"assessment_rounds": len(rounds), "assessment_ratings": ratings}
 
@@ -184,7 +180,7 @@ class PublishedRounds:
         for rater in raters:
             raters_of[rater.round_id].append(rater)
         rows: list[list[object]] = []
-        rated_at = moment(_at(self.ended - datetime.timedelta(days=6)))
+        rated_at = moment(at_hour(self.ended - datetime.timedelta(days=6)))
         for officer in rated:
             quality = min(97, max(64, self.rng.gauss(85, 7)))
             scored: list[RatingRow] = []
@@ -210,11 +206,6 @@ class PublishedRounds:
         return len(rows)
 
 
-def current_term(today: datetime.date) -> AcademicTerm:
-    year = academic_year_of(today)
-    return AcademicTerm(year, 1 if today.month >= 9 or today.month == 1 else 2)
-
-
 def open_round(school: Node | None, today: datetime.date, student: User | None) -> int:
     """This term's round at `school`, opened by its advisor through the service."""
     if school is None:
@@ -233,7 +224,7 @@ def open_round(school: Node | None, today: datetime.date, student: User | None) 
     round_open(
         actor=advisor.user,
         union=union,
-        term=current_term(today).label,
+        term=current_term(today),
         deadline=today + datetime.timedelta(days=14),
         raters=RaterChoice(
             teachers=[advisor.user],

@@ -74,7 +74,7 @@ def latest_finished_term(today: datetime.date) -> AcademicTerm:
 
 @dataclass
 class Rows:
-    uploads: list[AcademicUpload]
+    uploads: list[tuple[AcademicUpload, AcademicTerm]]
     records: list[AcademicRecord]
 
 
@@ -205,8 +205,8 @@ class GradePlanner:
     def rows(self) -> Rows:
         """The latest term for every student past their first term; the term before for
         the officers (who are judged on it only when they persist)."""
-        by_school: dict[tuple[str, AcademicTerm], list[tuple[PersonSpec, list[tuple[int, int]]]]]
-        by_school = defaultdict(list)
+        Graded = tuple[PersonSpec, int, list[tuple[int, int]]]  # person, cohort, figures
+        by_school: dict[tuple[str, AcademicTerm], list[Graded]] = defaultdict(list)
         previous = self.term.previous
         for person in self.plan.people:
             if person.school is None or person.enrolment_year is None or not person.major:
@@ -216,19 +216,19 @@ class GradePlanner:
             if person.enrolment_year <= self.term.year:
                 miss = self.misses.get(person.username)
                 figures = _records_of(self.rng, person, cohort, miss, officer)
-                by_school[(person.school, self.term)].append((person, figures))
+                by_school[(person.school, self.term)].append((person, cohort, figures))
             if officer and person.enrolment_year <= previous.year:
                 miss = (
                     self.misses.get(person.username) if person.username in self.persisting else None
                 )
                 figures = _records_of(self.rng, person, cohort, miss, officer=True)
-                by_school[(person.school, previous)].append((person, figures))
-        uploads: list[AcademicUpload] = []
+                by_school[(person.school, previous)].append((person, cohort, figures))
+        uploads: list[tuple[AcademicUpload, AcademicTerm]] = []
         records: list[AcademicRecord] = []
         for (school, term), people in by_school.items():
             upload = self._upload(school, term, len(people))
-            uploads.append(upload)
-            for person, figures in people:
+            uploads.append((upload, term))
+            for person, cohort, figures in people:
                 for window, (rank, failed) in zip(Window.values, figures, strict=True):
                     records.append(
                         AcademicRecord(
@@ -238,19 +238,14 @@ class GradePlanner:
                             term=term.label,
                             window=window,
                             rank=rank,
-                            cohort_size=cohort_of(self.cohorts, person),
+                            cohort_size=cohort,
                             failed_outstanding=failed,
                         )
                     )
         return Rows(uploads, records)
 
 
-def cohort_of(cohorts: dict[tuple[str, str, int], int], person: PersonSpec) -> int:
-    assert person.school is not None and person.enrolment_year is not None
-    return cohorts[(person.school, person.major, person.enrolment_year)]
-
-
-def _at(day: datetime.date, hour: int = 10) -> datetime.datetime:
+def at_hour(day: datetime.date, hour: int = 10) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time(hour), tzinfo=local_zone())
 
 
@@ -259,13 +254,11 @@ def write_grades(plan: ProvincePlan, written: Written, today: datetime.date) -> 
     planner = GradePlanner(plan, written, today)
     planner.draw_misses()
     rows = planner.rows()
-    AcademicUpload.objects.bulk_create(rows.uploads, batch_size=BATCH)
-    for upload in rows.uploads:
-        on = min(
-            AcademicTerm(*_term_parts(upload.term)).graded_on, today - datetime.timedelta(days=1)
-        )
-        upload.created_at = _at(on)
-    AcademicUpload.objects.bulk_update(rows.uploads, ["created_at"], batch_size=BATCH)
+    uploads = [upload for upload, _term in rows.uploads]
+    AcademicUpload.objects.bulk_create(uploads, batch_size=BATCH)
+    for upload, term in rows.uploads:  # auto_now_add stamped the insert: put the day back
+        upload.created_at = at_hour(min(term.graded_on, today - datetime.timedelta(days=1)))
+    AcademicUpload.objects.bulk_update(uploads, ["created_at"], batch_size=BATCH)
     fields = ["school_id", "student_id", "upload_id", "term", "window", "rank"]
     fields += ["cohort_size", "failed_outstanding"]
     insert_rows(AcademicRecord, fields, (_row(record) for record in rows.records))
@@ -276,11 +269,6 @@ def write_grades(plan: ProvincePlan, written: Written, today: datetime.date) -> 
 def _row(r: AcademicRecord) -> list[object]:
     ids = [r.school_id, r.student_id, r.upload.pk]
     return [*ids, r.term, r.window, r.rank, r.cohort_size, r.failed_outstanding]
-
-
-def _term_parts(label: str) -> tuple[int, int]:
-    first, _second, half = label.split("-")
-    return int(first), int(half)
 
 
 def write_warnings(planner: GradePlanner, records: list[AcademicRecord]) -> dict[str, int]:
@@ -347,5 +335,5 @@ def write_warnings(planner: GradePlanner, records: list[AcademicRecord]) -> dict
 
 
 def _date(warnings: list[AcademicWarning], day: datetime.date, today: datetime.date) -> None:
-    moment = _at(min(day, today - datetime.timedelta(days=1)), hour=11)
+    moment = at_hour(min(day, today - datetime.timedelta(days=1)), hour=11)
     AcademicWarning.objects.filter(pk__in=[w.pk for w in warnings]).update(created_at=moment)
