@@ -1,11 +1,38 @@
 """Shared fixtures: the tiny seeded province and logged-in clients per persona."""
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.test import Client
 
+from tongxin.testing.clock import TODAY_VARIABLE, session_moment
 from tongxin.testing.province import TinyProvince, build_tiny_province
+
+_session_traveller = pytest.StashKey[Any]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """TONGXIN_TEST_TODAY moves the whole session (see tongxin.testing.clock)."""
+    destination = session_moment()
+    if destination is not None:
+        import time_machine
+
+        config.stash[_session_traveller] = time_machine.travel(destination, tick=True)
+        config.stash[_session_traveller].start()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    traveller = config.stash.get(_session_traveller, None)
+    if traveller is not None:
+        traveller.stop()
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    destination = session_moment()
+    if destination is None:
+        return None
+    return f"{TODAY_VARIABLE}: the clock starts at {destination:%Y-%m-%d %H:%M %Z}"
 
 
 @pytest.fixture(autouse=True)

@@ -22,6 +22,7 @@ ACTIONS = {
     "rights.issue.unsealed": "解封匿名身份",
     "rights.issue.reminded": "到期提醒",
     "rights.issue.escalated": "逾期督办",
+    "rights.issue.rescheduled": "节假日录入后调整办理期限",
     "rights.settings.updated": "修改权益服务设置",
     "rights.route.updated": "修改类别分派",
     "rights.category.saved": "保存诉求类别",

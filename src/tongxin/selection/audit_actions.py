@@ -7,6 +7,7 @@ ACTIONS = {
     "selection.candidacy.published": "候选人开始公示",
     "selection.candidacy.paused": "公示因异议暂停",
     "selection.candidacy.resumed": "公示恢复",
+    "selection.candidacy.rescheduled": "节假日录入后调整公示期限",
     "selection.candidacy.notice_ended": "公示期满",
     "selection.candidacy.appointed": "候选人经公示后任命",
     "selection.candidacy.rejected": "候选人不予任用",

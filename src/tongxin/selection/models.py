@@ -123,6 +123,7 @@ class Step(models.TextChoices):
     PAUSED = "paused", _("公示暂停")
     DISMISSED = "dismissed", _("异议不成立")
     RESUMED = "resumed", _("公示恢复")
+    RESCHEDULED = "rescheduled", _("公示期限调整")
     UPHELD = "upheld", _("异议成立")
     NOTICE_ENDED = "notice_ended", _("公示期满")
     APPOINTED = "appointed", _("任命")

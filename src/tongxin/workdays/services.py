@@ -2,6 +2,7 @@
 
 unknown year (Mon–Fri, warning) ──calendar_year_save──► known year (admin)
 known year ──calendar_year_save──► replaced with the new list
+either way, every open deadline counted through that year is counted again (deadlines.py)
 """
 
 import datetime
@@ -15,6 +16,7 @@ from tongxin.core.authz import authorize
 from tongxin.core.errors import DomainError
 
 from .calendar import clear_memo
+from .deadlines import recount_year
 from .models import CalendarDay, CalendarYear
 
 
@@ -80,11 +82,17 @@ def calendar_year_save(
     entry, _created = CalendarYear.objects.update_or_create(
         year=year, defaults={"source": CalendarYear.Source.ADMIN}
     )
+    moved = recount_year(actor=actor, year=year)
     audit.record(
         actor=actor,
         action="workdays.year.saved",
         target=entry,
-        data={"year": year, "holidays": len(holidays), "workdays": len(workdays)},
+        data={
+            "year": year,
+            "holidays": len(holidays),
+            "workdays": len(workdays),
+            "deadlines_moved": {m.source: m.moved for m in moved},
+        },
     )
     transaction.on_commit(clear_memo)
     return entry

@@ -32,7 +32,7 @@ def target_level(due_at: datetime.datetime, now: datetime.datetime) -> int:
     return min(MAX_LEVEL, 1 + overdue_days)
 
 
-def _holders(issue: Issue) -> list[User]:
+def holders(issue: Issue) -> list[User]:
     if issue.status == Status.REFERRED and issue.lead_office_id:
         return office_handlers([issue.lead_office_id])
     if issue.assignee_id:
@@ -42,7 +42,7 @@ def _holders(issue: Issue) -> list[User]:
 
 def _recipients(issue: Issue, level: int) -> list[User]:
     if level == 1:
-        return _holders(issue)
+        return holders(issue)
     if level == 2:
         return union_officers(issue, presidium_only=True)
     if level == 3:

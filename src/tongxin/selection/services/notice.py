@@ -234,3 +234,40 @@ def candidacy_end_notice(
         authorize(actor, "selection.appoint_candidacy", candidacy)
     candidacy = locked(candidacy, None)
     return end_notice_if_due(candidacy, actor, now_or(now))
+
+
+@transaction.atomic
+def notice_reschedule(*, actor: User, candidacy: Candidacy) -> Candidacy | None:
+    """A running notice's end counted again after its year's holidays were entered (see
+    workdays/deadlines.py); None when the notice stopped meanwhile or its end stays."""
+    authorize(actor, "workdays.manage_calendar")
+    candidacy = locked(candidacy, None)
+    if candidacy.state != State.NOTICE or candidacy.notice_ends_at is None:
+        return None
+    before, after = candidacy.notice_ends_at, notice_recount(candidacy)
+    if after == before:
+        return None
+    candidacy.notice_ends_at = after
+    candidacy.save(update_fields=["notice_ends_at", "updated_at"])  # not a step: same version
+    text = _("节假日安排录入后，公示结束时间由 %(before)s 调整为 %(after)s。") % {
+        "before": _local(before),
+        "after": _local(after),
+    }
+    record(
+        actor,
+        candidacy,
+        kind=Step.RESCHEDULED,
+        action="selection.candidacy.rescheduled",
+        now=now_or(None),
+        text=text,
+        data={"from": before.isoformat(), "to": after.isoformat()},
+    )
+    tell_candidate(candidacy, _("公示期限调整"), text)
+    tell_advisors(candidacy, _("%(n)s的公示期限调整") % {"n": candidacy.candidate.real_name})
+    return candidacy
+
+
+def notice_recount(candidacy: Candidacy) -> datetime.datetime:
+    """When the running segment ends under the calendar as it stands now."""
+    assert candidacy.notice_resumed_at is not None and candidacy.notice_days_left is not None
+    return notice_end(candidacy.notice_resumed_at, candidacy.notice_days_left)

@@ -5,6 +5,7 @@ figures below are worked out by hand from these instants (March 2025 has no holi
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 
@@ -25,8 +26,8 @@ class Week:
 
 
 @pytest.fixture
-def clock(province: TinyProvince, monkeypatch: pytest.MonkeyPatch) -> FakeClock:
-    return install_clock(monkeypatch, at(3, 3, 8))
+def clock(province: TinyProvince, time_machine: Any) -> FakeClock:
+    return install_clock(time_machine, at(3, 3, 8))
 
 
 def _story(week_p: TinyProvince, clock: FakeClock, **kwargs: str) -> Story:

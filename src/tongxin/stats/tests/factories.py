@@ -25,24 +25,26 @@ def at(
 
 
 class FakeClock:
-    """Replaces django.utils.timezone.now: services, auto_now fields and the membership
-    dates all read it."""
+    """The test's clock, stopped at each step's instant (time-machine: services, auto_now
+    fields, the membership dates and date.today() all read it)."""
 
-    def __init__(self, start: datetime.datetime) -> None:
-        self.now = start
+    def __init__(self, machine: Any, start: datetime.datetime) -> None:
+        self.machine = machine
+        self.set(start)
 
-    def __call__(self) -> datetime.datetime:
-        return self.now.astimezone(datetime.UTC)
+    @property
+    def now(self) -> datetime.datetime:
+        return timezone.now()
 
     def set(self, moment: datetime.datetime) -> None:
-        self.now = moment
+        self.machine.move_to(moment, tick=False)
 
 
-def install_clock(monkeypatch: Any, start: datetime.datetime) -> FakeClock:
+def install_clock(time_machine: Any, start: datetime.datetime) -> FakeClock:
+    """Stop the clock at `start`; the tiny province was built at the real time, so its
+    memberships are dated back to 2024."""
     Membership.objects.update(start=datetime.date(2024, 1, 1))
-    fake = FakeClock(start)
-    monkeypatch.setattr(timezone, "now", fake)
-    return fake
+    return FakeClock(time_machine, start)
 
 
 @dataclass

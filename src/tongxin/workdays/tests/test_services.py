@@ -4,11 +4,17 @@ import pytest
 
 from tongxin.audit.models import AuditEvent
 from tongxin.core.errors import DomainError, NotAllowed
+from tongxin.testing.clock import moment
 from tongxin.workdays.calendar import is_workday
 from tongxin.workdays.models import CalendarDay, CalendarYear
 from tongxin.workdays.services import calendar_year_save, parse_day_lines
 
 D = datetime.date
+
+
+def forget_year(year: int) -> None:
+    CalendarDay.objects.filter(date__year=year).delete()
+    CalendarYear.objects.filter(year=year).delete()
 
 
 def test_admin_enters_next_year_and_deadlines_follow_it(province, client_for):
@@ -63,10 +69,9 @@ def test_package_years_are_seeded(db):
     assert CalendarDay.objects.get(date=D(2025, 1, 26)).is_workday
 
 
-def test_admin_home_warns_while_next_year_is_missing(province, client_for, monkeypatch):
-    from tongxin.workdays import selectors
-
-    monkeypatch.setattr(selectors.timezone, "localdate", lambda: D(2026, 11, 27))
+@pytest.mark.time_machine(moment("2026-11-27"))
+def test_admin_home_warns_while_next_year_is_missing(province, client_for):
+    forget_year(2027)  # should chinesecalendar learn 2027 later, the year is unknown again
     page = client_for("province_admin").get("/").content.decode()
     assert "2027 年的节假日安排尚未录入" in page
     calendar_year_save(
