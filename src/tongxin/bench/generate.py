@@ -15,7 +15,6 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Count
-from django.utils import timezone
 
 from tongxin.accounts.models import Membership, Role
 from tongxin.accounts.services import system_actor
@@ -23,6 +22,7 @@ from tongxin.audit import services as audit
 from tongxin.audit.registry import is_registered
 from tongxin.core.errors import DomainError
 from tongxin.demo.build import build_demo
+from tongxin.demo.clock import build_day
 from tongxin.orgs.models import Node
 from tongxin.rights.models import Issue
 from tongxin.staff.models import AcademicRecord, AcademicUpload, Window
@@ -168,8 +168,17 @@ def _no_demo_issues() -> dict[str, Any]:
     return {"issues": 0} if "issues" in inspect.signature(build_demo).parameters else {}
 
 
-def generate(scale: Scale, *, seed: int = SEED, echo: Callable[[str], None]) -> GenerateReport:
+def generate(
+    scale: Scale,
+    *,
+    seed: int = SEED,
+    echo: Callable[[str], None],
+    today: datetime.date | None = None,
+) -> GenerateReport:
+    """The province around `today` (the demo's BuildDay: one day for both generators)."""
     from django.db import connection
+
+    day = build_day(today)
 
     report = GenerateReport(scale.name, connection.vendor)
     if Issue.objects.exists():
@@ -182,6 +191,7 @@ def generate(scale: Scale, *, seed: int = SEED, echo: Callable[[str], None]) -> 
             cities=scale.cities,
             schools=scale.schools,
             students=scale.students,
+            today=day.today,
             **_no_demo_issues(),
         ),
     )
@@ -190,7 +200,7 @@ def generate(scale: Scale, *, seed: int = SEED, echo: Callable[[str], None]) -> 
     }
     echo(f"province: {report.seconds['province']:.1f} s, {report.counts}")
     world = _timed(report, "world", load_world)
-    now = timezone.now().replace(microsecond=0)
+    now = day.now().replace(microsecond=0)
     writer = IssueWriter(world, seed=seed, now=now, years=scale.years)
     _session_for_bulk_load()
     with tables.without_secondary_indexes(list(writer.formats)) as deferred:
@@ -204,7 +214,7 @@ def generate(scale: Scale, *, seed: int = SEED, echo: Callable[[str], None]) -> 
 
     def rollups() -> Any:  # timed with its commit (deferred constraint checks run there)
         with transaction.atomic():
-            return rebuild_statistics(timezone.now())
+            return rebuild_statistics(day.now())
 
     report.counts["rollup_rows_read"] = _timed(report, "rollups", rollups)
     echo(f"rollups: {report.seconds['rollups']:.1f} s")

@@ -20,7 +20,6 @@ from typing import Any
 from django.contrib.auth.hashers import make_password
 from django.core.cache import cache
 from django.db import transaction
-from django.utils import timezone
 
 from tongxin.accounts.models import Role, User
 from tongxin.accounts.services import system_actor
@@ -33,6 +32,7 @@ from tongxin.workdays.calendar import local_zone
 
 from .assessments import write_assessments
 from .candidacies import write_candidacies
+from .clock import build_day
 from .generate import DEFAULT_SEED, plan_province
 from .grades import write_grades
 from .issue_plan import plan_issues
@@ -192,18 +192,19 @@ def build_demo(
         existing = demo_province()
         if existing is not None:
             return _existing(existing, started)
-        today = today or timezone.localdate()
+        day = build_day(today)
+        today = day.today
         plan = plan_province(seed=seed, scale=scale, today=today)
         _refuse_foreign_data(plan)
         written = write_plan(plan, password_hash=make_password(PASSWORD))
         logins = demo_logins(written.province)
-        counts = plan_counts(plan) | {"notifications": write_notices(logins)}
+        counts = plan_counts(plan) | {"notifications": write_notices(logins, now=day.now())}
         counts |= write_grades(plan, written, today)
         counts |= write_training(plan, written, today)
         counts |= write_staff_stories(written.province, logins, plan, written, today)
         if count:
             counts |= write_year_of_issues(plan, written, logins, today, count)
-            fold_statistics(timezone.now())
+            fold_statistics(day.now())
         audit.record(
             actor=system_actor(),
             action="demo.province.generated",

@@ -5,8 +5,6 @@ Written in bulk like the rest of the demo (not through `notify()`: nothing is se
 
 import datetime
 
-from django.utils import timezone
-
 from tongxin.accounts.models import Role
 from tongxin.notifications.models import Notification
 
@@ -109,8 +107,7 @@ def _rows(login: DemoLogin) -> list[tuple[Notification, int, bool]]:
     return rows
 
 
-def write_notices(logins: list[DemoLogin]) -> int:
-    now = timezone.now()
+def write_notices(logins: list[DemoLogin], *, now: datetime.datetime) -> int:
     rows = [row for login in logins for row in _rows(login)]
     notices = Notification.objects.bulk_create([notice for notice, _days, _read in rows])
     for notice, days_ago, read in rows:

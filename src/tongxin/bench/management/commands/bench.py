@@ -8,6 +8,7 @@ tongxin bench rollups     rebuild the statistics rollups from the timeline (afte
                           to the statistics app, without generating the data again)
 """
 
+import datetime
 import json
 from typing import Any
 
@@ -27,6 +28,7 @@ class Command(BaseCommand):
         gen.add_argument("--scale", choices=sorted(SCALES), default="tiny")
         gen.add_argument("--issues", type=int, default=None)
         gen.add_argument("--json", dest="json_path", default="")
+        gen.add_argument("--today", type=datetime.date.fromisoformat, default=None)
         sub.add_parser("prepare", help="提高提交上限并输出登录身份（JSON）")
         sub.add_parser("count", help="输出权益诉求条数")
         sub.add_parser("rollups", help="由办理记录重建统计汇总")
@@ -56,7 +58,9 @@ class Command(BaseCommand):
         call_command("migrate", verbosity=0, interactive=False)
         scale = scale_named(options["scale"], options["issues"])
         try:
-            report = generate(scale, echo=lambda line: self.stderr.write(line))
+            report = generate(
+                scale, echo=lambda line: self.stderr.write(line), today=options["today"]
+            )
         except DomainError as exc:
             raise CommandError(exc.message) from exc
         text = json.dumps(report.as_dict(), ensure_ascii=False, indent=2)

@@ -1,5 +1,6 @@
 """`tongxin demo`: build the demo province 演示省 (once) and print one login per role."""
 
+import datetime
 import os
 from typing import Any
 
@@ -35,6 +36,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--issues", type=int, default=None, help="一年的权益诉求数（默认每名学生 1.25 条）"
         )
+        parser.add_argument(
+            "--today",
+            type=datetime.date.fromisoformat,
+            default=None,
+            help="按哪一天生成（YYYY-MM-DD，默认今天）",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
@@ -44,6 +51,7 @@ class Command(BaseCommand):
                 schools=options["schools"],
                 students=options["students"],
                 issues=options["issues"],
+                today=options["today"],
             )
         except DomainError as exc:
             raise CommandError(exc.message) from exc
