@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import time_machine
 from django.db import transaction
 
 from tongxin.accounts.models import PRESIDIUM_POSITIONS, Membership, Role
@@ -25,6 +26,7 @@ from tongxin.staff.models import (
     Department,
     WarningStatus,
 )
+from tongxin.testing.clock import moment
 from tongxin.training.selectors import coverage_of
 
 pytestmark = pytest.mark.django_db
@@ -36,8 +38,13 @@ SMALL: dict[str, Any] = {"cities": 2, "schools": 4, "students": 400, "issues": 0
 @pytest.fixture(scope="module")
 def demo(django_db_setup: Any, django_db_blocker: Any) -> Iterator[Node]:
     """Built once for the module inside a transaction rolled back at its end: the tests only
-    read (each runs in a savepoint of its own)."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    read (each runs in a savepoint of its own). The clock stands at TODAY throughout: the
+    services the stories call check their dates against it."""
+    with (
+        time_machine.travel(moment(TODAY.isoformat())),
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+    ):
         build_demo(**SMALL)
         yield Node.objects.filter(kind=NodeKind.SCHOOL).order_by("code").first()
         transaction.set_rollback(True)
