@@ -33,6 +33,10 @@ class Script:
     anonymous: bool = False
     publish: bool = False
     co_office: bool = False
+    # Count `workdays_ago` in calendar days: a story that must still be open today. A fed
+    # back, unrated issue is closed by the worker 7 calendar days on, which a holiday
+    # longer than that (National Day) would otherwise cover.
+    calendar_days: bool = False
 
 
 SCRIPTS = (
@@ -53,7 +57,7 @@ SCRIPTS = (
         mine=True,
     ),
     Script("物价与消费", 20, 13, (ACCEPT, Step("withdraw")), mine=True),
-    Script("教学教务", 3, 10, (ACCEPT, START, ANSWER, FEED_BACK), mine=True),
+    Script("教学教务", 3, 10, (ACCEPT, START, ANSWER, FEED_BACK), mine=True, calendar_days=True),
     Script("宿舍与水电", 2, 22, (ACCEPT, TO_LOGISTICS), mine=True, co_office=True),
     Script("安全", 0, 21, (), mine=True, anonymous=True),
     # The union's queue: new, overdue, handled, referred, escalated, merged, declined.
@@ -97,7 +101,9 @@ def _persona_school(world: World, username: str) -> tuple[SchoolCast, Student] |
 def _moment(world: World, script: Script, student: Student) -> datetime.datetime:
     clock = world.clock
     today = clock.local(world.until).date()
-    if script.workdays_ago:
+    if script.calendar_days:
+        day = today - datetime.timedelta(days=script.workdays_ago)
+    elif script.workdays_ago:
         day = clock.nth_before(today, script.workdays_ago)
     else:
         day = today - datetime.timedelta(days=1)

@@ -10,6 +10,7 @@ from tongxin.selection import selectors, services
 from tongxin.selection.models import Candidacy, State, Step
 from tongxin.staff.models import StaffLimit
 from tongxin.staff.tests.factories import eligible_student, give_record, student
+from tongxin.testing.clock import moment
 
 from .factories import FRIDAY, at, department, fresh, recommend, walk
 
@@ -410,6 +411,8 @@ def test_the_secretary_cannot_withdraw_after_the_review(province):
 # --- the worker ----------------------------------------------------------------------------
 
 
+# The clock stands well after FRIDAY's notice ended (10-10), whatever day the suite runs.
+@pytest.mark.time_machine(moment("2025-11-03"))
 def test_the_worker_ends_due_notices_and_the_advisor_then_appoints(province):
     from tongxin.selection.tasks import end_due_notices
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from tongxin.accounts.models import Position
 from tongxin.selection.models import Candidacy, Objection, SelectionSettings, State
 from tongxin.staff.tests.factories import eligible_student
+from tongxin.testing.clock import moment
 
 from .factories import at, fresh, walk
 
@@ -178,8 +179,10 @@ def test_a_step_by_the_wrong_role(province, client_for, persona, status):
     assert fresh(candidacy).state == State.COLLEGE_CONSENTED
 
 
+# The clock stands well after FRIDAY's notice ended (10-10), whatever day the suite runs.
+@pytest.mark.time_machine(moment("2025-11-03"))
 def test_appointment_from_the_page(province, client_for):
-    candidacy = walk(province, State.NOTICE)  # published in 2025: long over
+    candidacy = walk(province, State.NOTICE)
     url = f"/selection/candidacies/{candidacy.pk}/"
     advisor = client_for("advisor_a")
     assert 'data-testid="step-appoint"' in advisor.get(url).content.decode()
