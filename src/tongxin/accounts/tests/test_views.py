@@ -93,7 +93,7 @@ def test_advisor_issues_an_activation_link_the_person_uses(province, client_for)
     again = anonymous.post(
         link, {"new_password": "Other!pass-77", "new_password_again": "Other!pass-77"}
     )
-    assert "激活链接无效" in again.content.decode()
+    assert again.status_code == 404  # a spent link names nobody
 
 
 def test_advisor_of_another_school_cannot_issue_activation(province, client_for):
