@@ -330,3 +330,40 @@ def test_junk_logins_cannot_wipe_a_victims_counter(province):
     victim = LoginThrottle.objects.get(key="name:TA01:2024001")
     assert victim.failures == 5 and throttle.delay_after(victim.failures) == 1
     assert LoginThrottle.objects.count() == 1 + 400 + 400 + 1
+
+
+# --- 7. API tokens expire; the token page is not in every student's menu ---------------
+
+
+@override_settings(API_TOKEN_LIFETIME_DAYS=30)
+def test_api_tokens_expire_after_their_lifetime(province, client_for):
+    from tongxin.accounts.models import ApiToken
+
+    raw = client_for("officer_a").post("/accounts/tokens/", {"name": "脚本"}).context["new_token"]
+    token = ApiToken.objects.get()
+    lifetime = token.expires_at - token.created_at
+    assert abs(lifetime - datetime.timedelta(days=30)) < datetime.timedelta(minutes=1)
+    api = Client()
+    assert api.get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {raw}").status_code == 200
+    ApiToken.objects.update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
+    assert api.get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {raw}").status_code == 401
+    page = client_for("officer_a").get("/accounts/tokens/").content.decode()
+    assert "（已过期）" in page and "有效期至" in page
+
+
+def test_the_token_page_shows_the_last_use(province, client_for):
+    client = client_for("officer_a")
+    raw = client.post("/accounts/tokens/", {"name": "脚本"}).context["new_token"]
+    Client().get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {raw}")
+    used = province.officer_a.api_tokens.get().last_used_at
+    assert used is not None
+    local = timezone.localtime(used).strftime("%Y-%m-%d %H:%M")
+    assert local in client.get("/accounts/tokens/").content.decode()
+    assert local in client.get("/accounts/security/").content.decode()
+
+
+def test_the_students_menu_has_account_security_not_api_tokens(province, client_for):
+    page = client_for("student_a").get("/").content.decode()
+    assert 'href="/accounts/security/"' in page and 'href="/accounts/tokens/"' not in page
+    security = client_for("student_a").get("/accounts/security/").content.decode()
+    assert 'href="/accounts/tokens/"' in security  # still reachable, under the account page
