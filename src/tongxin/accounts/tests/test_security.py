@@ -289,7 +289,7 @@ def test_an_address_with_many_failures_is_blocked_for_everyone_there_only(provin
 def test_nobody_locks_the_federation_admin_out_from_outside(province):
     attacker = "203.0.113.66"
     waits = []
-    for _ in range(80):  # hammering: 5 checked guesses, then refusals, then the block
+    for _ in range(55):  # hammering: 5 checked guesses, then refusals, then the block
         response, _client = _login("admin", "guess", ip=attacker)
         if "请等待" in response.content.decode():
             waits.append(_wait_in(response))
@@ -325,11 +325,24 @@ def test_junk_logins_cannot_wipe_a_victims_counter(province):
     """The database cache culled a third of its entries beyond 300: not a table."""
     for _ in range(5):
         _login("2024001", "nope", school_code="TA01")
-    for n in range(400):
-        throttle.register_failure(login_name=f"junk{n}", address=f"10.1.{n // 250}.{n % 250}")
+    # 400 live junk counters with names sorting after the victim's (the cache culled the
+    # lowest keys first), then more junk through the real code path.
+    now, day = timezone.now(), datetime.timedelta(days=1)
+    LoginThrottle.objects.bulk_create(
+        LoginThrottle(
+            key=f"name:zz{n}",
+            failures=1,
+            window_start=now,
+            last_failure_at=now,
+            expires_at=now + day,
+        )
+        for n in range(400)
+    )
+    for n in range(5):
+        _login(f"zzz{n}", "nope", ip="10.1.0.1")
     victim = LoginThrottle.objects.get(key="name:TA01:2024001")
     assert victim.failures == 5 and throttle.delay_after(victim.failures) == 1
-    assert LoginThrottle.objects.count() == 1 + 400 + 400 + 1
+    assert LoginThrottle.objects.filter(key__startswith="name:").count() == 1 + 400 + 5
 
 
 # --- 7. API tokens expire; the token page is not in every student's menu ---------------
@@ -367,3 +380,21 @@ def test_the_students_menu_has_account_security_not_api_tokens(province, client_
     assert 'href="/accounts/security/"' in page and 'href="/accounts/tokens/"' not in page
     security = client_for("student_a").get("/accounts/security/").content.decode()
     assert 'href="/accounts/tokens/"' in security  # still reachable, under the account page
+
+
+@override_settings(TRUST_X_FORWARDED_FOR=True, LOGIN_ADDRESS_FAILURE_LIMIT=10)
+def test_a_forged_forwarded_address_blocks_only_the_forger(province):
+    """Behind the proxy the attacker sends X-Forwarded-For naming the admin's address; the
+    proxy appends the attacker's real one, and that is the one counted."""
+    admin_ip, attacker_ip = "198.51.100.20", "203.0.113.66"
+    forged = f"{admin_ip}, {attacker_ip}"
+    for n in range(10):
+        Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forged).post(
+            "/accounts/login/", {"login": f"nobody{n}", "password": "guess"}
+        )
+    assert LoginThrottle.objects.filter(key=f"addr:{attacker_ip}").get().blocked_until
+    assert not LoginThrottle.objects.filter(key=f"addr:{admin_ip}").exists()
+    response = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=admin_ip).post(
+        "/accounts/login/", {"login": "admin", "password": PASSWORD}
+    )
+    assert response.status_code == 302
