@@ -99,6 +99,21 @@ MATRIX = [
     Row("audit log", lambda p: "/audit/", AUDIT_READERS, others(*AUDIT_READERS)),
     Row("notifications", lambda p: "/notifications/", EVERYONE, []),
     Row("API tokens", lambda p: "/accounts/tokens/", EVERYONE, []),
+    Row("account security", lambda p: "/accounts/security/", EVERYONE, []),
+    Row(
+        "reset the password of a student of A1 (no reason: the form again)",
+        lambda p: f"/accounts/people/{p.student_a.pk}/reset/",
+        ["advisor_a"],
+        ["student_a", "secretary_a1"],
+        method="post",
+    ),
+    Row(
+        "reset the password of a student of the sibling school",
+        lambda p: f"/accounts/people/{p.student_b.pk}/reset/",
+        [],
+        [],
+        method="post",
+    ),
     Row("password change", lambda p: "/accounts/password/", EVERYONE, []),
     Row("import", lambda p: "/imports/", ["advisor_a"], others("advisor_a")),
     Row(

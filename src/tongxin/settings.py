@@ -185,9 +185,22 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
-# Lockout: this many failures for one login name within the window lock it for the window.
-LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
-LOGIN_LOCKOUT_SECONDS = int(os.environ.get("LOGIN_LOCKOUT_SECONDS", "900"))
+# Login throttling (tongxin.accounts.throttle), counters in a table with explicit expiry.
+# Per login name: after LOGIN_THROTTLE_AFTER failures each further attempt waits 1, 2, 4 …
+# up to LOGIN_DELAY_MAX_SECONDS since the last failure; the right password works after it.
+# Failures are forgotten LOGIN_FAILURE_MEMORY_SECONDS after the last one (or on success).
+LOGIN_THROTTLE_AFTER = int(os.environ.get("LOGIN_THROTTLE_AFTER", "5"))
+LOGIN_DELAY_MAX_SECONDS = int(os.environ.get("LOGIN_DELAY_MAX_SECONDS", "60"))
+LOGIN_FAILURE_MEMORY_SECONDS = int(os.environ.get("LOGIN_FAILURE_MEMORY_SECONDS", "86400"))
+# Per client address: this many failures within the window block the address for a while.
+# Keep it high: a campus behind one NAT address is many people.
+LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("LOGIN_ADDRESS_FAILURE_LIMIT", "50"))
+LOGIN_ADDRESS_WINDOW_SECONDS = int(os.environ.get("LOGIN_ADDRESS_WINDOW_SECONDS", "900"))
+LOGIN_ADDRESS_BLOCK_SECONDS = int(os.environ.get("LOGIN_ADDRESS_BLOCK_SECONDS", "900"))
+# API tokens expire this many days after they are made.
+API_TOKEN_LIFETIME_DAYS = int(os.environ.get("API_TOKEN_LIFETIME_DAYS", "180"))
+# A link an advisor issues to reset an active account's password lasts this long.
+PASSWORD_RESET_LINK_HOURS = 24
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES")
 CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES")

@@ -3,7 +3,10 @@ ACTIONS = {
     "accounts.user.activation_issued": "签发账号激活链接",
     "accounts.user.activated": "激活账号",
     "accounts.user.password_changed": "修改密码",
-    "accounts.user.locked_out": "登录失败次数过多，账号暂时锁定",
+    "accounts.user.locked_out": "登录失败次数过多，账号暂时锁定",  # before throttling; history
+    "accounts.user.login_throttled": "登录失败次数过多，此后每次登录需等待",
+    "accounts.user.password_reset_issued": "重置密码（签发重置链接）",
+    "accounts.user.password_reset_completed": "通过重置链接设置新密码",
     "accounts.membership.granted": "任命/授予身份",
     "accounts.membership.ended": "结束任职/身份",
     "accounts.token.created": "创建接口令牌",

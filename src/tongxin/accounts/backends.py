@@ -19,7 +19,9 @@ class LoginBackend(ModelBackend):
         **kwargs: Any,
     ) -> User | None:
         if school_code and number:
-            username = User.school_username(school_code.strip(), number.strip())
+            from .selectors import login_name
+
+            username = login_name(school_code=school_code, login=number)
         if not username or password is None:
             return None
         user = User.objects.filter(username=username).first()

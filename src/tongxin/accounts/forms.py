@@ -21,9 +21,11 @@ class LoginForm(forms.Form):
     )
 
     def login_name(self) -> str:
-        code = self.cleaned_data.get("school_code", "").strip()
-        login = self.cleaned_data["login"].strip()
-        return f"{code}:{login}" if code else login
+        from .selectors import login_name
+
+        return login_name(
+            school_code=self.cleaned_data.get("school_code", ""), login=self.cleaned_data["login"]
+        )
 
 
 class PasswordChangeForm(forms.Form):
@@ -47,6 +49,15 @@ class ActivationForm(forms.Form):
         if data.get("new_password") != data.get("new_password_again"):
             self.add_error("new_password_again", _("两次输入的密码不一致。"))
         return data
+
+
+class PasswordResetForm(forms.Form):
+    reason = forms.CharField(
+        label=_("重置理由"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"placeholder": _("例如：本人到团委办公室说明忘记密码")}),
+        help_text=_("本人会立即收到通知，并能在“账号安全”中看到是谁、为什么重置。"),
+    )
 
 
 class TokenForm(forms.Form):

@@ -12,6 +12,7 @@ from django.contrib.auth.models import PermissionsMixin
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 
@@ -120,6 +121,9 @@ class User(AbstractBaseUser, PermissionsMixin):  # 用户
     is_staff = models.BooleanField(_("可进入管理后台"), default=False)
     is_system = models.BooleanField(default=False, editable=False)  # the scheduler's actor
     date_joined = models.DateTimeField(default=timezone.now)
+    # Raised to end every session of the person at once (a password reset by an advisor)
+    # while their own password keeps working; 0 keeps Django's plain session hash.
+    session_epoch = models.PositiveIntegerField(default=0, editable=False)
 
     objects = UserManager()
 
@@ -143,6 +147,16 @@ class User(AbstractBaseUser, PermissionsMixin):  # 用户
     @staticmethod
     def school_username(school_code: str, number: str) -> str:
         return f"{school_code}:{number}"
+
+    def _get_session_auth_hash(self, secret: str | None = None) -> str:
+        if not self.session_epoch:
+            return super()._get_session_auth_hash(secret=secret)  # type: ignore[misc]
+        return salted_hmac(
+            "tongxin.accounts.User.session_epoch",
+            f"{self.password}:{self.session_epoch}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
     def get_full_name(self) -> str:
         return self.real_name
@@ -203,6 +217,7 @@ class ApiToken(models.Model):  # 接口令牌
     prefix = models.CharField(max_length=8, db_index=True)
     digest = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(_("有效期至"), null=True, blank=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
 
@@ -212,3 +227,48 @@ class ApiToken(models.Model):  # 接口令牌
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+
+class PasswordReset(models.Model):  # 重置密码
+    """An advisor reset the password of an active account: a single-use link, valid for a
+    day, that the person is told about at once and that their own next login cancels.
+    Only the link's hash is stored."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="password_resets")
+    school = models.ForeignKey(
+        "orgs.Node", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    reason = models.CharField(_("理由"), max_length=200)
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("重置密码")
+        verbose_name_plural = _("重置密码")
+        indexes = [models.Index(fields=["user", "created_at"], name="accounts_reset_user_created")]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class LoginThrottle(models.Model):  # 登录失败计数
+    """Failed-login counters with explicit expiry: one row per login name ("name:…") and per
+    client address ("addr:…"). A table, not the cache: the database cache resets a key's
+    lifetime on `incr` and culls entries, so an attacker could wipe a victim's counter."""
+
+    key = models.CharField(max_length=200, unique=True)
+    failures = models.PositiveIntegerField(default=0)
+    window_start = models.DateTimeField()
+    last_failure_at = models.DateTimeField()
+    blocked_until = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("登录失败计数")
+        verbose_name_plural = _("登录失败计数")
+
+    def __str__(self) -> str:
+        return f"{self.key} ({self.failures})"

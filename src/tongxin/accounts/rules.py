@@ -53,7 +53,10 @@ def is_people_manager(user: Any) -> bool:
 rules.add_perm("accounts.view_user", is_self | advises_person | secretary_of_person)
 # Political status and phone: the advisor and the person only (DESIGN.md, sensitive fields).
 rules.add_perm("accounts.view_sensitive_user", is_self | advises_person)
-rules.add_perm("accounts.activate_user", advises_person)
+rules.add_perm("accounts.activate_user", advises_person & ~is_self)
+# Resetting an active account: the advisor, never on their own account (they change it).
+rules.add_perm("accounts.reset_user_password", advises_person & ~is_self)
+rules.add_perm("accounts.view_own_security", rules.is_authenticated)
 rules.add_perm("accounts.grant_membership", administers_membership_node)
 rules.add_perm("accounts.view_people_list", is_people_manager)
 rules.add_perm("accounts.manage_own_tokens", rules.is_authenticated & is_self)

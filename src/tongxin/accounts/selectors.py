@@ -4,7 +4,9 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from .models import ApiToken, Membership, Role, User
+from tongxin.orgs.models import Node, NodeKind
+
+from .models import ApiToken, Membership, PasswordReset, Role, User
 from .reach import node_scope
 
 
@@ -39,6 +41,25 @@ def active_members_of(node_ids: list[int], role: str = Role.OFFICER) -> QuerySet
 
 def tokens_of(user: User) -> QuerySet[ApiToken]:
     return ApiToken.objects.filter(user=user).order_by("-created_at")
+
+
+def password_resets_of(user: User) -> QuerySet[PasswordReset]:
+    return PasswordReset.objects.filter(user=user).select_related("by").order_by("-created_at")
+
+
+def login_name(*, school_code: str, login: str) -> str:
+    """The one normal form of what someone typed to log in: the login name that
+    authentication, the throttle's counters and the audit lookup all use. School codes are
+    matched as stored (typed "ys001" is the school YS001); numbers and usernames are trimmed."""
+    code, login = school_code.strip(), login.strip()
+    if not code:
+        return login
+    stored = (
+        Node.objects.filter(kind=NodeKind.SCHOOL, code__in={code, code.upper()})
+        .values_list("code", flat=True)
+        .first()
+    )
+    return User.school_username(stored or code.upper(), login)
 
 
 def search_q(term: str) -> Q:

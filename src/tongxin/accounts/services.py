@@ -1,6 +1,8 @@
 """Writes about people: accounts, memberships, passwords, activation, API tokens.
 
-imported/created ──(activation link)──► active with own password
+imported/created ──(activation link, only while never activated)──► active with own password
+active ──(advisor's reset: reason, audited, person told, sessions ended)──► reset link
+       ──(person sets a password once, within a day, unless they logged in since)──► active
 membership: granted (start) ──► ended (end date + reason; history kept)
 token: created (shown once) ──► revoked
 """
@@ -10,8 +12,10 @@ import hashlib
 import secrets
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -22,7 +26,7 @@ from tongxin.core.authz import authorize
 from tongxin.core.errors import DomainError
 from tongxin.orgs.models import Node, NodeKind
 
-from .models import UNION_POSITIONS, ApiToken, Membership, Position, Role, User
+from .models import UNION_POSITIONS, ApiToken, Membership, PasswordReset, Position, Role, User
 from .reach import forget_grants
 
 SYSTEM_USERNAME = "system"
@@ -129,25 +133,32 @@ def membership_end(
 
 
 @transaction.atomic
-def login_lockout_record(*, login_name: str) -> None:
-    """Too many failed logins locked `login_name`: the person's school sees it in the trail.
-    The would-be owner is the actor, since nobody authenticated."""
+def login_throttle_record(*, login_name: str) -> None:
+    """Failed logins for `login_name` reached the point where each attempt waits: the
+    person's school sees it in the trail. The would-be owner is the actor, since nobody
+    authenticated. `login_name` is already in its normal form (selectors.login_name)."""
     user = User.objects.filter(username=login_name, is_system=False).first()
     if user is not None:
-        audit.record(actor=user, action="accounts.user.locked_out", target=user, school=user.school)
+        audit.record(
+            actor=user, action="accounts.user.login_throttled", target=user, school=user.school
+        )
+
+
+def _validated_password(new_password: str, user: User) -> None:
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    try:
+        validate_password(new_password, user)
+    except ValidationError as exc:
+        raise DomainError(" ".join(exc.messages), field="new_password") from exc
 
 
 @transaction.atomic
 def password_change(*, actor: User, old_password: str, new_password: str) -> User:
-    from django.contrib.auth.password_validation import validate_password
-    from django.core.exceptions import ValidationError
-
     if not actor.check_password(old_password):
         raise DomainError(_("原密码不正确。"), field="old_password")
-    try:
-        validate_password(new_password, actor)
-    except ValidationError as exc:
-        raise DomainError(" ".join(exc.messages), field="new_password") from exc
+    _validated_password(new_password, actor)
     actor.set_password(new_password)
     actor.save(update_fields=["password"])
     audit.record(
@@ -158,8 +169,13 @@ def password_change(*, actor: User, old_password: str, new_password: str) -> Use
 
 @transaction.atomic
 def activation_issue(*, actor: Any, user: User) -> str:
-    """An advisor issues a set-password link (path only) for an imported account."""
+    """An advisor issues a set-password link (path only) for an account never activated.
+    An account with a password is reset instead (password_reset_issue): never silently."""
     authorize(actor, "accounts.activate_user", user)
+    if user.has_usable_password():
+        raise DomainError(
+            _("该账号已激活，不能再签发激活链接；如本人忘记密码，请填写理由重置密码。")
+        )
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
     audit.record(
@@ -168,26 +184,124 @@ def activation_issue(*, actor: Any, user: User) -> str:
     return f"/accounts/activate/{uid}/{token}/"
 
 
+def activation_link_valid(user: User | None, token: str) -> bool:
+    """True for a valid activation link of a never-activated account. Always computes one
+    token check, so a missing account and a wrong token take the same time."""
+    valid = default_token_generator.check_token(user or User(password="!"), token)
+    return valid and user is not None and not user.has_usable_password()
+
+
 @transaction.atomic
 def activation_complete(*, user: User, token: str, new_password: str) -> User:
     """The person sets their own password through a valid link (they act for themselves)."""
-    from django.contrib.auth.password_validation import validate_password
-    from django.core.exceptions import ValidationError
-
-    if not default_token_generator.check_token(user, token):
+    if not activation_link_valid(user, token):
         raise DomainError(_("激活链接无效或已过期，请联系校团委老师重新签发。"))
-    try:
-        validate_password(new_password, user)
-    except ValidationError as exc:
-        raise DomainError(" ".join(exc.messages), field="new_password") from exc
+    _validated_password(new_password, user)
     user.set_password(new_password)
     user.save(update_fields=["password"])
     audit.record(actor=user, action="accounts.user.activated", target=user, school=user.school)
     return user
 
 
-def _token_digest(raw: str) -> str:
+def _digest(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
+
+
+@transaction.atomic
+def password_reset_issue(*, actor: Any, user: User, reason: str) -> str:
+    """An advisor resets an active account whose owner forgot the password. Never silent:
+    a reason, an audit event, the person told at once on every channel they have, all
+    their sessions ended; the link (path only) works once, for a day, and not after the
+    person's own next login. Earlier unused links of the account die."""
+    from tongxin.notifications.services import notify
+
+    authorize(actor, "accounts.reset_user_password", user)
+    reason = reason.strip()
+    if not reason:
+        raise DomainError(_("请填写重置理由。"), field="reason")
+    if len(reason) > 200:
+        raise DomainError(_("重置理由不能超过 200 个字。"), field="reason")
+    if not user.has_usable_password():
+        raise DomainError(_("该账号尚未激活，请签发激活链接。"))
+    now = timezone.now()
+    PasswordReset.objects.filter(user=user, used_at__isnull=True, expires_at__gt=now).update(
+        expires_at=now
+    )
+    raw = secrets.token_urlsafe(32)
+    reset = PasswordReset.objects.create(
+        user=user,
+        school_id=user.school_id,
+        by=actor,
+        reason=reason,
+        digest=_digest(raw),
+        created_at=now,
+        expires_at=now + datetime.timedelta(hours=settings.PASSWORD_RESET_LINK_HOURS),
+    )
+    User.objects.filter(pk=user.pk).update(session_epoch=F("session_epoch") + 1)
+    audit.record(
+        actor=actor,
+        action="accounts.user.password_reset_issued",
+        target=user,
+        school=user.school,
+        data={"reason": reason, "reset": reset.pk},
+    )
+    notify(
+        recipients=[user],
+        verb="accounts.user.password_reset",
+        title=_("%(who)s重置了您的账号密码") % {"who": actor.real_name},
+        body=_(
+            "理由：%(reason)s。您已在所有设备上退出登录；原密码仍然有效，用原密码登录后重置链接即失效。"
+            "如果不是您本人请求的，请立即修改密码并告知校团委。"
+        )
+        % {"reason": reason},
+        url="/accounts/security/",
+        school=user.school,
+    )
+    return f"/accounts/reset/{raw}/"
+
+
+def password_reset_for(raw: str) -> PasswordReset | None:
+    """The live reset a link names, or None: unknown, used, expired, or the person logged
+    in after it was issued. The lookup is by hash (an indexed equality), so its time does
+    not depend on how much of the link is right."""
+    reset = (
+        PasswordReset.objects.select_related("user")
+        .filter(digest=_digest(raw), used_at__isnull=True, expires_at__gt=timezone.now())
+        .first()
+    )
+    if reset is None or not reset.user.is_active:
+        return None
+    last_login = reset.user.last_login
+    if last_login is not None and last_login > reset.created_at:
+        return None
+    return reset
+
+
+@transaction.atomic
+def password_reset_complete(*, raw: str, new_password: str) -> User:
+    """The person sets a new password through a reset link (they act for themselves)."""
+    found = password_reset_for(raw)
+    reset = (
+        PasswordReset.objects.select_for_update().filter(pk=found.pk, used_at__isnull=True).first()
+        if found is not None
+        else None
+    )
+    if reset is None:
+        raise DomainError(_("重置链接无效、已使用或已过期，请联系校团委老师。"))
+    user = reset.user
+    _validated_password(new_password, user)
+    user.set_password(new_password)
+    user.save(update_fields=["password"])
+    reset.used_at = timezone.now()
+    reset.save(update_fields=["used_at"])
+    audit.record(
+        actor=user,
+        action="accounts.user.password_reset_completed",
+        target=user,
+        school=user.school,
+        data={"reset": reset.pk},
+    )
+    return user
 
 
 @transaction.atomic
@@ -200,15 +314,20 @@ def token_create(*, actor: User, name: str) -> tuple[ApiToken, str]:
     if len(name) > 60:
         raise DomainError(_("令牌名称不能超过 60 个字。"), field="name")
     raw = "tx_" + secrets.token_urlsafe(32)
+    expires = timezone.now() + datetime.timedelta(days=settings.API_TOKEN_LIFETIME_DAYS)
     token = ApiToken.objects.create(
-        user=actor, name=name, prefix=raw[3:11], digest=_token_digest(raw)
+        user=actor,
+        name=name,
+        prefix=raw[3:11],
+        digest=_digest(raw),
+        expires_at=expires,
     )
     audit.record(
         actor=actor,
         action="accounts.token.created",
         target=token,
         school=actor.school,
-        data={"name": name, "prefix": token.prefix},
+        data={"name": name, "prefix": token.prefix, "expires": expires.isoformat()},
     )
     return token, raw
 
@@ -232,15 +351,15 @@ def token_revoke(*, actor: User, token: ApiToken) -> ApiToken:
 
 
 def token_authenticate(raw: str) -> User | None:
-    """The user behind a bearer token, or None (unknown, revoked, or inactive user)."""
+    """The user behind a bearer token, or None (unknown, revoked, expired, inactive user)."""
+    now = timezone.now()
     token = (
         ApiToken.objects.select_related("user")
-        .filter(digest=_token_digest(raw), revoked_at__isnull=True)
+        .filter(digest=_digest(raw), revoked_at__isnull=True, expires_at__gt=now)
         .first()
     )
     if token is None or not token.user.is_active:
         return None
-    now = timezone.now()
     if token.last_used_at is None or now - token.last_used_at > datetime.timedelta(minutes=5):
         # Throttled bookkeeping, not a domain change: no audit event.
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)

@@ -2,12 +2,14 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,10 +17,11 @@ from django.views.decorators.http import require_POST
 from tongxin.core.authz import can
 from tongxin.core.errors import DomainError
 from tongxin.core.http import AuthenticatedRequest
+from tongxin.core.middleware import client_ip_of
 from tongxin.core.pagination import page_number, paginate
 
-from . import lockout, selectors, services
-from .forms import ActivationForm, LoginForm, PasswordChangeForm, TokenForm
+from . import selectors, services, throttle
+from .forms import ActivationForm, LoginForm, PasswordChangeForm, PasswordResetForm, TokenForm
 from .models import ApiToken, User
 
 
@@ -29,21 +32,40 @@ def _safe_next(request: HttpRequest) -> str:
     return "/"
 
 
+def _wait_message(wait: throttle.Wait) -> str:
+    if wait.kind == throttle.ADDRESS:
+        return _("您所在的网络地址登录失败次数过多，已暂停登录，请 %(minutes)d 分钟后再试。") % {
+            "minutes": -(-wait.seconds // 60)
+        }
+    return _("该账号登录失败次数较多，请等待 %(seconds)d 秒后再试。") % {"seconds": wait.seconds}
+
+
+def _attempt(request: HttpRequest, form: LoginForm) -> User | None:
+    """One login attempt through the throttle; errors go onto the form."""
+    name, address = form.login_name(), client_ip_of(request)
+    wait = throttle.check(login_name=name, address=address)
+    if wait.seconds:
+        if wait.kind == throttle.NAME:
+            throttle.register_refused(address=address)
+        form.add_error(None, _wait_message(wait))
+        return None
+    user = authenticate(request, username=name, password=form.cleaned_data["password"])
+    if user is not None:
+        throttle.register_success(login_name=name)
+        return user
+    if throttle.register_failure(login_name=name, address=address):
+        services.login_throttle_record(login_name=name)
+    form.add_error(None, _("学校代码、学号/工号（或用户名）或密码不正确。"))
+    return None
+
+
 def login_view(request: HttpRequest) -> HttpResponse:
     form = LoginForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        name = form.login_name()
-        if lockout.is_locked(name):
-            form.add_error(None, _("登录失败次数过多，该账号已暂时锁定，请 15 分钟后再试。"))
-        else:
-            user = authenticate(request, username=name, password=form.cleaned_data["password"])
-            if user is not None:
-                lockout.clear(name)
-                login(request, user)
-                return redirect(_safe_next(request))
-            if lockout.register_failure(name):
-                services.login_lockout_record(login_name=name)
-            form.add_error(None, _("学校代码、学号/工号（或用户名）或密码不正确。"))
+        user = _attempt(request, form)
+        if user is not None:
+            login(request, user)
+            return redirect(_safe_next(request))
     return render(request, "accounts/login.html", {"form": form, "next": _safe_next(request)})
 
 
@@ -73,9 +95,11 @@ def password_change_view(request: AuthenticatedRequest) -> HttpResponse:
 
 
 def activate_view(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
+    """The token is checked before anything is shown: a wrong link reveals no name."""
     user = selectors.user_for_activation(uidb64)
-    if user is None:
+    if not services.activation_link_valid(user, token):
         raise Http404
+    assert user is not None
     form = ActivationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -88,6 +112,40 @@ def activate_view(request: HttpRequest, uidb64: str, token: str) -> HttpResponse
             messages.success(request, _("账号已激活，请用新密码登录。"))
             return redirect("accounts:login")
     return render(request, "accounts/activate.html", {"form": form, "person": user})
+
+
+def password_reset_view(request: HttpRequest, raw: str) -> HttpResponse:
+    reset = services.password_reset_for(raw)
+    if reset is None:
+        raise Http404
+    form = ActivationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.password_reset_complete(
+                raw=raw, new_password=form.cleaned_data["new_password"]
+            )
+        except DomainError as exc:
+            form.add_error(exc.field, exc.message)
+        else:
+            messages.success(request, _("新密码已设置，请用新密码登录。"))
+            return redirect("accounts:login")
+    return render(
+        request, "accounts/activate.html", {"form": form, "person": reset.user, "reset": True}
+    )
+
+
+@login_required
+def security_view(request: AuthenticatedRequest) -> HttpResponse:
+    """账号安全: every reset of one's password with who did it and why; one's API tokens."""
+    return render(
+        request,
+        "accounts/security.html",
+        {
+            "resets": selectors.password_resets_of(request.user)[:50],
+            "tokens": selectors.tokens_of(request.user).filter(revoked_at__isnull=True)[:20],
+            "now": timezone.now(),
+        },
+    )
 
 
 @login_required
@@ -108,36 +166,76 @@ def user_list_view(request: AuthenticatedRequest) -> HttpResponse:
     )
 
 
-@login_required
-def user_detail_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+def _person_or_404(actor: User, pk: int) -> User:
     try:
-        person = selectors.user_get_for(actor=request.user, pk=pk)
+        return selectors.user_get_for(actor=actor, pk=pk)
     except User.DoesNotExist as exc:
         raise Http404 from exc
+
+
+def _detail(
+    request: AuthenticatedRequest, person: User, reset_form: PasswordResetForm | None = None
+) -> HttpResponse:
     context: dict[str, Any] = {
         "person": person,
         "memberships": selectors.memberships_of(person),
         "show_sensitive": can(request.user, "accounts.view_sensitive_user", person),
         "can_activate": can(request.user, "accounts.activate_user", person)
-        and person.pk != request.user.pk,
+        and not person.has_usable_password(),
+        "can_reset": can(request.user, "accounts.reset_user_password", person)
+        and person.has_usable_password(),
+        "reset_form": reset_form or PasswordResetForm(),
     }
     return render(request, "accounts/user_detail.html", context)
 
 
 @login_required
+def user_detail_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    return _detail(request, _person_or_404(request.user, pk))
+
+
+@login_required
 @require_POST
 def user_activation_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    person = _person_or_404(request.user, pk)
     try:
-        person = selectors.user_get_for(actor=request.user, pk=pk)
-    except User.DoesNotExist as exc:
-        raise Http404 from exc
-    link = services.activation_issue(actor=request.user, user=person)
-    messages.success(
-        request,
-        _("激活链接（请转交本人，仅一次有效）：%(link)s")
-        % {"link": request.build_absolute_uri(link)},
-    )
+        link = services.activation_issue(actor=request.user, user=person)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            _("激活链接（请转交本人，仅一次有效）：%(link)s")
+            % {"link": request.build_absolute_uri(link)},
+        )
     return redirect("accounts:user-detail", pk=person.pk)
+
+
+@login_required
+@require_POST
+def user_password_reset_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    person = _person_or_404(request.user, pk)
+    if not can(request.user, "accounts.reset_user_password", person):
+        raise PermissionDenied
+    form = PasswordResetForm(request.POST)
+    if form.is_valid():
+        try:
+            link = services.password_reset_issue(
+                actor=request.user, user=person, reason=form.cleaned_data["reason"]
+            )
+        except DomainError as exc:
+            form.add_error(exc.field, exc.message)
+        else:
+            messages.success(
+                request,
+                _("重置链接（请当面转交本人，仅一次有效，%(hours)d 小时内有效）：%(link)s")
+                % {
+                    "hours": settings.PASSWORD_RESET_LINK_HOURS,
+                    "link": request.build_absolute_uri(link),
+                },
+            )
+            return redirect("accounts:user-detail", pk=person.pk)
+    return _detail(request, person, form)
 
 
 @login_required
@@ -156,7 +254,13 @@ def token_list_view(request: AuthenticatedRequest) -> HttpResponse:
     return render(
         request,
         "accounts/token_list.html",
-        {"form": form, "tokens": selectors.tokens_of(request.user), "new_token": new_token},
+        {
+            "form": form,
+            "tokens": selectors.tokens_of(request.user),
+            "new_token": new_token,
+            "lifetime": settings.API_TOKEN_LIFETIME_DAYS,
+            "now": timezone.now(),
+        },
     )
 
 

@@ -56,13 +56,22 @@ def _locked_chain(key: str) -> AuditChain:
     return AuditChain.objects.select_for_update().get(key=key)
 
 
-def _acting(actor: Any, role: str | None, node: Any) -> tuple[str, int | None]:
+def _acting(
+    actor: Any, role: str | None, node: Any, school_id: int | None
+) -> tuple[str, int | None]:
+    """The role and node the actor acted as. Services that know it pass it (rights derives
+    it from the issue: rights.services.common.acting_grant); otherwise the likeliest
+    membership: one in the event's school (a federation one for a federation event), a
+    position before the person's own student membership."""
     if role is not None:
-        return role, getattr(node, "pk", None)
+        return role, node if node is None or isinstance(node, int) else node.pk
+    from tongxin.accounts.models import Role
     from tongxin.accounts.reach import grants_of
 
-    grants = grants_of(actor)
-    return (grants[0].role, grants[0].node_id) if grants else ("", None)
+    ranked = sorted(
+        grants_of(actor), key=lambda g: (g.school_id != school_id, g.role == Role.STUDENT)
+    )
+    return (ranked[0].role, ranked[0].node_id) if ranked else ("", None)
 
 
 def record(
@@ -78,6 +87,7 @@ def record(
 ) -> AuditEvent:
     """Append one event to its school's chain (or the federation chain).
 
+    `role` and `node` (a Node or its id) name the membership the actor acted under.
     `sealed_label` replaces the actor with a pseudonym and drops the client IP: an
     anonymous reporter's identity never enters the trail.
     """
@@ -87,7 +97,7 @@ def record(
         raise RuntimeError("audit.record() must run inside the service's transaction")
     school_id = _school_of(school) if school is not None else _school_of(target)
     chain = _locked_chain(chain_key_for(school_id))
-    acting_role, acting_node_id = _acting(actor, role, node)
+    acting_role, acting_node_id = _acting(actor, role, node, school_id)
     event = AuditEvent(
         chain=chain,
         seq=chain.last_seq + 1,

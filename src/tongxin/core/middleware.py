@@ -13,14 +13,16 @@ def current_client_ip() -> str | None:
 
 
 def client_ip_of(request: HttpRequest) -> str | None:
-    # Behind a reverse proxy set TONGXIN_TRUST_X_FORWARDED_FOR; otherwise the header is
-    # attacker-controlled and ignored.
+    # Behind a reverse proxy set TRUST_X_FORWARDED_FOR; otherwise the header is
+    # attacker-controlled and ignored. Even then only the last entry is the proxy's own: a
+    # proxy appends the address it saw to whatever the client sent, so the first entries
+    # are the client's to choose (and would let anyone block another's address at login).
     from django.conf import settings
 
     if getattr(settings, "TRUST_X_FORWARDED_FOR", False):
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
         if forwarded:
-            return forwarded.split(",")[0].strip()
+            return forwarded.split(",")[-1].strip()
     return request.META.get("REMOTE_ADDR")
 
 

@@ -1,6 +1,5 @@
-from django.test import Client, override_settings
+from django.test import Client
 
-from tongxin.audit.models import AuditEvent
 from tongxin.testing.province import PASSWORD
 
 
@@ -33,20 +32,6 @@ def test_wrong_password_is_refused_with_a_chinese_message(province):
     response = _login(Client(), "2024001", password="nope", school_code="TA01")
     assert response.status_code == 200
     assert "密码不正确" in response.content.decode()
-
-
-@override_settings(LOGIN_FAILURE_LIMIT=3)
-def test_repeated_failures_lock_the_login_even_for_the_right_password(province):
-    for _ in range(3):
-        _login(Client(), "2024001", password="nope", school_code="TA01")
-    response = _login(
-        Client(), "2024001", school_code="TA01"
-    )  # a fresh client: the lock is server-side
-    assert response.status_code == 200
-    assert "锁定" in response.content.decode()
-    assert AuditEvent.objects.filter(action="accounts.user.locked_out").count() == 1
-    # Another person is not affected.
-    assert _login(Client(), "2024002", school_code="TA01").status_code == 302
 
 
 def test_imported_account_without_password_cannot_log_in(province):
@@ -108,7 +93,7 @@ def test_advisor_issues_an_activation_link_the_person_uses(province, client_for)
     again = anonymous.post(
         link, {"new_password": "Other!pass-77", "new_password_again": "Other!pass-77"}
     )
-    assert "激活链接无效" in again.content.decode()
+    assert again.status_code == 404  # a spent link names nobody
 
 
 def test_advisor_of_another_school_cannot_issue_activation(province, client_for):

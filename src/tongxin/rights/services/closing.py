@@ -144,6 +144,7 @@ def issue_unseal(*, actor: User, issue: Issue, reason: str) -> User:
         issue,
         kind="unsealed",
         text=_("校团委老师查看了提交人身份，理由：%(r)s") % {"r": reason},
+        data={"reason": reason},  # the reason, never the identity revealed
     )
     tell_reporter(issue, _("校团委老师查看了您匿名诉求的提交人身份"), reason)
     return sealed.user

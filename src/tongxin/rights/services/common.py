@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from tongxin.accounts.models import PRESIDIUM_POSITIONS, Membership, Role, User
+from tongxin.accounts.reach import Grant, grants_of
 from tongxin.audit import services as audit
 from tongxin.core.errors import DomainError, StaleObject
 from tongxin.notifications.services import notify
@@ -62,6 +63,37 @@ def save(issue: Issue, *fields: str) -> None:
     issue.save(update_fields=[*fields, "version", "updated_at"])
 
 
+# Transitions the reporter makes as a student; every other one is made in an office.
+REPORTER_KINDS = {"submitted", "withdrawn", "rated", "reopened", "supported"}
+_FEDERATION = {Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN}
+
+
+def _offices(issue: Issue) -> set[int]:
+    co = set(issue.co_offices.values_list("pk", flat=True)) if issue.pk else set()
+    return co | ({issue.lead_office_id} if issue.lead_office_id else set())
+
+
+def acting_grant(actor: User, issue: Issue, kind: str) -> Grant | None:
+    """The membership `actor` acted under on `issue` — the one the audit event names: the
+    union officer at the issue's union (not her own class), the handler at a referred
+    office, the advisor at the school, federation staff above it; a reporter as student."""
+    grants = grants_of(actor)
+    if kind in REPORTER_KINDS:
+        return next((g for g in grants if g.role == Role.STUDENT), None)
+    checks = [
+        lambda g: g.role == Role.OFFICER and g.node_id == issue.union_id,
+        lambda g: g.role == Role.OFFICE_HANDLER and g.node_id in _offices(issue),
+        lambda g: g.role == Role.ADVISOR and g.node_id == issue.school_id,
+        lambda g: g.role in _FEDERATION and issue.school.path.startswith(g.path),
+        lambda g: g.role == Role.COLLEGE_SECRETARY and issue.union.path.startswith(g.path),
+    ]
+    for check in checks:
+        found = next((g for g in grants if check(g)), None)
+        if found is not None:
+            return found
+    return None
+
+
 def record(
     actor: User,
     issue: Issue,
@@ -83,11 +115,14 @@ def record(
         text=text,
         internal=internal,
     )
+    grant = acting_grant(actor, issue, kind)
     audit.record(
         actor=actor,
         action=f"rights.issue.{kind}",
         target=issue,
         data=data or {},
+        role=grant.role if grant is not None else "",
+        node=grant.node_id if grant is not None else None,
         sealed_label=sealed,
     )
 
