@@ -61,6 +61,12 @@ STATUS_TONE = {
 }
 
 
+@register.filter
+def status_tone(status: str) -> str:
+    """The badge tone of an issue status, for templates that draw the badge themselves."""
+    return STATUS_TONE[Status(status)]
+
+
 @register.simple_tag
 def issue_status(issue: Any) -> SafeString:
     badge = format_html(
