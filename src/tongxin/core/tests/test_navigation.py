@@ -5,7 +5,6 @@ import re
 import pytest
 
 from tongxin.core.navigation import NAVIGATION
-
 from tongxin.testing.province import PERSONAS
 
 MENU = re.compile(r'<div class="collapse navbar-collapse" id="mainnav">(.*?)</div>', re.S)
@@ -29,7 +28,6 @@ def test_every_menu_link_of_each_persona_opens(persona, client_for):
     refused = {url: client.get(url, follow=True).status_code for url in links}
     refused = {url: code for url, code in refused.items() if code != 200}
     assert not refused, f"{persona}'s menu links pages it cannot open: {refused}"
-
 
 
 @pytest.mark.parametrize("persona", [*PERSONAS, "office_head_a"])
