@@ -9,7 +9,7 @@ from django.shortcuts import render
 from tongxin.core.authz import can
 from tongxin.core.pagination import page_number, paginate
 
-from . import registry, selectors
+from . import presenters, registry, selectors
 
 
 class EventFilterForm(forms.Form):
@@ -35,7 +35,7 @@ def event_list_view(request: HttpRequest) -> HttpResponse:
         events = selectors.event_filter(events, **form.cleaned_data)
     page = paginate(events, page_number(request))
     query = urlencode({k: v for k, v in request.GET.items() if k != "page" and v})
-    rows = [(e, registry.label_of(e.action)) for e in page.items]
+    rows = presenters.rows_for(list(page.items))
     return render(
         request, "audit/event_list.html", {"form": form, "page": page, "rows": rows, "query": query}
     )
