@@ -86,7 +86,7 @@ def school_stats_xlsx(stats: SchoolStats, period: Period) -> bytes:
     categories = _sheet(
         book,
         "按类别",
-        ["类别", "收到", "答复", "办结", "按时率", "满意率", "已评价"],
+        ["类别", "收到", "答复", "办结", "按时率", "满意率", "评价次数"],
         (
             [
                 c.name,
@@ -118,7 +118,7 @@ OVERVIEW_HEADER = [
     "到期",
     "满意率",
     "满意+基本满意",
-    "已评价",
+    "评价次数",
     "首次回复用时中位数",
     "答复用时中位数",
 ]

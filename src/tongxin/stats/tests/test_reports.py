@@ -53,7 +53,7 @@ def test_the_report_holds_the_weeks_figures(built: WeeklyReport) -> None:
     assert data["first_reply_hours"] == pytest.approx(2.5)
     view = WeeklyView(report=built, full=True)
     assert (view.received, view.answered) == (9, 5)
-    assert (view.on_time.text, view.satisfaction.text) == ("82.4%", "66.7%")
+    assert (view.on_time.text, view.satisfaction.text) == ("82.4%", "50.0%")
 
 
 def test_the_overdue_list_has_titles_and_states_only(built: WeeklyReport) -> None:
@@ -115,7 +115,7 @@ def test_the_pdf_shows_the_chinese(built: WeeklyReport) -> None:
     content = pdf.report_pdf(WeeklyView(report=built, full=True))
     assert content.startswith(b"%PDF")
     text = pdf_text(content)
-    for expected in ["甲大学权益周报", "收到诉求", "按时率", "82.4%", "66.7%", "食堂餐饮"]:
+    for expected in ["甲大学权益周报", "收到诉求", "按时率", "82.4%", "50.0%", "食堂餐饮"]:
         assert expected in text
     assert ANONYMOUS_TITLE in text and SILENT_TITLE in text
     assert b"NotoSansCJK" in content  # the font travels inside the file

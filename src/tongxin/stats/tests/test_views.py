@@ -111,7 +111,7 @@ def test_the_school_page_shows_the_hand_computed_month(week: Week, client_for) -
     for expected in [
         "甲大学",
         "82.4%",
-        "66.7%",
+        "50.0%",
         "2.5 小时",
         "27.0 小时",
         "stats-charts",
@@ -177,7 +177,7 @@ def test_exports_are_excel_with_the_figures(week: Week, client_for) -> None:
     assert (summary["收到"], summary["按时率（全部时限）"], summary["满意率"]) == (
         9,
         "82.4%",
-        "66.7%",
+        "50.0%",
     )
     overview = client_for("city_staff_1").get("/stats/overview/export.xlsx?month=2025-03")
     rows = list(
