@@ -128,8 +128,17 @@ def test_a_character_outside_the_font_prints_as_a_box() -> None:
 def test_the_excel_has_the_figures(built: WeeklyReport) -> None:
     book = load_workbook(io.BytesIO(excel.report_xlsx(WeeklyView(report=built, full=True))))
     assert book.sheetnames == ["汇总", "类别", "每日", "逾期事项"]
-    summary = {row[0]: row[1] for row in book["汇总"].iter_rows(min_row=2, values_only=True)}
-    assert (summary["收到"], summary["答复"], summary["按时率（全部时限）"]) == (9, 5, "82.4%")
+    sheet = book["汇总"]
+    assert [c.value for c in sheet[1]][1:] == ["数量（件）", "比率", "用时（小时）", "说明"]
+    summary = {row[0].value: row[1:] for row in sheet.iter_rows(min_row=2)}
+    assert (summary["收到"][0].value, summary["答复"][0].value) == (9, 5)
+    on_time = summary["按时率（全部时限）"]
+    assert on_time[1].value == pytest.approx(14 / 17) and on_time[1].number_format == "0.0%"
+    assert on_time[3].value == "82.4%（14/17）"
+    # Durations in hours only, as numbers: 27 h is not written as "1.1 天".
+    answer = summary["答复用时中位数"]
+    assert answer[2].value == pytest.approx(27.0) and answer[2].number_format == "0.0"
+    assert all(not isinstance(row[1].value, str) for row in summary.values())
     titles = [row[0] for row in book["逾期事项"].iter_rows(min_row=2, values_only=True)]
     assert titles == [ANONYMOUS_TITLE, SILENT_TITLE]
 
