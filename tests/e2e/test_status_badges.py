@@ -13,6 +13,7 @@ from tongxin.testing.province import PASSWORD, TinyProvince
 from .conftest import PHONE
 from .contrast import read_text_style
 from .helpers import submit_login
+from .list_pages import LIST_PAGES, LOGINS, rows_on_every_list_page
 
 pytestmark = pytest.mark.browser
 STATES = [Status.SUBMITTED, Status.ACCEPTED, Status.REFERRED, Status.CLOSED, Status.WITHDRAWN]
@@ -64,3 +65,25 @@ def test_officer_sees_each_open_status_in_the_queue(
     page.goto("/rights/queue/")
     # The queue lists open issues: 已办结 and 已撤回 are filtered out by default.
     _assert_every_status_readable(page, {"已提交", "已受理", "已转办"})
+
+
+def test_every_state_badge_on_the_list_pages_is_readable(
+    new_page: Callable[..., Page], province: TinyProvince
+) -> None:
+    """Selection, assessment, staff and rights badges alike: the one status component."""
+    rows_on_every_list_page(province)
+    checked, problems = 0, []
+    for persona in dict.fromkeys(item.persona for item in LIST_PAGES):
+        page = new_page()
+        code, login = LOGINS[persona]
+        submit_login(page, school_code=code, login=login, password=PASSWORD)
+        page.wait_for_url(lambda url: "/accounts/login/" not in url)
+        for item in (i for i in LIST_PAGES if i.persona == persona):
+            page.goto(item.url)
+            badges = page.locator(".status-badge:visible")
+            for index in range(badges.count()):
+                style = read_text_style(badges.nth(index))
+                checked += 1
+                if not (style["visible"] and style["text"] and style["ratio"] >= 4.5):
+                    problems.append(f"{item.url}: {style}")
+    assert checked >= 8 and not problems, problems

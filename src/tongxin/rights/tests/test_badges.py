@@ -13,6 +13,7 @@ BADGES = [
     "selection/templates/selection/_state.html",
     "assessment/templates/assessment/_round_status.html",
     "imports/templates/imports/_status_badge.html",
+    "staff/templates/staff/_warning_status.html",
 ]
 
 
