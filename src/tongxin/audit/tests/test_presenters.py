@@ -103,3 +103,14 @@ def test_audit_page_looks_names_up_once_per_page_not_per_row(province, client_fo
 )
 def test_target_labels(label, expected):
     assert target_label(label) == expected
+
+
+def test_target_filter_offers_chinese_names_and_filters(province, client_for):
+    _walked(province, 1)
+    client = client_for("advisor_a")
+    page = client.get("/audit/").content.decode()
+    assert '<option value="rights.issue">诉求</option>' in page
+    filtered = client.get("/audit/?target_type=rights.issue").content.decode()
+    table = filtered.split('data-testid="audit-table"', 1)[1]
+    assert "诉求 #" in table and "组织节点 #" not in table
+    assert client.get("/audit/?target_type=nonsense").status_code == 200
