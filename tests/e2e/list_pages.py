@@ -36,6 +36,9 @@ LIST_PAGES = [
     ListPage("/staff/grades/", "advisor_a"),
     ListPage("/selection/", "advisor_a"),
     ListPage("/assessment/rounds/", "advisor_a"),
+    ListPage("/assessment/rate/", "student_a"),
+    ListPage("/assessment/mine/", "officer_a"),
+    ListPage("/selection/college/", "secretary_a1"),
     ListPage("/training/", "advisor_a"),
     ListPage("/stats/reports/", "advisor_a"),
     ListPage("/audit/", "advisor_a"),
@@ -49,6 +52,7 @@ LOGINS = {  # persona → (school code, login)
     "officer_a": ("TA01", "2022001"),
     "handler_a": ("TA01", "T2001"),
     "advisor_a": ("TA01", "T3001"),
+    "secretary_a1": ("TA01", "T1001"),
     "city_staff_1": ("", "city1"),
     "province_admin": ("", "admin"),
 }
