@@ -53,6 +53,11 @@ def test_student_sees_each_status_of_her_issues_on_a_phone(
     submit_login(page, school_code="TA01", login="2024001", password=PASSWORD)
     page.goto("/rights/mine/")
     _assert_every_status_readable(page, expected)
+    page.goto("/")  # the home page's list of her issues
+    _assert_every_status_readable(page, set())
+    page.goto("/rights/mine/")
+    page.get_by_role("link", name="状态样例 0").click()  # the issue's own page
+    _assert_every_status_readable(page, {"已提交"})
 
 
 @pytest.mark.parametrize("screen", [{}, PHONE], ids=["desktop", "phone"])
