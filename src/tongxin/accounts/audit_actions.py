@@ -12,3 +12,15 @@ ACTIONS = {
     "accounts.token.created": "创建接口令牌",
     "accounts.token.revoked": "吊销接口令牌",
 }
+
+
+# For the audit page (audit/registry.py).
+from tongxin.accounts.models import Position, Role  # noqa: E402
+
+TARGETS = {"accounts.user": "账号", "accounts.membership": "任职", "accounts.apitoken": "接口令牌"}
+
+FIELDS = {
+    "role": ("身份", dict(Role.choices)),
+    "position": ("职务", dict(Position.choices)),
+    "prefix": "令牌前缀",
+}

@@ -9,3 +9,20 @@ ACTIONS = {
     "assessment.exit_proposal.dismissed": "不采纳评议退出建议",
     "assessment.policy.saved": "修改述职评议权重与等级",
 }
+
+
+# For the audit page (audit/registry.py).
+from tongxin.assessment.models import RaterGroup  # noqa: E402
+
+FIELDS = {
+    "officers": "被评议人数",
+    "raters": ("评议人数", dict(RaterGroup.choices)),
+    "round": "评议轮次编号",
+    "membership": "任职编号",
+    "exit_record": "退出记录编号",
+    "length": "字数",
+    "revised": "修改评语",
+    "rated": "被评议人数",
+    "ratings": "评分份数",
+    "failed": "不合格人数",
+}

@@ -27,3 +27,38 @@ ACTIONS = {
     "rights.route.updated": "修改类别分派",
     "rights.category.saved": "保存诉求类别",
 }
+
+
+# For the audit page (audit/registry.py): what rights events point at and carry.
+from tongxin.rights.models import Clock, Rating, RightsSettings  # noqa: E402
+
+TARGETS = {"rights.issue": "诉求"}
+
+FIELDS = {
+    "category": ("类别", "rights.issuecategory"),
+    "categories": ("分派到学院的类别", "rights.issuecategory"),
+    "photos": "照片数",
+    "into": "合并到诉求编号",
+    "supporters_moved": "转入附议数",
+    "lead": ("牵头部门", "orgs.node"),
+    "co": ("协办部门", "orgs.node"),
+    "assignee": ("承办人", "accounts.user"),
+    "rating": ("评价", dict(Rating.choices)),
+    "days": "天数",
+    "clock": ("时限", dict(Clock.choices)),
+    "level": "督办级别",
+    "urgent": "紧急类别",
+    "active": "启用",
+    **{
+        f: getattr(RightsSettings._meta.get_field(f), "verbose_name", f)
+        for f in (
+            "first_reply_hours",
+            "decide_workdays",
+            "answer_workdays",
+            "urgent_answer_workdays",
+            "feedback_workdays",
+            "auto_close_days",
+            "daily_submission_limit",
+        )
+    },
+}

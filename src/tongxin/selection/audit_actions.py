@@ -16,3 +16,19 @@ ACTIONS = {
     "selection.objection.dismissed": "异议不成立",
     "selection.settings.updated": "修改选拔设置",
 }
+
+
+# For the audit page (audit/registry.py).
+from tongxin.accounts.models import Position  # noqa: E402
+from tongxin.selection.models import State  # noqa: E402
+
+FIELDS = {
+    "notice_workdays": "公示期（工作日）",
+    "candidacy": "候选人编号",
+    "candidate": ("候选人", "accounts.user"),
+    "state": ("状态", dict(State.choices)),
+    "position": ("拟任职务", dict(Position.choices)),
+    "workdays": "公示期（工作日）",
+    "days_left": "剩余工作日",
+    "membership": "任职编号",
+}

@@ -80,10 +80,18 @@ def latest_records(user: User) -> list[AcademicRecord]:
     return list(AcademicRecord.objects.filter(student=user, term=latest))
 
 
-def latest_records_by_user(user_ids: list[int]) -> dict[int, list[AcademicRecord]]:
-    """Each person's records of their latest term, for many people in one query."""
+def latest_records_by_user(
+    user_ids: list[int], up_to: str | None = None
+) -> dict[int, list[AcademicRecord]]:
+    """Each person's records of their latest term (up to and including `up_to`, when
+    given), for many people in one query. A warning for a term is judged on that term's
+    figures: with a later term already on file, the latest term's ranks would be copied
+    into the earlier term's warning."""
     found: dict[int, list[AcademicRecord]] = {}
-    rows = AcademicRecord.objects.filter(student_id__in=user_ids).order_by("student_id", "-term")
+    rows = AcademicRecord.objects.filter(student_id__in=user_ids)
+    if up_to is not None:
+        rows = rows.filter(term__lte=up_to)
+    rows = rows.order_by("student_id", "-term")
     for record in rows:
         mine = found.setdefault(record.student_id, [])
         if not mine or mine[0].term == record.term:

@@ -99,7 +99,16 @@ def is_school_staff_reader(user: Any) -> bool:
 
 @rules.predicate
 def uploads_grades_somewhere(user: Any) -> bool:
-    return has_role(user, Role.ADVISOR, Role.OFFICE_HANDLER)
+    """The grades page opens for those who may upload for some school (staff.upload_grades):
+    an advisor, or a handler of an academic office — not every office handler, whose menu
+    would otherwise link a page that answers 403."""
+    if has_role(user, Role.ADVISOR):
+        return True
+    offices = [g.node_id for g in grants_of(user) if g.role == Role.OFFICE_HANDLER]
+    return (
+        bool(offices)
+        and Node.objects.filter(pk__in=offices, office_kind=OfficeKind.ACADEMIC).exists()
+    )
 
 
 rules.add_perm("staff.view_union", reads_union)

@@ -3,9 +3,9 @@
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, Count, Q, QuerySet, Value, When
 
-from tongxin.accounts.models import PRESIDIUM_POSITIONS, Membership, Role, User
+from tongxin.accounts.models import PRESIDIUM_POSITIONS, Membership, Position, Role, User
 from tongxin.accounts.reach import grants_of, node_scope
 from tongxin.orgs.models import UNION_KINDS, Node
 
@@ -71,12 +71,20 @@ def union_rows(unions: list[Node]) -> list[UnionRow]:
     return rows
 
 
+# Rank order of the union positions (as declared: 主席 first, 干事 last); sorting by the
+# stored value put 干事 ("member") before 部长 ("minister").
+POSITION_RANK = Case(
+    *(When(position=value, then=Value(rank)) for rank, value in enumerate(Position.values)),
+    default=Value(len(Position.values)),
+)
+
+
 def roster_of(union: Node) -> list[Membership]:
     return list(
         Membership.objects.active()
         .filter(node=union, role=Role.OFFICER)
         .select_related("user", "appointment__department")
-        .order_by("position", "user__real_name")
+        .order_by(POSITION_RANK, "user__real_name")
     )
 
 

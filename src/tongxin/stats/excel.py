@@ -1,6 +1,7 @@
 """Excel exports (openpyxl): a school's statistics, the cross-school overview and a weekly
-report. Rates are written as numbers with a percent format; no rate is an empty cell
-with "—" beside it in the text column, never a zero."""
+report. Every figure is a number with a number format and one unit per column: counts
+(件), rates (a fraction shown as a percent) and durations (hours, never days mixed in).
+No rate or median is an empty cell with "—" beside it in the text column, never a zero."""
 
 import io
 from collections.abc import Iterable
@@ -50,16 +51,34 @@ def _save(book: Workbook) -> bytes:
     return buffer.getvalue()
 
 
+SUMMARY_HEADER = ["数量（件）", "比率", "用时（小时）", "说明"]
+
+
+def _hours(hours: float | None) -> float | None:
+    return None if hours is None else round(hours, 1)
+
+
 def _figure_rows(figures: Figures) -> list[list[Any]]:
-    rows: list[list[Any]] = [[label, n] for _f, label, n in figures.transitions()]
-    rows += [[f"评价：{label}", n] for _f, label, n in figures.ratings()]
-    rows += [
-        ["按时率（全部时限）", figures.on_time.text],
-        ["满意率", figures.satisfaction.text],
-        ["首次回复用时中位数", figures.first_reply.text],
-        ["答复用时中位数", figures.answer.text],
-    ]
+    """指标 | 数量 | 比率 | 用时（小时） | 说明: each column holds one unit."""
+    rows: list[list[Any]] = [[label, n, None, None, ""] for _f, label, n in figures.transitions()]
+    rows += [[f"评价：{label}", n, None, None, ""] for _f, label, n in figures.ratings()]
+    for label, rate in [("按时率（全部时限）", figures.on_time), ("满意率", figures.satisfaction)]:
+        note = f"{rate.text}（{rate.numerator}/{rate.denominator}）" if rate.denominator else "—"
+        rows.append([label, None, rate.value, None, note])
+    for label, median in [
+        ("首次回复用时中位数", figures.first_reply),
+        ("答复用时中位数", figures.answer),
+    ]:
+        rows.append([label, None, None, _hours(median.hours), median.text])
     return rows
+
+
+def _summary(book: Workbook, title: str, figures: Figures) -> Worksheet:
+    sheet = _sheet(book, "汇总", [title, *SUMMARY_HEADER], _figure_rows(figures))
+    _percent(sheet, "C")
+    for cell in sheet["D"][1:]:
+        cell.number_format = "0.0"
+    return sheet
 
 
 def _series(book: Workbook, title: str, points: list[SeriesPoint]) -> None:
@@ -73,9 +92,7 @@ def _series(book: Workbook, title: str, points: list[SeriesPoint]) -> None:
 
 def school_stats_xlsx(stats: SchoolStats, period: Period) -> bytes:
     book = Workbook()
-    _sheet(
-        book, "汇总", [f"{stats.school_name} {period.label}", "数值"], _figure_rows(stats.figures)
-    )
+    _summary(book, f"{stats.school_name} {period.label}", stats.figures)
     clocks = _sheet(
         book,
         "按时率",
@@ -86,7 +103,7 @@ def school_stats_xlsx(stats: SchoolStats, period: Period) -> bytes:
     categories = _sheet(
         book,
         "按类别",
-        ["类别", "收到", "答复", "办结", "按时率", "满意率", "已评价"],
+        ["类别", "收到", "答复", "办结", "按时率", "满意率", "评价次数"],
         (
             [
                 c.name,
@@ -118,9 +135,9 @@ OVERVIEW_HEADER = [
     "到期",
     "满意率",
     "满意+基本满意",
-    "已评价",
-    "首次回复用时中位数",
-    "答复用时中位数",
+    "评价次数",
+    "首次回复用时中位数（小时）",
+    "答复用时中位数（小时）",
 ]
 
 
@@ -136,8 +153,8 @@ def overview_xlsx(rows: list[OverviewRow], period: Period) -> bytes:
             r.counts["closed"],
             *_rate_cells(r.on_time),
             *_rate_cells(r.satisfaction),
-            r.first_reply.text,
-            r.answer.text,
+            _hours(r.first_reply.hours),
+            _hours(r.answer.hours),
         ]
         for r in rows
     ]
@@ -145,12 +162,15 @@ def overview_xlsx(rows: list[OverviewRow], period: Period) -> bytes:
         book, f"各校对比{period.start:%Y%m%d}-{period.end:%Y%m%d}", OVERVIEW_HEADER, body
     )
     _percent(sheet, "GJ")
+    for column in "MN":
+        for cell in sheet[column][1:]:
+            cell.number_format = "0.0"
     return _save(book)
 
 
 def report_xlsx(view: WeeklyView) -> bytes:
     book = Workbook()
-    _sheet(book, "汇总", [view.title, "本周"], _figure_rows(view.figures))
+    _summary(book, view.title, view.figures)
     _sheet(book, "类别", ["类别", "收到"], view.data["top_categories"])
     _sheet(book, "每日", ["日期", "收到", "答复", "办结"], view.data["days"])
     items = view.overdue["items"]

@@ -4,7 +4,8 @@
   over all clocks); a clock stopped by its due instant is met, one still open or stopped
   later is missed, and it counts on the local day of its due instant;
 - satisfaction rate = (满意 + 基本满意) ÷ rated, rated = 满意 + 基本满意 + 不满意 (未评价
-  is not a rating); a rating counts when it closes the issue;
+  is not a rating); every rating counts when it is given: the 不满意 that reopens an issue
+  (不满意重办) counts as 不满意, and the issue's next rating counts again;
 - medians of time to first reply (submitted → accepted / not handled) and to answer
   (start of the answer clock → answered), read from histogram buckets.
 Nothing to divide by gives no rate, shown as "—".

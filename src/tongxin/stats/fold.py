@@ -170,6 +170,10 @@ def _count_event(tally: Tally, row: Any, answer_starts: dict[int, Any]) -> None:
             tally.duration(school, day, Metric.ANSWER, hours)
     elif kind == "rated" and row.issue__rating in RATING_FIELDS:
         tally.add(key, RATING_FIELDS[row.issue__rating])
+    elif kind == "reopened":
+        # The 不满意 that reopened the issue is a rating too (figures.py): without it the
+        # page showed 不满意 0 and 满意率 100 % beside 不满意重办 1.
+        tally.add(key, "rated_dissatisfied")
     elif kind == "auto_closed":
         tally.add(key, "rated_unrated")
 

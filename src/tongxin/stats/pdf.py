@@ -50,7 +50,7 @@ def _key_figures(pdf: Document, view: WeeklyView) -> None:
             f"{view.on_time}（{view.on_time.numerator}/{view.on_time.denominator}）",
         ],
         [
-            "满意率（满意+基本满意）÷ 已评价",
+            "满意率（满意+基本满意）÷ 评价次数",
             f"{view.satisfaction}（{view.satisfaction.numerator}/{view.satisfaction.denominator}）",
         ],
         ["未评价（不计入满意率）", f"{counts['rated_unrated']} 件"],

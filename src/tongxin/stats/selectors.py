@@ -35,7 +35,7 @@ from .models import (
     MonthlyRollup,
     WeeklyReport,
 )
-from .periods import Period, split_by_month
+from .periods import Period, local_today, split_by_month
 from .rules import STATS_ROLES, report_officer_school_ids
 
 SERIES_FIELDS = ("received", "answered", "closed")
@@ -163,11 +163,16 @@ def month_series(school_ids: list[int], period: Period) -> list[SeriesPoint]:
 
 
 def day_series(school_ids: list[int], period: Period) -> list[SeriesPoint]:
-    rows = DailyRollup.objects.filter(
-        school_id__in=school_ids, day__range=(period.start, period.end)
-    )
+    """Per day from the period's start to today (or its end, if earlier): the days still
+    to come are not zeros."""
+    last = min(period.end, local_today())
+    rows = DailyRollup.objects.filter(school_id__in=school_ids, day__range=(period.start, last))
     days = _series(rows, "day")
-    return [SeriesPoint(day.strftime("%m-%d"), *days.get(day, (0, 0, 0))) for day in period.days]
+    return [
+        SeriesPoint(day.strftime("%m-%d"), *days.get(day, (0, 0, 0)))
+        for day in period.days
+        if day <= last
+    ]
 
 
 def school_stats(school: Node, period: Period) -> SchoolStats:

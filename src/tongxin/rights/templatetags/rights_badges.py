@@ -45,10 +45,33 @@ def day_minute(value: datetime.datetime | None) -> str:
     return value.strftime("%m-%d %H:%M") if value else ""
 
 
+# The tone of each state (site.css "status badges"): new, being worked on, waiting for the
+# student, done, stopped.
+STATUS_TONE = {
+    Status.SUBMITTED: "new",
+    Status.ACCEPTED: "active",
+    Status.IN_PROGRESS: "active",
+    Status.REFERRED: "active",
+    Status.ANSWERED: "waiting",
+    Status.FED_BACK: "waiting",
+    Status.CLOSED: "done",
+    Status.NOT_HANDLED: "stopped",
+    Status.MERGED: "stopped",
+    Status.WITHDRAWN: "stopped",
+}
+
+
+@register.filter
+def status_tone(status: str) -> str:
+    """The badge tone of an issue status, for templates that draw the badge themselves."""
+    return STATUS_TONE[Status(status)]
+
+
 @register.simple_tag
 def issue_status(issue: Any) -> SafeString:
     badge = format_html(
-        '<span class="badge status-{}" data-testid="status">{}</span>',
+        '<span class="badge status-badge status-{} status-{}" data-testid="status">{}</span>',
+        STATUS_TONE[issue.status],
         issue.status,
         Status(issue.status).label,
     )

@@ -178,7 +178,7 @@ def warnings_refresh(*, actor: User, school: Node, term: str) -> dict[str, int]:
         .select_related("user", "user__school", "node")
     )
     # A school's officers judged together: a few queries, not a few per officer.
-    records = latest_records_by_user([m.user_id for m in officers])
+    records = latest_records_by_user([m.user_id for m in officers], up_to=term)
     warnings = AcademicWarning.objects.filter(membership__in=officers)
     warned_this_term = set(warnings.filter(term=term).values_list("membership_id", flat=True))
     open_ones: dict[int, list[AcademicWarning]] = {}

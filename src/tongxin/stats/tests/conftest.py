@@ -90,7 +90,7 @@ WEEK = {
     "closed": 4,
     "rated_satisfied": 1,
     "rated_basically": 1,
-    "rated_dissatisfied": 1,
+    "rated_dissatisfied": 2,  # I9's first 不满意 (which reopened it) and its second
     "rated_unrated": 1,
     # I6 was withdrawn an hour after submission: its first-reply clock never fell due.
     "first_reply_due": 8,

@@ -50,7 +50,7 @@ def test_overview_as_json(week: Week) -> None:
     fold_rights_activity(now=at(3, 10, 9))
     data = get(week, "province_admin", "/overview?month=2025-03&sort=on_time").json()
     assert [r["code"] for r in data["items"]] == ["TB01", "TA01"]
-    assert data["items"][1]["satisfaction"]["value"] == pytest.approx(2 / 3)
+    assert data["items"][1]["satisfaction"]["value"] == pytest.approx(2 / 4)
     assert data["items"][0]["satisfaction"]["value"] is None
     city = get(week, "city_staff_1", "/overview?month=2025-03").json()
     assert [r["code"] for r in city["items"]] == ["TA01"]

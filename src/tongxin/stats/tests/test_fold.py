@@ -20,7 +20,8 @@ clocks that fell due in the week (met ✓, missed ✗):
   I10 from the week before: answer clock due Mon 03-03 ✓; auto-closed 未评价 Tue 03-04.
 First reply: 1, 1, 2, 4, 48 h → buckets [1,2)×2 [2,3) [4,6) [48,60) → median 2 + (2.5−2)/1 = 2.5 h.
 Answer: 2, 4, 24, 48, 48 h → median in [24,30): 24 + 6 × (2.5−2)/1 = 27 h.
-On time: met 6+4+1+4 = 15 of due 9+4+1+4 = 18. Satisfaction: (1+1) ÷ 3.
+On time: met 6+4+1+4 = 15 of due 9+4+1+4 = 18. Satisfaction: (1+1) ÷ 4 (I9's two 不满意
+both count: the one that reopened it is a rating too).
 """
 
 import datetime
@@ -61,8 +62,8 @@ def test_the_week_matches_the_hand_computed_figures(week: Week) -> None:
     assert figures.answer.hours == pytest.approx(27.0)
     assert (figures.on_time.numerator, figures.on_time.denominator) == (14, 17)
     assert figures.on_time.text == "82.4%"
-    assert (figures.satisfaction.numerator, figures.satisfaction.denominator) == (2, 3)
-    assert figures.satisfaction.text == "66.7%"
+    assert (figures.satisfaction.numerator, figures.satisfaction.denominator) == (2, 4)
+    assert figures.satisfaction.text == "50.0%"
 
 
 def test_categories_and_days_of_the_week(week: Week) -> None:

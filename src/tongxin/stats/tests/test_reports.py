@@ -53,7 +53,7 @@ def test_the_report_holds_the_weeks_figures(built: WeeklyReport) -> None:
     assert data["first_reply_hours"] == pytest.approx(2.5)
     view = WeeklyView(report=built, full=True)
     assert (view.received, view.answered) == (9, 5)
-    assert (view.on_time.text, view.satisfaction.text) == ("82.4%", "66.7%")
+    assert (view.on_time.text, view.satisfaction.text) == ("82.4%", "50.0%")
 
 
 def test_the_overdue_list_has_titles_and_states_only(built: WeeklyReport) -> None:
@@ -115,7 +115,7 @@ def test_the_pdf_shows_the_chinese(built: WeeklyReport) -> None:
     content = pdf.report_pdf(WeeklyView(report=built, full=True))
     assert content.startswith(b"%PDF")
     text = pdf_text(content)
-    for expected in ["甲大学权益周报", "收到诉求", "按时率", "82.4%", "66.7%", "食堂餐饮"]:
+    for expected in ["甲大学权益周报", "收到诉求", "按时率", "82.4%", "50.0%", "食堂餐饮"]:
         assert expected in text
     assert ANONYMOUS_TITLE in text and SILENT_TITLE in text
     assert b"NotoSansCJK" in content  # the font travels inside the file
@@ -128,8 +128,17 @@ def test_a_character_outside_the_font_prints_as_a_box() -> None:
 def test_the_excel_has_the_figures(built: WeeklyReport) -> None:
     book = load_workbook(io.BytesIO(excel.report_xlsx(WeeklyView(report=built, full=True))))
     assert book.sheetnames == ["汇总", "类别", "每日", "逾期事项"]
-    summary = {row[0]: row[1] for row in book["汇总"].iter_rows(min_row=2, values_only=True)}
-    assert (summary["收到"], summary["答复"], summary["按时率（全部时限）"]) == (9, 5, "82.4%")
+    sheet = book["汇总"]
+    assert [c.value for c in sheet[1]][1:] == ["数量（件）", "比率", "用时（小时）", "说明"]
+    summary = {row[0].value: row[1:] for row in sheet.iter_rows(min_row=2)}
+    assert (summary["收到"][0].value, summary["答复"][0].value) == (9, 5)
+    on_time = summary["按时率（全部时限）"]
+    assert on_time[1].value == pytest.approx(14 / 17) and on_time[1].number_format == "0.0%"
+    assert on_time[3].value == "82.4%（14/17）"
+    # Durations in hours only, as numbers: 27 h is not written as "1.1 天".
+    answer = summary["答复用时中位数"]
+    assert answer[2].value == pytest.approx(27.0) and answer[2].number_format == "0.0"
+    assert all(not isinstance(row[1].value, str) for row in summary.values())
     titles = [row[0] for row in book["逾期事项"].iter_rows(min_row=2, values_only=True)]
     assert titles == [ANONYMOUS_TITLE, SILENT_TITLE]
 
