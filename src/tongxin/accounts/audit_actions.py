@@ -23,4 +23,6 @@ FIELDS = {
     "role": ("身份", dict(Role.choices)),
     "position": ("职务", dict(Position.choices)),
     "prefix": "令牌前缀",
+    "expires": "有效期至",
+    "reset": "重置记录编号",
 }

@@ -47,6 +47,8 @@ FIELDS = {
     "days": "天数",
     "clock": ("时限", dict(Clock.choices)),
     "level": "督办级别",
+    "from": "原期限",
+    "to": "新期限",
     "urgent": "紧急类别",
     "active": "启用",
     **{

@@ -31,4 +31,6 @@ FIELDS = {
     "workdays": "公示期（工作日）",
     "days_left": "剩余工作日",
     "membership": "任职编号",
+    "from": "原公示结束时间",
+    "to": "新公示结束时间",
 }

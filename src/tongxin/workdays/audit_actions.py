@@ -4,4 +4,8 @@ ACTIONS = {
 
 
 # For the audit page (audit/registry.py).
-FIELDS = {"holidays": "放假日数", "workdays": "调休上班日数"}
+FIELDS = {
+    "holidays": "放假日数",
+    "workdays": "调休上班日数",
+    "deadlines_moved": "随之调整的办理期限数",
+}

@@ -91,7 +91,7 @@ def calendar_year_save(
             "year": year,
             "holidays": len(holidays),
             "workdays": len(workdays),
-            "deadlines_moved": {m.source: m.moved for m in moved},
+            "deadlines_moved": sum(m.moved for m in moved),
         },
     )
     transaction.on_commit(clear_memo)
