@@ -81,9 +81,7 @@ def _student_due(issue: Issue, staff_view: bool) -> dict[str, Any]:
     return {"running_clock": clock, "first_reply_hours": hours}
 
 
-def detail_context(
-    issue: Issue, user: Any, bound: dict[str, Any] | None = None
-) -> dict[str, Any]:
+def detail_context(issue: Issue, user: Any, bound: dict[str, Any] | None = None) -> dict[str, Any]:
     """`bound` holds the forms of a refused POST, shown with what was typed and its errors."""
     is_reporter = reporter_id(issue) == user.pk
     staff_view = not is_reporter or can(user, "rights.handle_issue", issue)

@@ -96,9 +96,7 @@ def field(
 
 
 @register.inclusion_tag("core/_error_summary.html")
-def error_summary(
-    forms_: forms.Form | list[forms.Form] | None, title: str = ""
-) -> dict[str, Any]:
+def error_summary(forms_: forms.Form | list[forms.Form] | None, title: str = "") -> dict[str, Any]:
     """The list of what is wrong in a form (or a list of forms), each item a link to its field."""
     items: list[dict[str, str]] = []
     for form in forms_ if isinstance(forms_, list | tuple) else [forms_]:
