@@ -9,6 +9,7 @@ from django.utils import timezone
 from tongxin.accounts.models import User
 from tongxin.core.authz import can
 from tongxin.core.errors import DomainError
+from tongxin.core.forms import TxForm
 from tongxin.core.http import AuthenticatedRequest
 from tongxin.core.pagination import page_number, paginate
 
@@ -16,7 +17,7 @@ from . import selectors, services
 from .models import SessionKind, TrainingSession
 
 
-class SessionForm(forms.Form):
+class SessionForm(TxForm):
     host = forms.IntegerField(label="举办单位")
     kind = forms.ChoiceField(label="类别", choices=SessionKind.choices)
     title = forms.CharField(label="主题", max_length=100)
