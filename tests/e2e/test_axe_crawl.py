@@ -54,17 +54,22 @@ def _axe_installed() -> bool:
     return AXE.is_file()
 
 
-@pytest.fixture(scope="module")
-def axe_source() -> str:
+def load_axe() -> str:
+    """axe-core's source; a missing install fails under CI=true and skips loudly elsewhere."""
     if not _axe_installed():
         if os.environ.get("CI", "").lower() in {"true", "1"}:
             pytest.fail(
                 f"CI=true and no axe-core at {AXE}: run `make install` (npm ci) first.",
                 pytrace=False,
             )
-        print(f"\n!!! ACCESSIBILITY CRAWL SKIPPED: no axe-core at {AXE} (run `npm ci`) !!!")
+        print(f"\n!!! ACCESSIBILITY CHECK SKIPPED: no axe-core at {AXE} (run `npm ci`) !!!")
         pytest.skip(f"no axe-core at {AXE}: install npm and run `make install`")
     return AXE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    return load_axe()
 
 
 def _seed_issues(province: TinyProvince) -> None:
@@ -85,7 +90,7 @@ def _where(url: str) -> str:
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
-def _session_cookie(province: TinyProvince, persona: str, base_url: str) -> dict[str, Any]:
+def session_cookie(province: TinyProvince, persona: str, base_url: str) -> dict[str, Any]:
     client = Client()
     client.force_login(province.people[persona])
     value = client.cookies[settings.SESSION_COOKIE_NAME].value
@@ -104,7 +109,7 @@ def _links(page: Page, base: str) -> list[str]:
     return found
 
 
-def _check(page: Page) -> list[dict[str, Any]]:
+def check(page: Page) -> list[dict[str, Any]]:
     options = {
         "resultTypes": ["violations"],  # skip collecting the passes: a third faster
         "rules": {rule: {"enabled": False} for rule in DISABLED_RULES},
@@ -133,7 +138,7 @@ def _crawl(context: BrowserContext, base: str) -> Iterator[tuple[str, str, dict[
             page.set_viewport_size({"width": w, "height": h})
             if width == "1280 px":
                 page.goto(url)
-            for violation in _check(page):
+            for violation in check(page):
                 yield _where(url), width, violation
         queue.extend(_links(page, base))
     page.close()
@@ -158,7 +163,7 @@ def test_every_page_a_persona_reaches_passes_axe(
     context = browser.new_context(base_url=live_server.url, locale="zh-CN")
     try:
         context.add_init_script(script=axe_source)
-        context.add_cookies([_session_cookie(province, persona, live_server.url)])
+        context.add_cookies([session_cookie(province, persona, live_server.url)])
         problems = [_describe(p, w, v) for p, w, v in _crawl(context, live_server.url)]
     finally:
         context.close()

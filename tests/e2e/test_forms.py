@@ -14,9 +14,14 @@ from tongxin.rights.tests.factories import fresh, walk
 from tongxin.testing.province import TinyProvince
 
 from .conftest import PHONE
-from .test_axe_crawl import _check, _session_cookie, axe_source  # noqa: F401 (fixture)
+from .test_axe_crawl import check, load_axe, session_cookie
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    return load_axe()
 
 
 @pytest.fixture
@@ -29,7 +34,7 @@ def as_persona(
     def make(persona: str, **options: object) -> Page:
         context = browser.new_context(base_url=live_server.url, locale="zh-CN", **options)
         context.set_default_timeout(10_000)
-        context.add_cookies([_session_cookie(province, persona, live_server.url)])
+        context.add_cookies([session_cookie(province, persona, live_server.url)])
         contexts.append(context)
         page = context.new_page()
         page.on("pageerror", lambda e: errors.append(str(e)))
@@ -72,7 +77,7 @@ def test_a_refused_answer_focuses_the_summary_keeps_the_text_and_links_to_the_bo
     expect(message).to_have_text("请填写此项。")
     assert fresh(issue).status == Status.REFERRED
     page.evaluate(axe_source)
-    assert not [v["id"] for v in _check(page)], "the refused page fails axe"
+    assert not [v["id"] for v in check(page)], "the refused page fails axe"
 
 
 def test_text_longer_than_the_limit_is_cut_by_the_box_and_counted(
@@ -139,7 +144,7 @@ def test_the_submit_form_focuses_its_summary_and_announces_similar_issues_polite
     expect(page.get_by_label("标题")).to_be_focused()
     expect(page.get_by_label("问题描述")).to_have_value("晚上十点以后热水就没了")
     page.evaluate(axe_source)
-    assert not [v["id"] for v in _check(page)], "the refused submit page fails axe"
+    assert not [v["id"] for v in check(page)], "the refused submit page fails axe"
 
 
 def test_the_red_bar_has_white_links_and_a_white_focus_ring(
@@ -152,8 +157,8 @@ def test_the_red_bar_has_white_links_and_a_white_focus_ring(
     page.keyboard.press("Tab")  # the brand, first on the page
     page.keyboard.press("Tab")
     focused = page.evaluate(
-        "() => { const s = getComputedStyle(document.activeElement);"
-        " return [document.activeElement.closest('nav') !== null, s.outlineStyle, s.outlineColor]; }"
+        "() => { const e = document.activeElement, s = getComputedStyle(e);"
+        " return [e.closest('nav') !== null, s.outlineStyle, s.outlineColor]; }"
     )
     assert focused == [True, "solid", "rgb(255, 255, 255)"]
 
@@ -179,5 +184,5 @@ def test_links_in_tinted_boxes_keep_their_contrast(
       }"""
     )
     page.evaluate(axe_source)
-    found = [v for v in _check(page) if v["id"] == "color-contrast"]
+    found = [v for v in check(page) if v["id"] == "color-contrast"]
     assert not found, [n["target"] for v in found for n in v["nodes"]]
