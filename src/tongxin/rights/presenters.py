@@ -11,7 +11,7 @@ from tongxin.core.authz import can
 
 from . import selectors
 from .forms import UnsealForm
-from .models import Issue, IssueClock, Status
+from .models import Clock, Issue, Status
 from .rules import reporter_id
 
 # Which actions each state offers, and the permission each needs.
@@ -68,17 +68,24 @@ def _forms(issue: Issue, actions: list[str], bound: dict[str, Any]) -> list[dict
     ]
 
 
-def _running_clock(issue: Issue) -> IssueClock | None:
-    if issue.due_at is None:
-        return None
-    return issue.clocks.filter(stopped_at__isnull=True).order_by("-started_at").first()
+# Which clock runs in which state (services/clocks.py): the student's page says what the
+# deadline means without reading the clock rows.
+RUNNING_CLOCK: dict[str, str] = {
+    Status.SUBMITTED: Clock.FIRST_REPLY,
+    Status.ACCEPTED: Clock.DECIDE,
+    Status.IN_PROGRESS: Clock.ANSWER,
+    Status.REFERRED: Clock.ANSWER,
+    Status.ANSWERED: Clock.FEEDBACK,
+}
 
 
 def _student_due(issue: Issue, staff_view: bool) -> dict[str, Any]:
     """The running deadline as the student should read it (never a bare internal date)."""
-    clock = None if staff_view else _running_clock(issue)
-    hours = round((clock.due_at - clock.started_at).total_seconds() / 3600) if clock else 0
-    return {"running_clock": clock, "first_reply_hours": hours}
+    clock = None if staff_view or issue.due_at is None else RUNNING_CLOCK.get(issue.status)
+    hours = 0
+    if clock == Clock.FIRST_REPLY and issue.due_at:  # started when the issue was created
+        hours = round((issue.due_at - issue.created_at).total_seconds() / 3600)
+    return {"running_clock": clock, "first_reply_hours": hours, "due_at": issue.due_at}
 
 
 def detail_context(issue: Issue, user: Any, bound: dict[str, Any] | None = None) -> dict[str, Any]:
