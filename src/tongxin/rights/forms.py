@@ -133,9 +133,7 @@ class ReturnForm(TextForm):
 
 
 class FeedbackForm(TextForm):
-    text = TextBoxField(
-        label="反馈内容", rows=2, max_length=2000, help_text="用同学听得懂的话说明办理结果。"
-    )
+    text = TextBoxField(label="反馈内容（用同学听得懂的话说明结果）", rows=2, max_length=2000)
 
 
 RATING_CHOICES = [
