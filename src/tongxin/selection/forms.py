@@ -13,8 +13,7 @@ POSITION_CHOICES = [(p.value, p.label) for p in Position if p in UNION_POSITIONS
 
 class VersionForm(TxForm):
     version = forms.IntegerField(
-        label="版本",
-        min_value=1, error_messages={"required": "缺少版本号，请刷新页面后重试。"}
+        label="版本", min_value=1, error_messages={"required": "缺少版本号，请刷新页面后重试。"}
     )
 
 
