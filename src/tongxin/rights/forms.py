@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 
-from tongxin.core.forms import TextBoxField, TxForm
+from tongxin.core.forms import TextBoxField, TxForm, TxModelForm
 
 from .models import DeclineReason, IssueCategory, Rating, RightsSettings
 
@@ -175,7 +175,7 @@ class WithdrawForm(VersionForm):
     confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
-class SettingsForm(forms.ModelForm):
+class SettingsForm(TxModelForm):
     class Meta:
         model = RightsSettings
         fields = [
