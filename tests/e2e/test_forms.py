@@ -20,8 +20,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def axe_source() -> str:
-    return load_axe()
+def axe_source(request: pytest.FixtureRequest) -> str:
+    return load_axe(request.config)
 
 
 @pytest.fixture
