@@ -19,7 +19,7 @@ from . import selectors, services
 from .actions import ACTIONS, action_form, refuse
 from .forms import QueueFilterForm, SubmitForm, UnsealForm
 from .models import Issue, Status
-from .presenters import detail_context
+from .presenters import available_actions, detail_context
 
 
 def _issue(request: AuthenticatedRequest, pk: int) -> Issue:
@@ -72,10 +72,12 @@ def _refused(request: AuthenticatedRequest, pk: int, name: str, form: Any) -> Ht
     """The issue page again, the refused form kept as typed with its errors on top. The
     issue is read afresh: a refusal may come from a change made meanwhile."""
     issue = _issue(request, pk)
-    context = detail_context(issue, request.user, bound={name: form})
-    if name != "unseal" and name not in context["actions"]:
-        messages.error(request, form_errors(form))  # the action is gone with the change
-    return render(request, "rights/detail.html", context)
+    if name == "unseal" or name in available_actions(issue, request.user):
+        return render(
+            request, "rights/detail.html", detail_context(issue, request.user, {name: form})
+        )
+    messages.error(request, form_errors(form))  # the action went with the change
+    return render(request, "rights/detail.html", detail_context(issue, request.user))
 
 
 @login_required

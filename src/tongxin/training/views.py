@@ -83,7 +83,8 @@ def session_detail_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         session: TrainingSession = selectors.session_get_for(actor=request.user, pk=pk)
     except TrainingSession.DoesNotExist as exc:
         raise Http404 from exc
-    typed, problems = request.POST.get("attendees", ""), []
+    typed: str = request.POST.get("attendees", "")
+    problems: list[str] = []
     if request.method == "POST":
         entries, problems = _parse_lines(session.school_id, typed)
         entries = [(u, h if h is not None else session.hours, s) for u, h, s in entries]

@@ -93,6 +93,7 @@ def test_a_stale_form_shows_the_page_as_it_is_now_with_the_reason(province, clie
     )
     assert "已被他人修改" in page
     assert "我写的说明" not in page  # the decline form is gone: the issue is accepted now
+    assert 'data-testid="error-summary"' not in page  # no summary linking to a missing box
     assert fresh(issue).status == Status.ACCEPTED
 
 
