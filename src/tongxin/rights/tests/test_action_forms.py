@@ -123,7 +123,7 @@ def test_each_form_on_the_officers_page_has_a_heading(province, client_for):
     )
     assert len(forms) >= 4
     for form in forms:
-        heading = re.search(r'<h3 class="h6" id="(h-[\w-]+)">[^<]+</h3>', form)
+        heading = re.search(r'<h3 class="h6 fw-bold" id="(h-[\w-]+)">[^<]+</h3>', form)
         assert heading is not None, form[:120]
         assert f'aria-labelledby="{heading.group(1)}"' in form
 
