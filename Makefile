@@ -16,7 +16,18 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
-install: $(VENV)/.installed
+# axe-core for the accessibility crawl (tests/e2e/test_axe_crawl.py), pinned in package-lock.json.
+# Test-only and optional outside CI: without npm the crawl skips loudly; under CI=true it fails.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix . --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@; \
+	elif [ "$$CI" = "true" ]; then \
+		echo "CI=true and no npm: the accessibility crawl needs axe-core (apt-get install npm)" >&2; exit 1; \
+	else \
+		echo "!!! npm not found: axe-core is not installed, the accessibility crawl will be SKIPPED" >&2; \
+	fi
+
+install: $(VENV)/.installed node_modules/.installed
 
 demo: install
 	$(BIN)/tongxin migrate --no-input -v0

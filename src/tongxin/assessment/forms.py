@@ -8,6 +8,7 @@ from django import forms
 from django.utils import timezone
 
 from tongxin.accounts.models import Membership, Position, User
+from tongxin.core.forms import TextBoxField, TxForm
 from tongxin.orgs.models import Node
 
 from . import selectors
@@ -15,6 +16,7 @@ from .models import AssessmentPolicy, Dimension
 from .services.policy import FIELDS as POLICY_FIELDS
 from .terms import current_term, term_choices
 
+REPORT_MAX = 5000  # characters of a 述职报告 (a few pages)
 NUMBER_SPLIT = re.compile(r"[\s,，、;；]+")
 
 
@@ -23,7 +25,7 @@ def _officer_label(m: Membership) -> str:
     return f"{m.user.real_name}（{m.user.number} · {position}）"
 
 
-class RoundOpenForm(forms.Form):
+class RoundOpenForm(TxForm):
     term = forms.ChoiceField(label="学期")
     deadline = forms.DateField(
         label="评分截止日期",
@@ -118,21 +120,23 @@ class RatingForm(forms.Form):
     discipline = _score_field(str(Dimension.DISCIPLINE.label))
 
 
-class ReportForm(forms.Form):
-    report = forms.CharField(
+class ReportForm(TxForm):
+    report = TextBoxField(
         label="述职报告",
-        widget=forms.Textarea(attrs={"rows": 10}),
+        rows=10,
+        max_length=REPORT_MAX,
+        help_text="截止日前可以修改；评议人会在评分时阅读。",
         error_messages={"required": "请填写述职报告。"},
     )
 
 
-class DecisionForm(forms.Form):
-    reason = forms.CharField(label="理由", widget=forms.Textarea(attrs={"rows": 2}), required=False)
-    version = forms.IntegerField(required=False)
+class DecisionForm(TxForm):
+    reason = TextBoxField(label="理由", rows=2, required=False, max_length=2000)
+    version = forms.IntegerField(label="版本", required=False)
 
 
-class VersionForm(forms.Form):
-    version = forms.IntegerField(required=False)
+class VersionForm(TxForm):
+    version = forms.IntegerField(label="版本", required=False)
 
 
 class PolicyForm(forms.Form):

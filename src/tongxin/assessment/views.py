@@ -1,6 +1,8 @@
 """The advisor's pages: rounds, opening one, the round page (completion, results, exit
 proposals) and its actions. Parse input → one selector → one service → render."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -89,7 +91,13 @@ def round_open_view(request: AuthenticatedRequest) -> HttpResponse:
 
 @login_required
 def round_detail_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    round_ = _round(request, pk)
+    return _round_page(request, _round(request, pk))
+
+
+def _round_page(
+    request: AuthenticatedRequest, round_: Round, refused: dict[str, Any] | None = None
+) -> HttpResponse:
+    """The round's page; `refused` is a decision the service refused, shown as typed."""
     rated = selectors.rated_of(round_)
     rated_ids = {r.officer_id for r in rated}
     page = paginate(selectors.raters_of(round_), page_number(request), size=RATERS_PER_PAGE)
@@ -107,6 +115,7 @@ def round_detail_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             "proposals": selectors.proposals_of(round_),
             "policy": policy,
             **rule_lines(policy, progress.raters),
+            "refused": refused,
         },
     )
 
@@ -173,9 +182,10 @@ def proposal_decide_view(request: AuthenticatedRequest, pk: int, decision: str) 
             reason=data.get("reason") or "",
         )
     except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(
-            request, "已确认退出，任职已结束。" if decision == "confirm" else "已决定不予退出。"
-        )
+        refused = {"pk": proposal.pk, "decision": decision, "problem": exc.message}
+        refused["reason"] = request.POST.get("reason", "")
+        return _round_page(request, _round(request, proposal.round_id), refused)
+    messages.success(
+        request, "已确认退出，任职已结束。" if decision == "confirm" else "已决定不予退出。"
+    )
     return redirect("assessment:round-detail", pk=proposal.round_id)

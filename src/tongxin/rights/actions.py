@@ -24,6 +24,9 @@ class Action:
     form: type[forms.Form]
     run: Run
     done: Any  # success message
+    title: str = ""  # the form's heading on the issue page
+    button: str = ""
+    style: str = "btn-primary"
 
 
 def _office(school_id: int, pk: int) -> Node:
@@ -73,6 +76,8 @@ ACTIONS: dict[str, Action] = {
             actor=u, issue=i, expected_version=d["version"], reply=d["reply"]
         ),
         _("已受理。"),
+        "受理并首次回复",
+        "受理",
     ),
     "decline": Action(
         f.DeclineForm,
@@ -84,34 +89,49 @@ ACTIONS: dict[str, Action] = {
             explanation=d["explanation"],
         ),
         _("已标记为不予受理。"),
+        "不予受理",
+        "不予受理",
+        "btn-outline-danger",
     ),
-    "merge": Action(f.MergeForm, _merge, _("已合并。")),
+    "merge": Action(
+        f.MergeForm, _merge, _("已合并。"), "合并到已有诉求", "合并", "btn-outline-secondary"
+    ),
     "start": Action(
         f.VersionForm,
         lambda u, i, d: services.issue_start(actor=u, issue=i, expected_version=d["version"]),
         _("已开始自行处理。"),
+        "学生会自行处理",
+        "开始自行处理",
+        "btn-outline-primary",
     ),
-    "refer": Action(f.ReferForm, _refer, _("已转办。")),
+    "refer": Action(f.ReferForm, _refer, _("已转办。"), "转办职能部门", "转办"),
     "return": Action(
-        f.TextForm,
+        f.ReturnForm,
         lambda u, i, d: services.issue_return(
             actor=u, issue=i, expected_version=d["version"], reason=d["text"]
         ),
         _("已退回学生会。"),
+        "退回学生会",
+        "退回",
+        "btn-outline-danger",
     ),
     "answer": Action(
-        f.TextForm,
+        f.AnswerForm,
         lambda u, i, d: services.issue_answer(
             actor=u, issue=i, expected_version=d["version"], answer=d["text"]
         ),
         _("已答复。"),
+        "答复同学",
+        "提交答复",
     ),
     "office-answer": Action(
-        f.TextForm,
+        f.AnswerForm,
         lambda u, i, d: services.issue_office_answer(
             actor=u, issue=i, expected_version=d["version"], answer=d["text"]
         ),
         _("答复已提交。"),
+        "部门答复",
+        "提交答复",
     ),
     "approve": Action(
         f.VersionForm,
@@ -119,14 +139,26 @@ ACTIONS: dict[str, Action] = {
             actor=u, issue=i, expected_version=d["version"]
         ),
         _("答复已审核发出。"),
+        "审核待发答复",
+        "审核通过并发出",
+        "btn-success",
     ),
-    "office-input": Action(f.OfficeInputForm, _office_input, _("协办意见已提交。")),
+    "office-input": Action(
+        f.OfficeInputForm,
+        _office_input,
+        _("协办意见已提交。"),
+        "协办意见",
+        "提交协办意见",
+        "btn-outline-primary",
+    ),
     "feed-back": Action(
-        f.TextForm,
+        f.FeedbackForm,
         lambda u, i, d: services.issue_feed_back(
             actor=u, issue=i, expected_version=d["version"], feedback=d["text"]
         ),
         _("已反馈给同学。"),
+        "反馈办理结果",
+        "反馈给同学",
     ),
     "rate": Action(
         f.RateForm,
@@ -138,17 +170,27 @@ ACTIONS: dict[str, Action] = {
             reason=d.get("reason", ""),
         ),
         _("感谢您的评价。"),
+        "评价办理结果",
+        "提交评价",
     ),
     "withdraw": Action(
-        f.VersionForm,
+        f.WithdrawForm,
         lambda u, i, d: services.issue_withdraw(actor=u, issue=i, expected_version=d["version"]),
         _("已撤回。"),
+        "撤回诉求",
+        "撤回诉求…",
+        "btn-outline-secondary",
     ),
-    "assign": Action(f.AssignForm, _assign, _("已指派。")),
+    "assign": Action(
+        f.AssignForm, _assign, _("已指派。"), "指派承办人", "指派", "btn-outline-primary"
+    ),
     "publish": Action(
         f.VersionForm,
         lambda u, i, d: services.issue_publish(actor=u, issue=i, expected_version=d["version"]),
         _("已发布到回音壁。"),
+        "发布到回音壁",
+        "审核并发布到回音壁",
+        "btn-outline-success",
     ),
     "support": Action(
         forms.Form,
@@ -156,3 +198,33 @@ ACTIONS: dict[str, Action] = {
         _("已附议：我也遇到。"),
     ),
 }
+
+
+def _choices(name: str, issue: Issue) -> dict[str, Any]:
+    from . import selectors
+
+    if name == "refer":
+        offices = selectors.offices_of_school(issue.school_id)
+        return {"office_choices": [(o.pk, o.name) for o in offices]}
+    if name == "assign":
+        return {"officer_choices": selectors.union_officer_choices(issue)}
+    return {}
+
+
+def action_form(name: str, issue: Issue, data: Any = None) -> forms.Form:
+    """The form of one action on one issue, bound to `data` when given. Its field ids are
+    prefixed with the action, so the page's forms never share an id."""
+    spec = ACTIONS[name]
+    form = spec.form(data, auto_id=f"{name}-%s", **_choices(name, issue))
+    if data is None and name == "accept":
+        form.initial["reply"] = "已收到您的反映，我们正在核实。"
+    form.initial["version"] = issue.version
+    return form
+
+
+def refuse(form: forms.Form, exc: DomainError) -> None:
+    """A service's refusal, put on its field when the form has one, else on the form."""
+    field = exc.field if exc.field in form.fields else None
+    if field is None and exc.field and "text" in form.fields:
+        field = "text"  # the service names the text by its meaning (answer, feedback, reason)
+    form.add_error(field, exc.message)

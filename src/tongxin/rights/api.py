@@ -8,9 +8,10 @@ from ninja import Status as Reply
 from ninja.errors import HttpError
 
 from tongxin.core.authz import can
+from tongxin.core.forms import form_errors
 
 from . import selectors, services
-from .actions import ACTIONS
+from .actions import ACTIONS, action_form
 from .models import Issue, Status
 from .presenters import available_actions
 from .rules import reporter_id
@@ -131,11 +132,9 @@ def act(request: HttpRequest, issue_id: int, action: str, body: ActionIn) -> Any
     data = body.dict()
     if data.get("version") is None and "version" in spec.form.base_fields:
         raise HttpError(400, "缺少 version（当前版本号）。")
-    form = spec.form(data)
+    form = action_form(action, issue, data)
     if not form.is_valid():
-        raise HttpError(
-            400, "；".join(f"{k}：{' '.join(str(m) for m in v)}" for k, v in form.errors.items())
-        )
+        raise HttpError(400, form_errors(form))
     user: Any = request.user
     spec.run(user, issue, form.cleaned_data)
     return _out(selectors.issue_get_for(actor=request.user, pk=issue.pk), request.user)

@@ -15,7 +15,7 @@ from tongxin.core.http import AuthenticatedRequest
 from tongxin.orgs.models import Node
 
 from . import selectors, services
-from .forms import SettingsForm
+from .forms import SettingsForm, TxForm
 
 
 def _advised_school(request: AuthenticatedRequest) -> Node:
@@ -55,7 +55,7 @@ def settings_view(request: AuthenticatedRequest) -> HttpResponse:
     )
 
 
-class CategoryForm(forms.Form):
+class CategoryForm(TxForm):
     name = forms.CharField(label="名称", max_length=30)
     is_urgent = forms.BooleanField(label="紧急类别（答复时限 2 个工作日）", required=False)
     is_active = forms.BooleanField(label="启用", required=False, initial=True)

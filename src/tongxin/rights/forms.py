@@ -4,6 +4,8 @@ from typing import Any
 
 from django import forms
 
+from tongxin.core.forms import TextBoxField, TxForm, TxModelForm
+
 from .models import DeclineReason, IssueCategory, Rating, RightsSettings
 
 
@@ -39,7 +41,7 @@ class CategoryField(forms.ModelChoiceField):
             ) from exc
 
 
-class SubmitForm(forms.Form):
+class SubmitForm(TxForm):
     category = CategoryField(
         label="类别",
         queryset=IssueCategory.objects.filter(is_active=True),
@@ -51,17 +53,17 @@ class SubmitForm(forms.Form):
         max_length=60,
         error_messages={"required": "请填写标题。", "max_length": "标题不能超过 60 个字。"},
     )
-    description = forms.CharField(
+    description = TextBoxField(
         label="问题描述",
-        widget=forms.Textarea(attrs={"rows": 5}),
+        rows=5,
         max_length=2000,
         error_messages={
             "required": "请填写问题描述。",
-            "max_length": "问题描述不能超过 2000 个字。",
+            "max_length": "问题描述不能超过 2000 个字（现有 %(show_value)d 字）。",
         },
     )
     place = forms.CharField(
-        label="地点",
+        label="地点（选填）",
         max_length=100,
         required=False,
         error_messages={"max_length": "地点不能超过 100 个字。"},
@@ -75,82 +77,105 @@ class SubmitForm(forms.Form):
     )
 
 
-class VersionForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+class VersionForm(TxForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, label="版本")
 
 
 class AcceptForm(VersionForm):
-    reply = forms.CharField(
-        label="首次回复", widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
-    )
+    reply = TextBoxField(label="首次回复", rows=2, max_length=2000)
+
+
+DECLINE_CHOICES = [("", "请选择理由"), *DeclineReason.choices]
 
 
 class DeclineForm(VersionForm):
-    reason = forms.ChoiceField(label="理由", choices=DeclineReason.choices)
-    explanation = forms.CharField(
-        label="说明", widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
-    )
+    # No reason is chosen for the officer: the empty first option must be changed.
+    reason = forms.ChoiceField(label="不予受理理由", choices=DECLINE_CHOICES)
+    explanation = TextBoxField(label="说明（将告知同学）", rows=2, max_length=2000)
 
 
 class MergeForm(VersionForm):
-    into = forms.IntegerField(label="并入诉求编号", min_value=1)
+    into = forms.IntegerField(
+        label="并入诉求编号",
+        min_value=1,
+        error_messages={"invalid": "请填写诉求编号（数字）。", "min_value": "请填写诉求编号。"},
+    )
 
 
 class ReferForm(VersionForm):
-    lead_office = forms.IntegerField(label="牵头部门")
+    lead_office = forms.TypedChoiceField(label="牵头部门", coerce=int, choices=[])
     co_offices = forms.TypedMultipleChoiceField(
-        label="协办部门", coerce=int, required=False, choices=[]
+        label="协办部门（可多选）", coerce=int, required=False, choices=[]
     )
-    note = forms.CharField(
-        label="转办说明", widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=2000
-    )
+    note = TextBoxField(label="转办说明（选填）", rows=2, required=False, max_length=2000)
 
     def __init__(
         self, *args: Any, office_choices: list[tuple[int, str]] | None = None, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["co_offices"].choices = office_choices or []  # type: ignore[attr-defined]
+        offices = office_choices or []
+        self.fields["lead_office"].choices = [("", "请选择牵头部门"), *offices]  # type: ignore[attr-defined]
+        self.fields["co_offices"].choices = offices  # type: ignore[attr-defined]
 
 
 class TextForm(VersionForm):
-    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
+    text = TextBoxField(label="内容", max_length=2000)
+
+
+class AnswerForm(TextForm):
+    text = TextBoxField(label="答复内容", max_length=2000)
+
+
+class ReturnForm(TextForm):
+    text = TextBoxField(
+        label="退回理由", rows=2, max_length=2000, help_text="例如：不属于本部门职责。"
+    )
+
+
+class FeedbackForm(TextForm):
+    text = TextBoxField(label="反馈内容（用同学听得懂的话说明结果）", rows=2, max_length=2000)
+
+
+RATING_CHOICES = [
+    (Rating.SATISFIED, Rating.SATISFIED.label),
+    (Rating.BASICALLY, Rating.BASICALLY.label),
+    (Rating.DISSATISFIED, Rating.DISSATISFIED.label),
+]
 
 
 class RateForm(VersionForm):
-    rating = forms.ChoiceField(
-        label="评价",
-        choices=[
-            (Rating.SATISFIED, Rating.SATISFIED.label),
-            (Rating.BASICALLY, Rating.BASICALLY.label),
-            (Rating.DISSATISFIED, Rating.DISSATISFIED.label),
-        ],
-    )
-    reason = forms.CharField(
-        label="不满意的理由",
-        widget=forms.Textarea(attrs={"rows": 2}),
-        required=False,
-        max_length=2000,
+    rating = forms.ChoiceField(label="评价", choices=RATING_CHOICES, widget=forms.RadioSelect)
+    reason = TextBoxField(
+        label="不满意的理由（选“不满意”时必填）", rows=2, required=False, max_length=2000
     )
 
 
 class AssignForm(VersionForm):
-    assignee = forms.IntegerField(label="承办人")
+    assignee = forms.TypedChoiceField(label="承办人", coerce=int, choices=[])
+
+    def __init__(
+        self, *args: Any, officer_choices: list[tuple[int, str]] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].choices = [("", "请选择承办人"), *(officer_choices or [])]  # type: ignore[attr-defined]
 
 
-class UnsealForm(forms.Form):
-    reason = forms.CharField(
-        label="解封理由（将告知提交人）", widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
-    )
+class UnsealForm(TxForm):
+    reason = TextBoxField(label="解封理由（将告知提交人）", rows=2, max_length=2000)
 
 
-class OfficeInputForm(forms.Form):
-    office = forms.IntegerField(widget=forms.HiddenInput)
-    text = forms.CharField(
-        label="协办意见", widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
-    )
+class OfficeInputForm(TxForm):
+    office = forms.IntegerField(widget=forms.HiddenInput, label="协办部门")
+    text = TextBoxField(label="协办意见", rows=2, max_length=2000)
 
 
-class SettingsForm(forms.ModelForm):
+class WithdrawForm(VersionForm):
+    """撤回诉求 in two steps: the first POST (without `confirm`) shows a confirmation page."""
+
+    confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+
+class SettingsForm(TxModelForm):
     class Meta:
         model = RightsSettings
         fields = [

@@ -10,8 +10,8 @@ from tongxin.accounts.reach import grants_of
 from tongxin.core.authz import can
 
 from . import selectors
-from .forms import DeclineReason, Rating
-from .models import Issue, Status
+from .forms import UnsealForm
+from .models import Clock, Issue, Status
 from .rules import reporter_id
 
 # Which actions each state offers, and the permission each needs.
@@ -53,11 +53,60 @@ def available_actions(issue: Issue, user: Any) -> list[str]:
     return actions
 
 
-def detail_context(issue: Issue, user: Any) -> dict[str, Any]:
+# The answer and the feedback on the issue belong to the round under way only in these
+# states; anywhere else (a 不满意 reopened the issue) they are the previous round's.
+ANSWER_CURRENT = {Status.ANSWERED, Status.FED_BACK, Status.CLOSED}
+FEEDBACK_CURRENT = {Status.FED_BACK, Status.CLOSED}
+
+
+def _forms(issue: Issue, actions: list[str], bound: dict[str, Any]) -> list[dict[str, Any]]:
+    from .actions import ACTIONS, action_form
+
+    return [
+        {"name": a, "spec": ACTIONS[a], "form": bound.get(a) or action_form(a, issue)}
+        for a in actions
+    ]
+
+
+# Which clock runs in which state (services/clocks.py): the student's page says what the
+# deadline means without reading the clock rows.
+RUNNING_CLOCK: dict[str, str] = {
+    Status.SUBMITTED: Clock.FIRST_REPLY,
+    Status.ACCEPTED: Clock.DECIDE,
+    Status.IN_PROGRESS: Clock.ANSWER,
+    Status.REFERRED: Clock.ANSWER,
+    Status.ANSWERED: Clock.FEEDBACK,
+}
+
+
+def _student_due(issue: Issue, staff_view: bool) -> dict[str, Any]:
+    """The running deadline as the student should read it (never a bare internal date)."""
+    clock = None if staff_view or issue.due_at is None else RUNNING_CLOCK.get(issue.status)
+    hours = 0
+    if clock == Clock.FIRST_REPLY and issue.due_at:  # started when the issue was created
+        hours = round((issue.due_at - issue.created_at).total_seconds() / 3600)
+    return {"running_clock": clock, "first_reply_hours": hours, "due_at": issue.due_at}
+
+
+def detail_context(issue: Issue, user: Any, bound: dict[str, Any] | None = None) -> dict[str, Any]:
+    """`bound` holds the forms of a refused POST, shown with what was typed and its errors."""
     is_reporter = reporter_id(issue) == user.pk
     staff_view = not is_reporter or can(user, "rights.handle_issue", issue)
     actions = available_actions(issue, user)
+    bound = bound or {}
+    history = issue.dissatisfied_count > 0 and (
+        (issue.answer and issue.status not in ANSWER_CURRENT)
+        or (issue.feedback and issue.status not in FEEDBACK_CURRENT)
+    )
     return {
+        "action_forms": _forms(issue, actions, bound),
+        "unseal_form": bound.get("unseal") or UnsealForm(auto_id="unseal-%s"),
+        "bound_forms": list(bound.values()),
+        "history": history,
+        "answer_current": issue.status in ANSWER_CURRENT,
+        "feedback_current": issue.status in FEEDBACK_CURRENT,
+        "student_view": not staff_view,
+        **_student_due(issue, staff_view),
         "issue": issue,
         "is_reporter": is_reporter,
         "writer": "我" if is_reporter else selectors.reporter_label(issue, user),
@@ -67,15 +116,7 @@ def detail_context(issue: Issue, user: Any) -> dict[str, Any]:
         # Co-offices exist only beside a lead office (a referral names both at once).
         "co_offices": list(issue.co_offices.all()) if issue.lead_office_id else [],
         "actions": actions,
-        "offices": list(selectors.offices_of_school(issue.school_id)) if "refer" in actions else [],
-        "officers": selectors.union_officer_choices(issue) if "assign" in actions else [],
         "my_co_offices": _my_co_offices(issue, user) if "office-input" in actions else [],
-        "decline_reasons": DeclineReason.choices,
-        "ratings": [
-            (Rating.SATISFIED, Rating.SATISFIED.label),
-            (Rating.BASICALLY, Rating.BASICALLY.label),
-            (Rating.DISSATISFIED, Rating.DISSATISFIED.label),
-        ],
         "can_unseal": issue.is_anonymous and can(user, "rights.unseal_issue", issue),
         "overdue": issue.due_at is not None and issue.due_at < timezone.now(),
     }

@@ -16,10 +16,10 @@ from tongxin.core.http import AuthenticatedRequest
 from tongxin.core.pagination import page_number, paginate
 
 from . import selectors, services
-from .actions import ACTIONS
+from .actions import ACTIONS, action_form, refuse
 from .forms import QueueFilterForm, SubmitForm, UnsealForm
 from .models import Issue, Status
-from .presenters import detail_context
+from .presenters import available_actions, detail_context
 
 
 def _issue(request: AuthenticatedRequest, pk: int) -> Issue:
@@ -68,6 +68,18 @@ def detail_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return render(request, "rights/detail.html", detail_context(issue, request.user))
 
 
+def _refused(request: AuthenticatedRequest, pk: int, name: str, form: Any) -> HttpResponse:
+    """The issue page again, the refused form kept as typed with its errors on top. The
+    issue is read afresh: a refusal may come from a change made meanwhile."""
+    issue = _issue(request, pk)
+    if name == "unseal" or name in available_actions(issue, request.user):
+        return render(
+            request, "rights/detail.html", detail_context(issue, request.user, {name: form})
+        )
+    messages.error(request, form_errors(form))  # the action went with the change
+    return render(request, "rights/detail.html", detail_context(issue, request.user))
+
+
 @login_required
 @require_POST
 def action_view(request: AuthenticatedRequest, pk: int, action: str) -> HttpResponse:
@@ -75,16 +87,17 @@ def action_view(request: AuthenticatedRequest, pk: int, action: str) -> HttpResp
     spec = ACTIONS.get(action)
     if spec is None:
         raise Http404
-    form = spec.form(request.POST)
+    form = action_form(action, issue, request.POST)
     if not form.is_valid():
-        messages.error(request, form_errors(form))
-    else:
-        try:
-            spec.run(request.user, issue, form.cleaned_data)
-        except DomainError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, str(spec.done))
+        return _refused(request, pk, action, form)
+    if action == "withdraw" and not form.cleaned_data["confirm"]:
+        return render(request, "rights/withdraw_confirm.html", {"issue": issue})
+    try:
+        spec.run(request.user, issue, form.cleaned_data)
+    except DomainError as exc:
+        refuse(form, exc)
+        return _refused(request, pk, action, form)
+    messages.success(request, str(spec.done))
     return redirect("rights:issue-detail", pk=issue.pk)
 
 
@@ -92,15 +105,17 @@ def action_view(request: AuthenticatedRequest, pk: int, action: str) -> HttpResp
 @require_POST
 def unseal_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     issue = _issue(request, pk)
-    form = UnsealForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "请填写解封理由。")
-        return redirect("rights:issue-detail", pk=issue.pk)
-    try:
-        services.issue_unseal(actor=request.user, issue=issue, reason=form.cleaned_data["reason"])
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    return redirect("rights:issue-detail", pk=issue.pk)
+    form = UnsealForm(request.POST, auto_id="unseal-%s")
+    if form.is_valid():
+        try:
+            services.issue_unseal(
+                actor=request.user, issue=issue, reason=form.cleaned_data["reason"]
+            )
+        except DomainError as exc:
+            refuse(form, exc)
+        else:
+            return redirect("rights:issue-detail", pk=issue.pk)
+    return _refused(request, pk, "unseal", form)
 
 
 def _queue_filter(request: AuthenticatedRequest) -> selectors.QueueFilter:

@@ -3,14 +3,17 @@
 from django import forms
 
 from tongxin.accounts.models import UNION_POSITIONS, Position
-from tongxin.core.forms import form_errors  # noqa: F401  (re-exported for the views and API)
+from tongxin.core.forms import (
+    TxForm,
+    form_errors,  # noqa: F401  (re-exported for the views and API)
+)
 
 POSITION_CHOICES = [(p.value, p.label) for p in Position if p in UNION_POSITIONS]
 
 
-class VersionForm(forms.Form):
+class VersionForm(TxForm):
     version = forms.IntegerField(
-        min_value=1, error_messages={"required": "缺少版本号，请刷新页面后重试。"}
+        label="版本", min_value=1, error_messages={"required": "缺少版本号，请刷新页面后重试。"}
     )
 
 
@@ -28,7 +31,7 @@ class ResolveForm(VersionForm):
     answer = forms.CharField(label="书面答复", required=False, max_length=2000)
 
 
-class RecommendForm(forms.Form):
+class RecommendForm(TxForm):
     number = forms.CharField(
         label="学号", max_length=32, error_messages={"required": "请填写候选人学号。"}
     )
@@ -42,7 +45,7 @@ class RecommendForm(forms.Form):
     recommendation = forms.CharField(label="推荐意见", required=False, max_length=2000)
 
 
-class ObjectionForm(forms.Form):
+class ObjectionForm(TxForm):
     text = forms.CharField(label="异议内容", required=False, max_length=1000)
 
 

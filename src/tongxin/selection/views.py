@@ -120,15 +120,27 @@ def action_view(request: AuthenticatedRequest, pk: int, action: str) -> HttpResp
         raise Http404
     form = spec.form(request.POST)
     if not form.is_valid():
-        messages.error(request, form_errors(form))
-        return redirect("selection:candidacy-detail", pk=candidacy.pk)
+        return _refused(request, pk, action, form_errors(form))
     try:
         spec.run(request.user, candidacy, form.cleaned_data)
     except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, str(spec.done))
+        return _refused(request, pk, action, exc.message)
+    messages.success(request, str(spec.done))
     return redirect("selection:candidacy-detail", pk=candidacy.pk)
+
+
+def _refused(request: AuthenticatedRequest, pk: int, step: str, problem: str) -> HttpResponse:
+    """The candidacy page again with the refused step's text as typed and the reason on top
+    (linked to the box); read afresh, as the refusal may come from a change meanwhile."""
+    context = detail_context(_candidacy(request, pk), request.user)
+    refused = {
+        "step": step,
+        "problem": problem,
+        "text": request.POST.get("text", ""),
+        "answer": request.POST.get("answer", ""),
+        "objection": request.POST.get("objection", ""),
+    }
+    return render(request, "selection/detail.html", {**context, "refused": refused})
 
 
 @login_required

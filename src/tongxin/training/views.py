@@ -9,6 +9,7 @@ from django.utils import timezone
 from tongxin.accounts.models import User
 from tongxin.core.authz import can
 from tongxin.core.errors import DomainError
+from tongxin.core.forms import TxForm
 from tongxin.core.http import AuthenticatedRequest
 from tongxin.core.pagination import page_number, paginate
 
@@ -16,7 +17,7 @@ from . import selectors, services
 from .models import SessionKind, TrainingSession
 
 
-class SessionForm(forms.Form):
+class SessionForm(TxForm):
     host = forms.IntegerField(label="举办单位")
     kind = forms.ChoiceField(label="类别", choices=SessionKind.choices)
     title = forms.CharField(label="主题", max_length=100)
@@ -82,23 +83,26 @@ def session_detail_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         session: TrainingSession = selectors.session_get_for(actor=request.user, pk=pk)
     except TrainingSession.DoesNotExist as exc:
         raise Http404 from exc
+    typed: str = request.POST.get("attendees", "")
+    problems: list[str] = []
     if request.method == "POST":
-        entries, problems = _parse_lines(session.school_id, request.POST.get("attendees", ""))
+        entries, problems = _parse_lines(session.school_id, typed)
         entries = [(u, h if h is not None else session.hours, s) for u, h, s in entries]
-        if problems:
-            for p in problems:
-                messages.error(request, p)
-        else:
+        if not problems:
             try:
                 count = services.attendance_record(
                     actor=request.user, session=session, entries=entries
                 )
             except DomainError as exc:
-                messages.error(request, exc.message)
+                problems = [exc.message]
             else:
                 messages.success(request, f"已登记 {count} 人。")
                 return redirect("training:session-detail", pk=session.pk)
     attendances = session.attendances.select_related("user").order_by("user__number")
+    # A refused list comes back as typed, its problems listed and linked to the box.
+    context = {"session": session, "attendances": attendances}
     return render(
-        request, "training/session_detail.html", {"session": session, "attendances": attendances}
+        request,
+        "training/session_detail.html",
+        {**context, "attendees": typed, "problems": problems},
     )
