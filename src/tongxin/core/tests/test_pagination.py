@@ -39,5 +39,6 @@ class _Filter(forms.Form):
 def test_an_id_outside_the_64_bit_range_is_a_chinese_error_naming_the_field(raw):
     form = _Filter({"category": raw})
     assert not form.is_valid()
-    assert form.errors["category"][0] in {"编号超出范围。", "编号必须是正整数。", "请输入有效的编号。"}
+    messages = {"编号超出范围。", "编号必须是正整数。", "请输入有效的编号。"}
+    assert form.errors["category"][0] in messages
     assert _Filter({"category": str(2**63 - 1)}).is_valid()
