@@ -4,6 +4,7 @@ The list of pages is not written here: it comes from the URL resolver, so a page
 later is fuzzed without editing this file. Each page is requested by several personas with
 ids of real objects and bogus ones in its path, then with hostile page numbers, and with
 hostile values in every field of its GET forms (the filters), found in the page itself.
+On the way it checks that a page loading ECharts (368 KB gzipped) draws a chart.
 Django's admin is left out (Django's own, not ours); the API has its own fuzz test
 (test_fuzz_api.py, from the OpenAPI document).
 """
@@ -150,8 +151,16 @@ def _clients(province: TinyProvince) -> dict[str, Client]:
 
 
 def _real_ids(province: TinyProvince) -> list[int]:
-    """Ids that name real rows of the tables the pages read most (issues, unions, people)."""
-    return sorted({province.issues["referred"].pk, province.union_a.pk, province.student_a.pk})
+    """Ids that name real rows of the tables the pages read most: issues, schools, unions,
+    people."""
+    return sorted(
+        {
+            province.issues["referred"].pk,
+            province.school_a.pk,
+            province.union_a.pk,
+            province.student_a.pk,
+        }
+    )
 
 
 def _is_html(response: Any) -> bool:
@@ -206,6 +215,8 @@ def test_no_page_answers_5xx_to_hostile_ids_pages_or_filters(province, fuzzing):
                     continue
                 fuzzed.add(who)
                 html = response.content.decode() if _is_html(response) else ""
+                if "echarts" in html and 'id="chart-' not in html:
+                    prober.failures.append(f"{who} GET {url}: loads ECharts, draws no chart")
                 _fuzz_queries(prober, client, who, url, html, read)
         for value in BOGUS_IDS if has_ids else []:
             for who in ("advisor_a", "province_admin"):
