@@ -230,11 +230,19 @@ EMAIL_BACKEND = os.environ.get(
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "tongxin@localhost")
 
 # --- Logging ---------------------------------------------------------------------------
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "WARNING").upper()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        # `tongxin worker` says what it did once a minute (INFO) under the default level;
+        # LOG_LEVEL=ERROR or CRITICAL quiets that too. Its per-task lines need DEBUG.
+        "tongxin.worker": {
+            "level": LOG_LEVEL if LOG_LEVEL in {"ERROR", "CRITICAL"} else "INFO",
+        },
+    },
 }
 
 # --- Tongxin ---------------------------------------------------------------------------
