@@ -42,3 +42,20 @@ def test_an_id_outside_the_64_bit_range_is_a_chinese_error_naming_the_field(raw)
     messages = {"编号超出范围。", "编号必须是正整数。", "请输入有效的编号。"}
     assert form.errors["category"][0] in messages
     assert _Filter({"category": str(2**63 - 1)}).is_valid()
+
+
+def test_the_pager_keeps_the_lists_query_and_replaces_only_the_page(rf):
+    from django.template import Context, Template
+
+    from tongxin.core.pagination import Page
+
+    request = rf.get("/orgs/schools/", {"q": "甲 大学", "page": "2", "sort": "code"})
+    html = Template('{% include "core/_pager.html" %}').render(
+        Context({"request": request, "page": Page(items=[1], number=2, has_next=True)})
+    )
+    assert "?q=%E7%94%B2+%E5%A4%A7%E5%AD%A6&amp;page=1&amp;sort=code" in html
+    assert "?q=%E7%94%B2+%E5%A4%A7%E5%AD%A6&amp;page=3&amp;sort=code" in html
+    last = Template('{% include "core/_pager.html" %}').render(
+        Context({"request": request, "page": Page(items=[1], number=2, has_next=False)})
+    )
+    assert "下一页" not in last and "上一页" in last
