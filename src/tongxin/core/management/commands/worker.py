@@ -122,7 +122,10 @@ class Command(BaseCommand):
             (_summarise_forever, options["summary_interval"]),
         ):
             threading.Thread(target=target, args=(stop, interval, tally), daemon=True).start()
-        self.stdout.write("后台任务进程已启动。")
+        self.stdout.write(
+            "后台任务进程已启动：运行队列中的任务，按时排入定时任务；"
+            f"每 {options['summary_interval']:g} 秒汇报一次完成情况（-v 2 逐条显示）。"
+        )
         try:
             worker_args = ["--queue-name", "*", "--interval", "1", "--no-startup-delay"]
             if options["max_tasks"]:
