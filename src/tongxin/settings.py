@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # serves its own Swagger UI files (/api/v1/docs), no CDN
     "tongxin.core",
     "tongxin.orgs",
     "tongxin.accounts",
@@ -79,6 +80,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "tongxin.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -205,6 +207,32 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES")
 CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES")
 
+# --- HTTPS and security headers --------------------------------------------------------
+# Served over HTTPS (SECURE_COOKIES=true): plain HTTP is redirected and browsers are told
+# to use HTTPS only (HSTS). /healthz stays reachable over HTTP for load balancers' probes.
+SECURE_SSL_REDIRECT = env_bool("SECURE_COOKIES")
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", "31536000")) if SECURE_SSL_REDIRECT else 0
+# Behind a reverse proxy that terminates HTTPS, Django sees plain HTTP: trust the proxy's
+# X-Forwarded-Proto (only when it sets the header itself, else clients could forge it).
+if env_bool("TRUST_X_FORWARDED_PROTO", default=env_bool("TRUST_X_FORWARDED_FOR")):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Self only: every script, style, font and image is a vendored static file. No inline
+# script or style attribute anywhere (tests/e2e/test_csp.py checks pages in Chromium);
+# data: images are Bootstrap's inline SVG icons, blob: what ECharts may export.
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+
 # --- Language and time -----------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
@@ -243,11 +271,19 @@ EMAIL_BACKEND = os.environ.get(
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "tongxin@localhost")
 
 # --- Logging ---------------------------------------------------------------------------
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "WARNING").upper()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        # `tongxin worker` says what it did once a minute (INFO) under the default level;
+        # LOG_LEVEL=ERROR or CRITICAL quiets that too. Its per-task lines need DEBUG.
+        "tongxin.worker": {
+            "level": LOG_LEVEL if LOG_LEVEL in {"ERROR", "CRITICAL"} else "INFO",
+        },
+    },
 }
 
 # --- Tongxin ---------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from ninja.errors import HttpError
 from tongxin.accounts.models import Role
 from tongxin.accounts.reach import grants_of
 from tongxin.core.errors import DomainError, NotAllowed
+from tongxin.core.http import Id, PageNumber
 from tongxin.core.pagination import paginate
 from tongxin.notifications import selectors as notification_selectors
 from tongxin.notifications import services as notification_services
@@ -41,7 +42,7 @@ api.add_router("/assessment", "tongxin.assessment.api.router")
 
 
 class PageQuery(Schema):
-    page: int = 1
+    page: PageNumber = 1
 
 
 def _node_out(node: Node) -> NodeOut:
@@ -81,7 +82,7 @@ def me(request: HttpRequest) -> Any:
 
 
 @api.get("/orgs/nodes", response=NodePage, tags=["orgs"])
-def node_list(request: HttpRequest, q: Query[PageQuery], parent: int | None = None) -> Any:
+def node_list(request: HttpRequest, q: Query[PageQuery], parent: Id | None = None) -> Any:
     """The organisation tree within the caller's sight, in tree order, paginated."""
     nodes = org_selectors.node_list_for(actor=request.user).order_by("path")
     if parent is not None:

@@ -11,6 +11,7 @@ from ninja import Status as Reply
 from ninja.errors import HttpError
 
 from tongxin.core.authz import can
+from tongxin.core.http import PageNumber
 from tongxin.core.pagination import paginate
 
 from . import selectors, services
@@ -31,7 +32,7 @@ NOT_FOUND = "不存在或不在您的查看范围内。"
 
 
 class PageQuery(Schema):
-    page: int = 1
+    page: PageNumber = 1
 
 
 def _require(request: HttpRequest, perm: str, message: str) -> None:

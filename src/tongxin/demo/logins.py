@@ -99,3 +99,12 @@ def demo_logins(province: Node) -> list[DemoLogin]:
         if membership is not None:
             logins.append(_login(membership))
     return logins
+
+
+def login_lines(logins: list[DemoLogin], password: str) -> list[str]:
+    """What `tongxin demo` prints, and `tongxin serve` again once it is ready."""
+    return [
+        f"所有演示账号的密码：{password}",
+        "各角色的登录账号（学校人员填学校代码和学号/工号，学联工作人员只填用户名）：",
+        *(f"  {login.line()}" for login in logins),
+    ]

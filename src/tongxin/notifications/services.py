@@ -2,6 +2,10 @@
 
     notify() ──► unread ──(recipient opens / marks)──► read
 
+Reading is the recipient's own bookkeeping, not a change to the shared record: it writes no
+audit event (an event per click would sit in the school's chain next to the events that
+caused the notification — about an anonymous issue, say — and take the chain's lock).
+
 `notify()` joins the caller's transaction for the in-app rows and hands other channels to
 the worker *after commit*, so nobody is mailed about a change that rolled back.
 """
@@ -12,7 +16,6 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from tongxin.audit import services as audit
 from tongxin.core.authz import authorize
 
 from .models import Notification
@@ -57,21 +60,25 @@ def notification_mark_read(*, actor: Any, notification: Notification) -> Notific
     if notification.read_at is None:
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])
-        audit.record(actor=actor, action="notifications.notification.read", target=notification)
     return notification
 
 
 @transaction.atomic
+def notification_open(*, actor: Any, notification: Notification) -> int:
+    """The recipient follows a notification to its page (查看): it is read, and so is every
+    other unread notification of theirs that points at the same page — the page shows what
+    they all announced, so none of them should keep the badge up. Returns how many."""
+    authorize(actor, "notifications.read_notification", notification)
+    unread = Notification.objects.filter(recipient=actor, read_at__isnull=True)
+    if notification.url:
+        unread = unread.filter(url=notification.url)
+    else:
+        unread = unread.filter(pk=notification.pk)
+    return unread.update(read_at=timezone.now())
+
+
+@transaction.atomic
 def notification_mark_all_read(*, actor: Any) -> int:
-    count = Notification.objects.filter(recipient=actor, read_at__isnull=True).update(
+    return Notification.objects.filter(recipient=actor, read_at__isnull=True).update(
         read_at=timezone.now()
     )
-    if count:
-        audit.record(
-            actor=actor,
-            action="notifications.notification.all_read",
-            target=actor,
-            school=actor.school,
-            data={"count": count},
-        )
-    return count

@@ -23,7 +23,7 @@ def notification_read_view(request: HttpRequest, pk: int) -> HttpResponse:
         notification = selectors.notification_get_for(actor=request.user, pk=pk)
     except Notification.DoesNotExist as exc:
         raise Http404 from exc
-    services.notification_mark_read(actor=request.user, notification=notification)
+    services.notification_open(actor=request.user, notification=notification)
     if notification.url and url_has_allowed_host_and_scheme(notification.url, {request.get_host()}):
         return redirect(notification.url)
     return redirect("notifications:list")

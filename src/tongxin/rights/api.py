@@ -9,6 +9,7 @@ from ninja.errors import HttpError
 
 from tongxin.core.authz import can
 from tongxin.core.forms import form_errors
+from tongxin.core.http import Id
 
 from . import selectors, services
 from .actions import ACTIONS, action_form
@@ -68,7 +69,7 @@ def submit(request: HttpRequest, body: SubmitIn) -> Any:
 
 
 @router.get("/issues/mine", response=IssuePage)
-def mine(request: HttpRequest, before: int | None = None) -> Any:
+def mine(request: HttpRequest, before: Id | None = None) -> Any:
     qs = selectors.my_issues(actor=request.user, before=before)
     rows = list(qs[: selectors.QUEUE_PAGE + 1])
     more = len(rows) > selectors.QUEUE_PAGE
@@ -83,10 +84,10 @@ def mine(request: HttpRequest, before: int | None = None) -> Any:
 def queue(
     request: HttpRequest,
     status: str = "",
-    category: int | None = None,
-    college: int | None = None,
+    category: Id | None = None,
+    college: Id | None = None,
     overdue: bool = False,
-    before: int | None = None,
+    before: Id | None = None,
 ) -> Any:
     if not can(request.user, "rights.view_queue"):
         raise HttpError(403, "无权查看受理队列。")

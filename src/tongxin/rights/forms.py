@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 
-from tongxin.core.forms import TextBoxField, TxForm, TxModelForm
+from tongxin.core.forms import IdField, TextBoxField, TxForm, TxModelForm
 
 from .models import DeclineReason, IssueCategory, Rating, RightsSettings
 
@@ -191,8 +191,8 @@ class SettingsForm(TxModelForm):
 
 
 class QueueFilterForm(forms.Form):
-    status = forms.CharField(required=False)
-    category = forms.IntegerField(required=False)
-    college = forms.IntegerField(required=False)
-    overdue = forms.BooleanField(required=False)
-    before = forms.IntegerField(required=False, min_value=1)
+    status = forms.CharField(label="状态", required=False)
+    category = IdField(label="类别", required=False)
+    college = IdField(label="学院", required=False)
+    overdue = forms.BooleanField(label="超期", required=False)
+    before = IdField(label="更早的诉求", required=False)

@@ -120,7 +120,9 @@ def unseal_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 def _queue_filter(request: AuthenticatedRequest) -> selectors.QueueFilter:
     form = QueueFilterForm(request.GET)
-    d: dict[str, Any] = form.cleaned_data if form.is_valid() else {}
+    if not form.is_valid():  # the bad fields are left out of the filter, and named
+        messages.error(request, form_errors(form))
+    d: dict[str, Any] = form.cleaned_data
     status = d.get("status") or ""
     return selectors.QueueFilter(
         status=status if status in Status.values else "",

@@ -8,6 +8,7 @@ from ninja import Status as Reply
 from ninja.errors import HttpError
 
 from tongxin.core.authz import can
+from tongxin.core.http import PageNumber
 from tongxin.core.pagination import paginate
 
 from . import selectors, services
@@ -60,7 +61,7 @@ def _get(request: HttpRequest, pk: int) -> Candidacy:
 
 
 @router.get("/candidacies", response=CandidacyPage)
-def candidacy_list(request: HttpRequest, state: str = "", page: int = 1) -> Any:
+def candidacy_list(request: HttpRequest, state: str = "", page: PageNumber = 1) -> Any:
     """The candidacies the caller may open (advisor: the school; secretary: the college;
     a student: their own), newest first."""
     state = state if state in State.values else ""
@@ -125,7 +126,7 @@ def candidacy_step(request: HttpRequest, candidacy_id: int, action: str, body: S
 
 
 @router.get("/notice", response=NoticePage)
-def notice(request: HttpRequest, page: int = 1) -> Any:
+def notice(request: HttpRequest, page: PageNumber = 1) -> Any:
     """公示: the candidates under notice in the caller's school."""
     if not can(request.user, "selection.view_notice"):
         raise HttpError(403, "公示仅对本校师生开放。")

@@ -48,8 +48,13 @@ def level_of(union: Node) -> str:
 
 
 def limits_for(union: Node, on: datetime.date | None = None) -> Limits:
+    large = union.school is not None and union.school.allows_large_staff
+    return limits_at(level_of(union), large=large, on=on)
+
+
+def limits_at(level: str, *, large: bool, on: datetime.date | None = None) -> Limits:
+    """The limits of one union level (for a school with the larger limit or not)."""
     year = academic_year_of(on or timezone.localdate())
-    level = level_of(union)
     row = (
         StaffLimit.objects.filter(level=level, academic_year__lte=year)
         .order_by("-academic_year")
@@ -60,7 +65,6 @@ def limits_for(union: Node, on: datetime.date | None = None) -> Limits:
         if row is not None
         else (SCHOOL_DEFAULTS if level == UnionLevel.SCHOOL else dict.fromkeys(SCHOOL_DEFAULTS))
     )
-    large = union.school is not None and union.school.allows_large_staff
     staff = (
         values["max_staff_large"] if large and values["max_staff_large"] else values["max_staff"]
     )

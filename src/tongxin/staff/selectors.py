@@ -7,9 +7,9 @@ from django.db.models import Case, Count, Q, QuerySet, Value, When
 
 from tongxin.accounts.models import PRESIDIUM_POSITIONS, Membership, Position, Role, User
 from tongxin.accounts.reach import grants_of, node_scope
-from tongxin.orgs.models import UNION_KINDS, Node
+from tongxin.orgs.models import UNION_KINDS, Node, NodeKind
 
-from .limits import Breach, Counts, Limits, breaches, limits_for
+from .limits import Breach, Counts, Limits, breaches, limits_at, limits_for
 from .models import (
     AcademicUpload,
     AcademicWarning,
@@ -17,17 +17,19 @@ from .models import (
     RewardPenalty,
     RotationSlot,
     StaffLimit,
+    UnionLevel,
 )
 
 SCHOOL_READERS = [Role.OFFICER, Role.COLLEGE_SECRETARY, Role.ADVISOR]
 FEDERATION = [Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN]
 
 
-def union_list_for(*, actor: Any) -> QuerySet[Node]:
-    """Unions whose staff the actor may see: school roles over them, federation staff above them."""
+def union_list_for(*, actor: Any, over_limits: bool = False) -> QuerySet[Node]:
+    """Unions whose staff the actor may see: school roles over them, federation staff above them.
+    `over_limits` keeps only those exceeding a limit, in SQL (so pages stay full)."""
     scope = node_scope(actor, roles=SCHOOL_READERS + FEDERATION)
     active = Q(memberships__role=Role.OFFICER, memberships__end__isnull=True)
-    return (
+    unions = (
         Node.objects.filter(scope, kind__in=UNION_KINDS)
         .select_related("school")
         .annotate(
@@ -41,6 +43,32 @@ def union_list_for(*, actor: Any) -> QuerySet[Node]:
         )
         .order_by("school__code", "path")
     )
+    return unions.filter(_over_limits()) if over_limits else unions
+
+
+LEVEL_KINDS = {
+    UnionLevel.SCHOOL: [NodeKind.SCHOOL_UNION, NodeKind.GRADUATE_UNION],
+    UnionLevel.COLLEGE: [NodeKind.COLLEGE_UNION],
+}
+
+
+def _over_limits() -> Q:
+    """The condition `limits.breaches()` checks, as SQL on union_list_for's annotations:
+    one branch per (level, larger-limit school) pair, since the limits differ by both."""
+    condition = Q(pk__in=[])
+    for level, kinds in LEVEL_KINDS.items():
+        for large in (False, True):
+            limits = limits_at(level, large=large)
+            over = Q(pk__in=[])
+            for rule, column in (
+                ("staff", "staff"),
+                ("presidium", "presidium"),
+                ("departments", "dept_count"),
+            ):
+                if getattr(limits, rule) is not None:
+                    over |= Q(**{f"{column}__gt": getattr(limits, rule)})
+            condition |= Q(kind__in=kinds, school__allows_large_staff=large) & over
+    return condition
 
 
 def union_get_for(*, actor: Any, pk: int) -> Node:

@@ -29,9 +29,10 @@ from .services import structure
 def union_list_view(request: AuthenticatedRequest) -> HttpResponse:
     if not can(request.user, "staff.open_unions"):
         raise PermissionDenied
-    page = paginate(selectors.union_list_for(actor=request.user), page_number(request))
     flagged_only = request.GET.get("flagged") == "1"
-    rows = [r for r in selectors.union_rows(page.items) if r.breaches or not flagged_only]
+    unions = selectors.union_list_for(actor=request.user, over_limits=flagged_only)
+    page = paginate(unions, page_number(request))
+    rows = selectors.union_rows(page.items)
     return render(
         request, "staff/union_list.html", {"page": page, "rows": rows, "flagged_only": flagged_only}
     )

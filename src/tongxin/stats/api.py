@@ -12,6 +12,7 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
 from tongxin.core.authz import can
+from tongxin.core.http import PageNumber
 from tongxin.core.pagination import paginate
 from tongxin.orgs.models import Node
 
@@ -168,7 +169,7 @@ def _overview_item(row: selectors.OverviewRow) -> dict[str, Any]:
 
 @router.get("/overview", response=OverviewPage)
 def overview(
-    request: HttpRequest, query: Query[PeriodQuery], sort: str = "code", page: int = 1
+    request: HttpRequest, query: Query[PeriodQuery], sort: str = "code", page: PageNumber = 1
 ) -> Any:
     _require(request, "stats.view_overview")
     period = _period(query)
@@ -199,7 +200,7 @@ def _report(request: HttpRequest, report: WeeklyReport) -> dict[str, Any]:
 
 
 @router.get("/reports", response=ReportPage)
-def reports(request: HttpRequest, page: int = 1) -> Any:
+def reports(request: HttpRequest, page: PageNumber = 1) -> Any:
     _require(request, "stats.view_report_list")
     found = paginate(selectors.report_list_for(actor=request.user), page)
     items = [_report(request, r) for r in found.items]

@@ -46,11 +46,45 @@ def test_each_recipient_gets_one_notification(province):
     )
 
 
-def test_marking_read_is_audited_once(province):
-    [n] = notify(recipients=[province.student_a], verb="t.x.y", title="x")
-    notification_mark_read(actor=province.student_a, notification=n)
-    notification_mark_read(actor=province.student_a, notification=n)
-    assert AuditEvent.objects.filter(action="notifications.notification.read").count() == 1
+def test_reading_notifications_writes_no_audit_event(province, client_for):
+    """Issue 9 item 8: a read event sat in the school's chain next to the events that caused
+    the notification (an inference channel about anonymous issues) and took the chain lock."""
+    school = province.student_a.school
+    [one] = notify(recipients=[province.student_a], verb="t.x.y", title="一", school=school)
+    [two] = notify(recipients=[province.student_a], verb="t.x.y", title="二", url="/rights/mine/")
+    notify(recipients=[province.student_a], verb="t.x.y", title="三", school=school)
+    before = AuditEvent.objects.count()
+    notification_mark_read(actor=province.student_a, notification=one)
+    client = client_for("student_a")
+    assert client.post(f"/notifications/{two.pk}/read/").status_code == 302
+    client.post("/notifications/read-all/")
+    assert not Notification.objects.filter(read_at__isnull=True).exists()
+    assert AuditEvent.objects.count() == before
+
+
+def test_view_marks_the_notification_and_those_for_the_same_page_read(province, client_for):
+    """Issue 9 item 19: tapping 查看 leaves no badge for what the opened page shows."""
+    url = "/rights/mine/"
+    first, second = (
+        notify(recipients=[province.student_a], verb="t.x.y", title=t, url=url)[0]
+        for t in ("已受理", "已答复")
+    )
+    [other] = notify(recipients=[province.student_a], verb="t.x.y", title="别的", url="/")
+    client = client_for("student_a")
+    assert client.get("/notifications/").context["unread_notifications"] == 3
+    response = client.post(f"/notifications/{second.pk}/read/", follow=True)
+    assert response.redirect_chain == [(url, 302)]
+    assert response.context["unread_notifications"] == 1
+    first.refresh_from_db()
+    other.refresh_from_db()
+    assert first.read_at is not None and other.read_at is None
+
+
+def test_viewing_someone_elses_notification_is_404_and_reads_nothing(province, client_for):
+    [n] = notify(recipients=[province.officer_a], verb="t.x.y", title="x", url="/")
+    assert client_for("student_a").post(f"/notifications/{n.pk}/read/").status_code == 404
+    n.refresh_from_db()
+    assert n.read_at is None
 
 
 def test_unread_count_shows_in_the_header_and_read_all_clears_it(province, client_for):

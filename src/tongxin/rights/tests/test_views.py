@@ -195,3 +195,14 @@ def test_advisor_maps_a_category_to_college_unions(province, client_for):
     )
     assert response.status_code == 302
     assert list(CategoryRoute.objects.values_list("category__name", flat=True)) == ["宿舍与水电"]
+
+
+def test_a_queue_filter_beyond_64_bits_is_named_and_dropped_not_a_500(province, client_for):
+    """Issue 9 item 6: `?category=9223372036854775808` reached the database and failed."""
+    response = client_for("officer_a").get(
+        "/rights/queue/", {"category": str(2**63), "college": "1", "page": "0"}
+    )
+    assert response.status_code == 200
+    assert "类别：编号超出范围。" in response.content.decode()
+    assert response.context["filter"].category is None
+    assert response.context["filter"].college == 1

@@ -121,3 +121,29 @@ def test_limits_page_refuses_a_large_limit_below_the_normal_one(province, client
     )
     assert "不能低于一般上限" in response.content.decode()
     assert not StaffLimit.objects.filter(academic_year=2027).exists()
+
+
+def test_flagged_unions_are_filtered_before_paginating_and_the_pager_keeps_the_filter(
+    province, client_for
+):
+    """Issue 9 item 16: the filter ran in Python on each page of all unions, so pages came
+    out short or empty, 下一页 dropped `flagged=1` and was offered past the last page."""
+    from tongxin.staff.models import Department
+    from tongxin.testing.province import make_node
+
+    StaffLimit.objects.filter(level="school").update(max_departments=1)
+    for n in range(32):  # school-level unions sort before the colleges' by path
+        union = make_node("school_union", f"测试学生会{n:02d}", province.school_a)
+        if n % 3:  # 21 of the 32 keep two departments: over the limit of one
+            for name in ("权益部", "宣传部"):
+                Department.objects.create(union=union, school=province.school_a, name=name)
+    client = client_for("advisor_a")
+    first = client.get("/staff/unions/?flagged=1")
+    rows = first.context["rows"]
+    assert len(rows) == 20 and all(r.breaches for r in rows)
+    html = first.content.decode()
+    assert "?flagged=1&amp;page=2" in html
+    second = client.get("/staff/unions/?flagged=1&page=2")
+    assert [r.union.name for r in second.context["rows"]] == ["测试学生会31"]
+    assert "下一页" not in second.content.decode()
+    assert client.get("/staff/unions/?flagged=1&page=3").status_code == 404

@@ -31,7 +31,12 @@ class Command(BaseCommand):
             "-",
             "--timeout",
             "60",
+            # when_ready prints the address (and the demo logins) once the socket listens.
+            "--config",
+            "python:tongxin.core.management.commands._serve_hooks",
         ]
-        self.stdout.write(f"同心已启动：http://{options['host']}:{options['port']}/")
+        url = f"http://{options['host']}:{options['port']}/"
+        os.environ["TONGXIN_SERVE_URL"] = url
+        self.stdout.write(f"同心正在启动：{url}")
         sys.stdout.flush()
         os.execv(argv[0], argv)

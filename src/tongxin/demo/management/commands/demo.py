@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tongxin.core.errors import DomainError
 from tongxin.demo.build import PASSWORD, DemoResult, build_demo
 from tongxin.demo.generate import DEFAULT_SEED
+from tongxin.demo.logins import login_lines
 
 
 def summary(result: DemoResult) -> str:
@@ -58,9 +59,5 @@ class Command(BaseCommand):
         port = os.environ.get("PORT", "8000")
         self.stdout.write(summary(result))
         self.stdout.write(f"访问地址：http://127.0.0.1:{port}/")
-        self.stdout.write(f"所有演示账号的密码：{PASSWORD}")
-        self.stdout.write(
-            "各角色的登录账号（学校人员填学校代码和学号/工号，学联工作人员只填用户名）："
-        )
-        for login in result.logins:
-            self.stdout.write(f"  {login.line()}")
+        for line in login_lines(result.logins, PASSWORD):
+            self.stdout.write(line)

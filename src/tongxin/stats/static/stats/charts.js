@@ -13,6 +13,9 @@
     var chart = window.echarts.init(node);
     option.color = colours;
     option.tooltip = option.tooltip || { trigger: "axis" };
+    // Drawn on the canvas: an HTML tooltip is markup with style attributes, which the
+    // Content-Security-Policy (style-src 'self') refuses.
+    option.tooltip.renderMode = "richText";
     option.grid = option.grid || { left: 40, right: 16, top: 36, bottom: 28, containLabel: true };
     chart.setOption(option);
     charts.push(chart);

@@ -1,0 +1,40 @@
+"""gunicorn's configuration hooks for `tongxin serve` (loaded with --config python:…).
+
+`when_ready` runs in gunicorn's master once the socket listens: it prints the address and,
+when the demo province exists, the demo logins again — `make demo` prints them first,
+then the worker and the server start, and a newcomer should not have to scroll for them.
+"""
+
+import os
+from typing import Any
+
+
+def ready_lines() -> list[str]:
+    """The address, then the demo's logins when a demo province exists (Django is set up)."""
+    from django.apps import apps
+
+    lines = [f"同心已就绪：{os.environ.get('TONGXIN_SERVE_URL', '')}"]
+    if apps.is_installed("tongxin.demo"):  # core imports no domain app at module level
+        from tongxin.demo.build import PASSWORD
+        from tongxin.demo.logins import demo_logins, demo_province, login_lines
+
+        province = demo_province()
+        if province is not None:
+            lines += login_lines(demo_logins(province), PASSWORD)
+    return lines
+
+
+def when_ready(server: Any) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tongxin.settings")
+    import django
+    from django.db import connections
+
+    django.setup()
+    try:
+        lines = ready_lines()
+    except Exception:  # a missing table (not migrated) must not stop the server
+        server.log.exception("could not read the demo logins")
+        lines = [f"同心已就绪：{os.environ.get('TONGXIN_SERVE_URL', '')}"]
+    finally:
+        connections.close_all()  # the workers are forked from this process next
+    print("\n".join(lines), flush=True)
