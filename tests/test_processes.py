@@ -3,33 +3,19 @@
 folder, as `make demo` would on a new machine."""
 
 import json
-import os
-import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-TONGXIN = str(Path(sys.executable).with_name("tongxin"))
+from tongxin.testing.processes import TONGXIN, free_port, migrated_env
 
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> dict[str, str]:
-    env = {
-        k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
-    }
-    env["TONGXIN_DATA_DIR"] = str(tmp_path / "var")
-    subprocess.run([TONGXIN, "migrate", "-v0"], env=env, check=True, cwd=tmp_path, timeout=120)
-    return env
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+    return migrated_env(tmp_path)
 
 
 def _get(url: str, deadline: float) -> tuple[int, bytes]:
@@ -49,7 +35,7 @@ def test_serve_answers_healthz_and_serves_static_files(
     subprocess.run(
         [TONGXIN, "collectstatic", "--no-input", "-v0"], env=data_dir, check=True, timeout=120
     )
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [TONGXIN, "serve", "--port", str(port), "--workers", "1"],
         env=data_dir,

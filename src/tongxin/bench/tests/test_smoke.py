@@ -4,12 +4,13 @@ without errors and that no submission was lost or doubled."""
 
 import json
 import os
-import socket
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tongxin.testing.processes import free_port
 
 ROOT = Path(__file__).resolve().parents[4]
 TONGXIN = Path(sys.executable).with_name("tongxin")
@@ -23,13 +24,6 @@ SCENARIOS = {
     "school_stats",
     "overview",
 }
-
-
-def _free_port() -> int:
-    """A port nobody listens on now: test runs of other checkouts may run at once."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _env(data_dir: Path) -> dict[str, str]:
@@ -60,7 +54,7 @@ def test_bench_quick_run_loses_nothing(tmp_path: Path) -> None:
             str(ROOT / "bench" / "run"),
             "--quick",
             "--port",
-            str(_free_port()),
+            str(free_port()),
             "--out",
             str(out),
         ],

@@ -2,34 +2,17 @@
 once gunicorn listens (issue 9, item 27): `make demo` printed them before the worker and
 the server started, and their output buried them."""
 
-import os
-import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 
-TONGXIN = str(Path(sys.executable).with_name("tongxin"))
-
-
-def _env(tmp_path: Path) -> dict[str, str]:
-    env = {
-        k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
-    }
-    env["TONGXIN_DATA_DIR"] = str(tmp_path / "var")
-    subprocess.run([TONGXIN, "migrate", "-v0"], env=env, check=True, cwd=tmp_path, timeout=120)
-    return env
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from tongxin.testing.processes import TONGXIN, free_port
+from tongxin.testing.processes import migrated_env as _env
 
 
 def _ready_output(env: dict[str, str], cwd: Path) -> str:
     """What the server printed up to its first worker's boot (after when_ready)."""
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [TONGXIN, "serve", "--port", str(port), "--workers", "1"],
         env=env,
