@@ -222,6 +222,10 @@ class IssueClock(models.Model):  # 办理时限
     clock = models.CharField(max_length=16, choices=Clock.choices)
     started_at = models.DateTimeField()
     due_at = models.DateTimeField()
+    # The working days the deadline counts (None: the first-reply clock counts hours). Kept so
+    # that a deadline recounted on a newly entered calendar keeps its length, whatever the
+    # school's settings became since (workdays/deadlines.py).
+    workdays = models.PositiveSmallIntegerField(null=True, blank=True)
     stopped_at = models.DateTimeField(null=True, blank=True)
     # Withdrawn by the student before it fell due: the deadline never fell due for anyone.
     cancelled = models.BooleanField(default=False)

@@ -2,7 +2,8 @@
 
 unknown year (Mon–Fri, warning) ──calendar_year_save──► known year (admin)
 known year ──calendar_year_save──► replaced with the new list
-either way, every open deadline counted through that year is counted again (deadlines.py)
+either way, after the commit the worker counts again every open deadline through that year
+(deadlines.py: one item per transaction, never inside the admin's request)
 """
 
 import datetime
@@ -18,6 +19,7 @@ from tongxin.core.errors import DomainError
 from .calendar import clear_memo
 from .deadlines import recount_year
 from .models import CalendarDay, CalendarYear
+from .tasks import recount_deadlines
 
 
 def parse_day_lines(text: str, *, year: int, field: str) -> list[tuple[datetime.date, str]]:
@@ -82,17 +84,32 @@ def calendar_year_save(
     entry, _created = CalendarYear.objects.update_or_create(
         year=year, defaults={"source": CalendarYear.Source.ADMIN}
     )
-    moved = recount_year(actor=actor, year=year)
     audit.record(
         actor=actor,
         action="workdays.year.saved",
         target=entry,
-        data={
-            "year": year,
-            "holidays": len(holidays),
-            "workdays": len(workdays),
-            "deadlines_moved": sum(m.moved for m in moved),
-        },
+        data={"year": year, "holidays": len(holidays), "workdays": len(workdays)},
     )
     transaction.on_commit(clear_memo)
+    transaction.on_commit(lambda: recount_deadlines.enqueue(year=year, actor_id=actor.pk))
     return entry
+
+
+def deadlines_recount(*, actor: Any, year: int) -> int:
+    """Count again every open deadline through `year` (each move its own transaction, so no
+    lock is held across schools) and record how many moved; returns that number."""
+    authorize(actor, "workdays.manage_calendar")
+    moved = recount_year(actor=actor, year=year)
+    with transaction.atomic():
+        entry = CalendarYear.objects.get(year=year)
+        audit.record(
+            actor=actor,
+            action="workdays.year.recounted",
+            target=entry,
+            data={
+                "year": year,
+                "deadlines_checked": sum(m.checked for m in moved),
+                "deadlines_moved": sum(m.moved for m in moved),
+            },
+        )
+    return sum(m.moved for m in moved)

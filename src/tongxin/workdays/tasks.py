@@ -26,3 +26,13 @@ def warn_missing_calendar_year(year: int) -> int:
             url="/workdays/",
         )
     return len(sent)
+
+
+@task()
+def recount_deadlines(year: int, actor_id: int) -> int:
+    """After a calendar year was saved: count its open deadlines again (deadlines.py)."""
+    from tongxin.accounts.models import User
+
+    from .services import deadlines_recount
+
+    return deadlines_recount(actor=User.objects.get(pk=actor_id), year=year)

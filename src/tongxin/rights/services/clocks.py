@@ -13,17 +13,24 @@ from tongxin.workdays.calendar import due_after_workdays
 from ..models import Clock, Issue, IssueClock, RightsSettings
 
 
+def workdays_for(clock: str, issue: Issue, cfg: RightsSettings) -> int | None:
+    """How many working days `clock` runs for (None: the first-reply clock counts hours)."""
+    if clock == Clock.FIRST_REPLY:
+        return None
+    if clock == Clock.DECIDE:
+        return cfg.decide_workdays
+    if clock == Clock.ANSWER:
+        return cfg.urgent_answer_workdays if issue.is_urgent else cfg.answer_workdays
+    return cfg.feedback_workdays
+
+
 def due_for(
     clock: str, started: datetime.datetime, issue: Issue, cfg: RightsSettings
 ) -> datetime.datetime:
-    if clock == Clock.FIRST_REPLY:
+    days = workdays_for(clock, issue, cfg)
+    if days is None:
         return started + datetime.timedelta(hours=cfg.first_reply_hours)
-    if clock == Clock.DECIDE:
-        return due_after_workdays(started, cfg.decide_workdays)
-    if clock == Clock.ANSWER:
-        days = cfg.urgent_answer_workdays if issue.is_urgent else cfg.answer_workdays
-        return due_after_workdays(started, days)
-    return due_after_workdays(started, cfg.feedback_workdays)
+    return due_after_workdays(started, days)
 
 
 def stop_running(issue: Issue, now: datetime.datetime, *, cancelled: bool = False) -> None:
@@ -48,6 +55,7 @@ def start(
         clock=clock,
         started_at=now,
         due_at=due_for(clock, now, issue, cfg),
+        workdays=workdays_for(clock, issue, cfg),
     )
     issue.due_at = run.due_at
     return run

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from tongxin.accounts.models import User
 from tongxin.core.authz import authorize
+from tongxin.workdays.calendar import due_after_workdays
 
 from ..models import Clock, Issue, IssueClock
 from ..settings import settings_for
@@ -23,7 +24,10 @@ from .escalation import holders
 
 
 def clock_recount(clock: IssueClock) -> datetime.datetime:
-    """The clock's deadline under the calendar as it stands now."""
+    """The clock's deadline under the calendar as it stands now, for the working days it was
+    started with (clocks from before those were kept: the school's settings)."""
+    if clock.workdays is not None:
+        return due_after_workdays(clock.started_at, clock.workdays)
     return due_for(clock.clock, clock.started_at, clock.issue, settings_for(clock.school_id))
 
 
@@ -40,10 +44,17 @@ def clock_reschedule(*, actor: User, clock: IssueClock) -> IssueClock | None:
     if after == before:
         return None
     clock.due_at = after
-    clock.save(update_fields=["due_at"])
+    # A deadline moved past now is not overdue any more: escalation starts again from 0 if it
+    # runs out later (a city federation already involved stays involved).
+    fields = ["due_at"]
+    if after > timezone.now() and clock.escalation_level:
+        clock.escalation_level = 0
+        fields.append("escalation_level")
+    clock.save(update_fields=fields)
     if issue.due_at == before:
-        issue.due_at = after
-        issue.save(update_fields=["due_at", "updated_at"])  # not a transition: no new version
+        issue.due_at, issue.escalation_level = after, clock.escalation_level
+        # Not a transition: no new version, so an officer's open form stays valid.
+        issue.save(update_fields=["due_at", "escalation_level", "updated_at"])
     text = _("节假日安排录入后，%(clock)s期限由 %(before)s 调整为 %(after)s。") % {
         "clock": Clock(clock.clock).label,
         "before": _day(before),

@@ -79,8 +79,8 @@ def test_a_decide_clock_across_new_year_moves_when_the_year_is_saved(province):
     assert Notification.objects.filter(
         recipient=province.officer_a, title__contains="期限调整"
     ).exists()
-    saved = AuditEvent.objects.get(action="workdays.year.saved")
-    assert saved.data["deadlines_moved"] == 1
+    recounted = AuditEvent.objects.get(action="workdays.year.recounted")
+    assert recounted.data["deadlines_moved"] == 1
 
 
 @pytest.mark.time_machine(moment("2027-02-03"))
@@ -118,7 +118,7 @@ def test_saving_the_year_again_with_the_same_days_moves_nothing(province):
     save_2027(province)
     save_2027(province)
     assert IssueEvent.objects.filter(issue=issue, kind="rescheduled").count() == 1
-    last = AuditEvent.objects.filter(action="workdays.year.saved").latest("id")
+    last = AuditEvent.objects.filter(action="workdays.year.recounted").latest("id")
     assert last.data["deadlines_moved"] == 0
 
 
@@ -145,3 +145,37 @@ def test_a_public_notice_across_new_year_ends_later(province):
     assert candidacy.notice_ends_at == end_of(D(2027, 1, 7))
     assert CandidacyEvent.objects.filter(candidacy=candidacy, kind="rescheduled").exists()
     assert AuditEvent.objects.filter(action="selection.candidacy.rescheduled").count() == 1
+
+
+@pytest.mark.time_machine(moment("2026-12-30"))
+def test_the_admins_save_moves_nothing_itself_the_worker_does_after_the_commit(province):
+    issue = accepted_issue(province)
+    calendar_year_save(  # no commit in this test transaction: the recount is not queued yet
+        actor=province.province_admin, year=2027, holidays=NEW_YEAR, workdays=[]
+    )
+    assert running(issue).due_at == end_of(D(2027, 1, 4))
+    assert not AuditEvent.objects.filter(action="workdays.year.recounted").exists()
+
+
+@pytest.mark.time_machine(moment("2026-12-30"))
+def test_a_recount_keeps_the_length_the_clock_started_with(province):
+    from tongxin.rights.models import RightsSettings
+
+    issue = accepted_issue(province)  # decide clock: 3 working days
+    RightsSettings.objects.update_or_create(
+        school=province.school_a, defaults={"decide_workdays": 1}
+    )
+    save_2027(province)
+    assert running(issue).due_at == end_of(D(2027, 1, 5))  # still 3, on the real calendar
+
+
+@pytest.mark.time_machine(moment("2026-12-30"))
+def test_a_deadline_moved_past_now_is_no_longer_escalated(province, time_machine):
+    issue = accepted_issue(province)
+    clock = running(issue)
+    IssueClock.objects.filter(pk=clock.pk).update(escalation_level=1)
+    Issue.objects.filter(pk=issue.pk).update(escalation_level=1)
+    time_machine.move_to(moment("2027-01-05", 9))  # overdue on Mon–Fri, not on the calendar
+    save_2027(province)
+    assert running(issue).escalation_level == 0
+    assert fresh(issue).escalation_level == 0
