@@ -215,7 +215,8 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", "31536000")) if SECURE_SSL_REDIRECT else 0
 # Behind a reverse proxy that terminates HTTPS, Django sees plain HTTP: trust the proxy's
 # X-Forwarded-Proto (only when it sets the header itself, else clients could forge it).
-if env_bool("TRUST_X_FORWARDED_PROTO", default=env_bool("TRUST_X_FORWARDED_FOR")):
+# Its own setting, off by default: trusting the proxy's client address does not imply it.
+if env_bool("TRUST_X_FORWARDED_PROTO"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Self only: every script, style, font and image is a vendored static file. No inline
 # script or style attribute anywhere (tests/e2e/test_csp.py checks pages in Chromium);
