@@ -175,6 +175,35 @@ def test_a_reset_is_audited_told_ends_sessions_and_works_once(
     assert student.check_password(NEW)
 
 
+def _api_status(raw: str) -> int:
+    return Client().get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {raw}").status_code
+
+
+def test_a_reset_revokes_the_persons_api_tokens(province, client_for):
+    """Someone who knew the old password and made a token loses API access with the reset."""
+    raw = client_for("officer_a").post("/accounts/tokens/", {"name": "脚本"}).context["new_token"]
+    assert _api_status(raw) == 200
+    _reset(client_for("advisor_a"), province.officer_a)
+    assert _api_status(raw) == 401
+    assert province.officer_a.api_tokens.get().revoked_at is not None
+    event = AuditEvent.objects.get(action="accounts.user.password_reset_issued")
+    assert event.data["tokens_revoked"] == 1
+
+
+def test_changing_ones_password_revokes_ones_api_tokens(province, client_for):
+    client = client_for("officer_a")
+    raw = client.post("/accounts/tokens/", {"name": "脚本"}).context["new_token"]
+    other = client_for("officer_b").post("/accounts/tokens/", {"name": "b"}).context["new_token"]
+    response = client.post(
+        "/accounts/password/",
+        {"old_password": PASSWORD, "new_password": NEW, "new_password_again": NEW},
+    )
+    assert response.status_code == 302
+    assert _api_status(raw) == 401 and _api_status(other) == 200
+    event = AuditEvent.objects.get(action="accounts.user.password_changed")
+    assert event.data["tokens_revoked"] == 1
+
+
 def test_the_students_own_login_cancels_a_reset_link(province, client_for):
     link = _reset(client_for("advisor_a"), province.student_a)
     # The student did not ask for it; the old password still works and kills the link.
