@@ -297,18 +297,28 @@ def password_reset_for(raw: str) -> PasswordReset | None:
 def password_reset_complete(*, raw: str, new_password: str) -> User:
     """The person sets a new password through a reset link (they act for themselves)."""
     found = password_reset_for(raw)
+    now = timezone.now()
+    # Re-read under the lock: between the first look and the lock the link may have been
+    # used, expired, cancelled by a newer reset (which expires it) or by the person's login.
     reset = (
-        PasswordReset.objects.select_for_update().filter(pk=found.pk, used_at__isnull=True).first()
+        PasswordReset.objects.select_for_update()
+        .filter(pk=found.pk, used_at__isnull=True, expires_at__gt=now)
+        .first()
         if found is not None
         else None
     )
-    if reset is None:
+    user = User.objects.filter(pk=reset.user_id).first() if reset is not None else None
+    if (
+        reset is None
+        or user is None
+        or not user.is_active
+        or (user.last_login is not None and user.last_login > reset.created_at)
+    ):
         raise DomainError(_("重置链接无效、已使用或已过期，请联系校团委老师。"))
-    user = reset.user
     _validated_password(new_password, user)
     user.set_password(new_password)
     user.save(update_fields=["password"])
-    reset.used_at = timezone.now()
+    reset.used_at = now
     reset.save(update_fields=["used_at"])
     audit.record(
         actor=user,

@@ -214,6 +214,35 @@ def test_the_students_own_login_cancels_a_reset_link(province, client_for):
     assert User.objects.get(pk=province.student_a.pk).check_password(PASSWORD)
 
 
+@pytest.mark.parametrize("cancel", ["newer_reset", "own_login", "expired"])
+def test_a_link_cancelled_between_the_look_and_the_lock_sets_nothing(
+    province, client_for, cancel
+):
+    """The race: the link was live when first read, then cancelled before the locked
+    re-read. The stale first read is replayed; the locked re-read must refuse."""
+    from tongxin.accounts import services
+    from tongxin.core.errors import DomainError
+
+    advisor = client_for("advisor_a")
+    link = _reset(advisor, province.student_a)
+    raw = link.removeprefix("/accounts/reset/").strip("/")
+    stale = services.password_reset_for(raw)
+    assert stale is not None
+    if cancel == "newer_reset":
+        _reset(advisor, province.student_a, "第二次")
+    elif cancel == "own_login":
+        User.objects.filter(pk=province.student_a.pk).update(last_login=timezone.now())
+    else:
+        PasswordReset.objects.filter(pk=stale.pk).update(expires_at=timezone.now())
+    with (
+        mock.patch.object(services, "password_reset_for", return_value=stale),
+        pytest.raises(DomainError),
+    ):
+        services.password_reset_complete(raw=raw, new_password=NEW)
+    assert User.objects.get(pk=province.student_a.pk).check_password(PASSWORD)
+    assert not PasswordReset.objects.filter(used_at__isnull=False).exists()
+
+
 def test_a_reset_link_expires_after_a_day(province, client_for):
     link = _reset(client_for("advisor_a"), province.student_a)
     PasswordReset.objects.update(
