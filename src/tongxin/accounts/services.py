@@ -158,9 +158,9 @@ def _revoke_tokens_of(user: User) -> int:
     """End every live API token of `user` (someone who knew the old password may have made
     one); the count goes into the caller's audit event."""
     now = timezone.now()
-    return ApiToken.objects.filter(
-        user=user, revoked_at__isnull=True, expires_at__gt=now
-    ).update(revoked_at=now)
+    return ApiToken.objects.filter(user=user, revoked_at__isnull=True, expires_at__gt=now).update(
+        revoked_at=now
+    )
 
 
 @transaction.atomic
@@ -226,8 +226,8 @@ def _digest(raw: str) -> str:
 def password_reset_issue(*, actor: Any, user: User, reason: str) -> str:
     """An advisor resets an active account whose owner forgot the password. Never silent:
     a reason, an audit event, the person told at once on every channel they have, all
-    their sessions and API tokens ended; the link (path only) works once, for a day, and not after the
-    person's own next login. Earlier unused links of the account die."""
+    their sessions and API tokens ended; the link (path only) works once, for a day, and
+    not after the person's own next login. Earlier unused links of the account die."""
     from tongxin.notifications.services import notify
 
     authorize(actor, "accounts.reset_user_password", user)

@@ -215,9 +215,7 @@ def test_the_students_own_login_cancels_a_reset_link(province, client_for):
 
 
 @pytest.mark.parametrize("cancel", ["newer_reset", "own_login", "expired"])
-def test_a_link_cancelled_between_the_look_and_the_lock_sets_nothing(
-    province, client_for, cancel
-):
+def test_a_link_cancelled_between_the_look_and_the_lock_sets_nothing(province, client_for, cancel):
     """The race: the link was live when first read, then cancelled before the locked
     re-read. The stale first read is replayed; the locked re-read must refuse."""
     from tongxin.accounts import services
@@ -313,7 +311,7 @@ def test_refused_attempts_do_not_lengthen_the_delay(province):
         _just_failed()  # the sixth failure just happened: 2 s
         response, _client = _login("2024001", school_code="TA01")
         assert _wait_in(response) == 2
-    assert LoginThrottle.objects.get(key="name:TA01:2024001").failures == 6
+    assert LoginThrottle.objects.get(key="name:TA01:2024001|10.0.0.9").failures == 6
 
 
 def test_a_lower_case_school_code_is_the_same_login_and_is_audited(province):
@@ -364,6 +362,58 @@ def test_nobody_locks_the_federation_admin_out_from_outside(province):
     assert "网络地址" in _login("admin", ip=attacker)[0].content.decode()
 
 
+def test_an_address_re_arming_the_delay_does_not_delay_the_owner_elsewhere(province):
+    """One address sends a wrong password for `admin` just after each ready time, keeping
+    its own wait at the maximum: the admin, from her address, is not delayed at all."""
+    attacker, own = "203.0.113.66", "198.51.100.20"
+    for _ in range(15):  # ~15 tries in 15 minutes, under the per-address limit
+        response, _client = _login("admin", "guess", ip=attacker)
+        assert "密码不正确" in response.content.decode()
+        _earlier(60)
+    _login("admin", "guess", ip=attacker)
+    _just_failed()
+    response, _client = _login("admin", ip=attacker)  # even the right password waits there
+    assert _wait_in(response) == 60
+    response, client = _login("admin", ip=own)
+    assert response.status_code == 302
+    assert client.get("/").context["user"] == province.province_admin
+
+
+@override_settings(LOGIN_NAME_FAILURE_LIMIT=10)
+def test_guessing_from_many_addresses_slows_the_name_for_everyone(province):
+    for n in range(5):  # 2 failures each: no address reaches its own delay
+        for _ in range(2):
+            _login("admin", "guess", ip=f"203.0.113.{n + 1}")
+    response, _client = _login("admin", ip="198.51.100.20")
+    assert response.status_code == 200 and 59 <= _wait_in(response) <= 60
+    _earlier(60, key__startswith="all:")
+    assert _login("admin", ip="198.51.100.20")[0].status_code == 302
+
+
+def test_parallel_attempts_at_the_ready_time_get_one_password_check(province):
+    """A second request arriving while the first one's password hash runs sees the first
+    attempt already counted (reserved before the hash) and waits."""
+    from tongxin.accounts import views
+
+    for _ in range(5):
+        _login("2024001", "nope", school_code="TA01")
+    _earlier(1)  # the first delay (1 s) has passed: one attempt may go ahead
+    real, nested, started = views.authenticate, [], []
+
+    def slow_hash(*args, **kwargs):
+        if not started:  # the first check runs: the second request arrives meanwhile
+            started.append(True)
+            nested.append(_login("2024001", "other-guess", school_code="TA01")[0])
+        return real(*args, **kwargs)
+
+    with mock.patch.object(views, "authenticate", side_effect=slow_hash) as checked:
+        first, _client = _login("2024001", "guess", school_code="TA01")
+    assert "密码不正确" in first.content.decode()
+    assert "请等待" in nested[0].content.decode()
+    assert checked.call_count == 1  # one password check, not two
+    assert LoginThrottle.objects.get(key="name:TA01:2024001|10.0.0.9").failures == 6
+
+
 def test_counters_keep_their_configured_lifetime(province):
     """The cache's 300 s default lifetime does not apply: a block lasts its 900 s."""
     with override_settings(LOGIN_ADDRESS_FAILURE_LIMIT=3):
@@ -371,7 +421,7 @@ def test_counters_keep_their_configured_lifetime(province):
             _login("nobody", "nope", ip="203.0.113.8")
     row = LoginThrottle.objects.get(key="addr:203.0.113.8")
     assert (row.blocked_until - row.last_failure_at).total_seconds() == 900
-    name = LoginThrottle.objects.get(key="name:nobody")
+    name = LoginThrottle.objects.get(key="name:nobody|203.0.113.8")
     assert (name.expires_at - name.last_failure_at).total_seconds() == 86400
     _earlier(301)
     assert throttle.check(login_name="x", address="203.0.113.8").kind == throttle.ADDRESS
@@ -398,7 +448,7 @@ def test_junk_logins_cannot_wipe_a_victims_counter(province):
     )
     for n in range(5):
         _login(f"zzz{n}", "nope", ip="10.1.0.1")
-    victim = LoginThrottle.objects.get(key="name:TA01:2024001")
+    victim = LoginThrottle.objects.get(key="name:TA01:2024001|10.0.0.9")
     assert victim.failures == 5 and throttle.delay_after(victim.failures) == 1
     assert LoginThrottle.objects.filter(key__startswith="name:").count() == 1 + 400 + 5
 
