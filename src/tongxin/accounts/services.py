@@ -313,6 +313,7 @@ def password_reset_complete(*, raw: str, new_password: str) -> User:
         or user is None
         or not user.is_active
         or (user.last_login is not None and user.last_login > reset.created_at)
+        or PasswordReset.objects.filter(user=user, created_at__gt=reset.created_at).exists()
     ):
         raise DomainError(_("重置链接无效、已使用或已过期，请联系校团委老师。"))
     _validated_password(new_password, user)
