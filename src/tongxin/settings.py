@@ -188,12 +188,17 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 # Login throttling (tongxin.accounts.throttle), counters in a table with explicit expiry.
-# Per login name: after LOGIN_THROTTLE_AFTER failures each further attempt waits 1, 2, 4 …
-# up to LOGIN_DELAY_MAX_SECONDS since the last failure; the right password works after it.
+# Per login name and client address: after LOGIN_THROTTLE_AFTER failures each further
+# attempt from that address waits 1, 2, 4 … up to LOGIN_DELAY_MAX_SECONDS since the last
+# failure; the right password works after it, and other addresses are not delayed.
 # Failures are forgotten LOGIN_FAILURE_MEMORY_SECONDS after the last one (or on success).
 LOGIN_THROTTLE_AFTER = int(os.environ.get("LOGIN_THROTTLE_AFTER", "5"))
 LOGIN_DELAY_MAX_SECONDS = int(os.environ.get("LOGIN_DELAY_MAX_SECONDS", "60"))
 LOGIN_FAILURE_MEMORY_SECONDS = int(os.environ.get("LOGIN_FAILURE_MEMORY_SECONDS", "86400"))
+# Per login name across all addresses (distributed guessing): this many failures within
+# LOGIN_ADDRESS_WINDOW_SECONDS and every attempt for the name waits LOGIN_DELAY_MAX_SECONDS.
+# Far above LOGIN_ADDRESS_FAILURE_LIMIT, so no single address can slow a name for others.
+LOGIN_NAME_FAILURE_LIMIT = int(os.environ.get("LOGIN_NAME_FAILURE_LIMIT", "200"))
 # Per client address: this many failures within the window block the address for a while.
 # Keep it high: a campus behind one NAT address is many people.
 LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("LOGIN_ADDRESS_FAILURE_LIMIT", "50"))
@@ -215,7 +220,8 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", "31536000")) if SECURE_SSL_REDIRECT else 0
 # Behind a reverse proxy that terminates HTTPS, Django sees plain HTTP: trust the proxy's
 # X-Forwarded-Proto (only when it sets the header itself, else clients could forge it).
-if env_bool("TRUST_X_FORWARDED_PROTO", default=env_bool("TRUST_X_FORWARDED_FOR")):
+# Its own setting, off by default: trusting the proxy's client address does not imply it.
+if env_bool("TRUST_X_FORWARDED_PROTO"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Self only: every script, style, font and image is a vendored static file. No inline
 # script or style attribute anywhere (tests/e2e/test_csp.py checks pages in Chromium);

@@ -1,7 +1,7 @@
 """Writes about people: accounts, memberships, passwords, activation, API tokens.
 
 imported/created ──(activation link, only while never activated)──► active with own password
-active ──(advisor's reset: reason, audited, person told, sessions ended)──► reset link
+active ──(advisor's reset: reason, audited, person told, sessions and tokens ended)──► reset link
        ──(person sets a password once, within a day, unless they logged in since)──► active
 membership: granted (start) ──► ended (end date + reason; history kept)
 token: created (shown once) ──► revoked
@@ -154,15 +154,30 @@ def _validated_password(new_password: str, user: User) -> None:
         raise DomainError(" ".join(exc.messages), field="new_password") from exc
 
 
+def _revoke_tokens_of(user: User) -> int:
+    """End every live API token of `user` (someone who knew the old password may have made
+    one); the count goes into the caller's audit event."""
+    now = timezone.now()
+    return ApiToken.objects.filter(user=user, revoked_at__isnull=True, expires_at__gt=now).update(
+        revoked_at=now
+    )
+
+
 @transaction.atomic
 def password_change(*, actor: User, old_password: str, new_password: str) -> User:
+    """The person changes their own password; their API tokens are revoked with it."""
     if not actor.check_password(old_password):
         raise DomainError(_("原密码不正确。"), field="old_password")
     _validated_password(new_password, actor)
     actor.set_password(new_password)
     actor.save(update_fields=["password"])
+    revoked = _revoke_tokens_of(actor)
     audit.record(
-        actor=actor, action="accounts.user.password_changed", target=actor, school=actor.school
+        actor=actor,
+        action="accounts.user.password_changed",
+        target=actor,
+        school=actor.school,
+        data={"tokens_revoked": revoked},
     )
     return actor
 
@@ -211,8 +226,8 @@ def _digest(raw: str) -> str:
 def password_reset_issue(*, actor: Any, user: User, reason: str) -> str:
     """An advisor resets an active account whose owner forgot the password. Never silent:
     a reason, an audit event, the person told at once on every channel they have, all
-    their sessions ended; the link (path only) works once, for a day, and not after the
-    person's own next login. Earlier unused links of the account die."""
+    their sessions and API tokens ended; the link (path only) works once, for a day, and
+    not after the person's own next login. Earlier unused links of the account die."""
     from tongxin.notifications.services import notify
 
     authorize(actor, "accounts.reset_user_password", user)
@@ -238,19 +253,20 @@ def password_reset_issue(*, actor: Any, user: User, reason: str) -> str:
         expires_at=now + datetime.timedelta(hours=settings.PASSWORD_RESET_LINK_HOURS),
     )
     User.objects.filter(pk=user.pk).update(session_epoch=F("session_epoch") + 1)
+    revoked = _revoke_tokens_of(user)
     audit.record(
         actor=actor,
         action="accounts.user.password_reset_issued",
         target=user,
         school=user.school,
-        data={"reason": reason, "reset": reset.pk},
+        data={"reason": reason, "reset": reset.pk, "tokens_revoked": revoked},
     )
     notify(
         recipients=[user],
         verb="accounts.user.password_reset",
         title=_("%(who)s重置了您的账号密码") % {"who": actor.real_name},
         body=_(
-            "理由：%(reason)s。您已在所有设备上退出登录；原密码仍然有效，用原密码登录后重置链接即失效。"
+            "理由：%(reason)s。您已在所有设备上退出登录，接口令牌已全部吊销；原密码仍然有效，用原密码登录后重置链接即失效。"
             "如果不是您本人请求的，请立即修改密码并告知校团委。"
         )
         % {"reason": reason},
@@ -281,18 +297,29 @@ def password_reset_for(raw: str) -> PasswordReset | None:
 def password_reset_complete(*, raw: str, new_password: str) -> User:
     """The person sets a new password through a reset link (they act for themselves)."""
     found = password_reset_for(raw)
+    now = timezone.now()
+    # Re-read under the lock: between the first look and the lock the link may have been
+    # used, expired, cancelled by a newer reset (which expires it) or by the person's login.
     reset = (
-        PasswordReset.objects.select_for_update().filter(pk=found.pk, used_at__isnull=True).first()
+        PasswordReset.objects.select_for_update()
+        .filter(pk=found.pk, used_at__isnull=True, expires_at__gt=now)
+        .first()
         if found is not None
         else None
     )
-    if reset is None:
+    user = User.objects.filter(pk=reset.user_id).first() if reset is not None else None
+    if (
+        reset is None
+        or user is None
+        or not user.is_active
+        or (user.last_login is not None and user.last_login > reset.created_at)
+        or PasswordReset.objects.filter(user=user, created_at__gt=reset.created_at).exists()
+    ):
         raise DomainError(_("重置链接无效、已使用或已过期，请联系校团委老师。"))
-    user = reset.user
     _validated_password(new_password, user)
     user.set_password(new_password)
     user.save(update_fields=["password"])
-    reset.used_at = timezone.now()
+    reset.used_at = now
     reset.save(update_fields=["used_at"])
     audit.record(
         actor=user,

@@ -43,7 +43,7 @@ def _wait_message(wait: throttle.Wait) -> str:
 def _attempt(request: HttpRequest, form: LoginForm) -> User | None:
     """One login attempt through the throttle; errors go onto the form."""
     name, address = form.login_name(), client_ip_of(request)
-    wait = throttle.check(login_name=name, address=address)
+    wait = throttle.reserve(login_name=name, address=address)  # committed before the hash
     if wait.seconds:
         if wait.kind == throttle.NAME:
             throttle.register_refused(address=address)
@@ -51,9 +51,10 @@ def _attempt(request: HttpRequest, form: LoginForm) -> User | None:
         return None
     user = authenticate(request, username=name, password=form.cleaned_data["password"])
     if user is not None:
-        throttle.register_success(login_name=name)
+        throttle.register_success(login_name=name, address=address)
         return user
-    if throttle.register_failure(login_name=name, address=address):
+    throttle.register_failure(address=address)
+    if wait.starts_delays:
         services.login_throttle_record(login_name=name)
     form.add_error(None, _("学校代码、学号/工号（或用户名）或密码不正确。"))
     return None

@@ -175,6 +175,35 @@ def test_a_reset_is_audited_told_ends_sessions_and_works_once(
     assert student.check_password(NEW)
 
 
+def _api_status(raw: str) -> int:
+    return Client().get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {raw}").status_code
+
+
+def test_a_reset_revokes_the_persons_api_tokens(province, client_for):
+    """Someone who knew the old password and made a token loses API access with the reset."""
+    raw = client_for("officer_a").post("/accounts/tokens/", {"name": "脚本"}).context["new_token"]
+    assert _api_status(raw) == 200
+    _reset(client_for("advisor_a"), province.officer_a)
+    assert _api_status(raw) == 401
+    assert province.officer_a.api_tokens.get().revoked_at is not None
+    event = AuditEvent.objects.get(action="accounts.user.password_reset_issued")
+    assert event.data["tokens_revoked"] == 1
+
+
+def test_changing_ones_password_revokes_ones_api_tokens(province, client_for):
+    client = client_for("officer_a")
+    raw = client.post("/accounts/tokens/", {"name": "脚本"}).context["new_token"]
+    other = client_for("officer_b").post("/accounts/tokens/", {"name": "b"}).context["new_token"]
+    response = client.post(
+        "/accounts/password/",
+        {"old_password": PASSWORD, "new_password": NEW, "new_password_again": NEW},
+    )
+    assert response.status_code == 302
+    assert _api_status(raw) == 401 and _api_status(other) == 200
+    event = AuditEvent.objects.get(action="accounts.user.password_changed")
+    assert event.data["tokens_revoked"] == 1
+
+
 def test_the_students_own_login_cancels_a_reset_link(province, client_for):
     link = _reset(client_for("advisor_a"), province.student_a)
     # The student did not ask for it; the old password still works and kills the link.
@@ -183,6 +212,37 @@ def test_the_students_own_login_cancels_a_reset_link(province, client_for):
     response = Client().post(link, {"new_password": NEW, "new_password_again": NEW})
     assert response.status_code == 404
     assert User.objects.get(pk=province.student_a.pk).check_password(PASSWORD)
+
+
+@pytest.mark.parametrize(
+    "cancel", ["newer_reset", "newer_reset_same_moment", "own_login", "expired"]
+)
+def test_a_link_cancelled_between_the_look_and_the_lock_sets_nothing(province, client_for, cancel):
+    """The race: the link was live when first read, then cancelled before the locked
+    re-read. The stale first read is replayed; the locked re-read must refuse."""
+    from tongxin.accounts import services
+    from tongxin.core.errors import DomainError
+
+    advisor = client_for("advisor_a")
+    link = _reset(advisor, province.student_a)
+    raw = link.removeprefix("/accounts/reset/").strip("/")
+    stale = services.password_reset_for(raw)
+    assert stale is not None
+    if cancel.startswith("newer_reset"):
+        _reset(advisor, province.student_a, "第二次")
+        if cancel == "newer_reset_same_moment":  # its expiry of the old link did not land
+            PasswordReset.objects.filter(pk=stale.pk).update(expires_at=stale.expires_at)
+    elif cancel == "own_login":
+        User.objects.filter(pk=province.student_a.pk).update(last_login=timezone.now())
+    else:
+        PasswordReset.objects.filter(pk=stale.pk).update(expires_at=timezone.now())
+    with (
+        mock.patch.object(services, "password_reset_for", return_value=stale),
+        pytest.raises(DomainError),
+    ):
+        services.password_reset_complete(raw=raw, new_password=NEW)
+    assert User.objects.get(pk=province.student_a.pk).check_password(PASSWORD)
+    assert not PasswordReset.objects.filter(used_at__isnull=False).exists()
 
 
 def test_a_reset_link_expires_after_a_day(province, client_for):
@@ -255,7 +315,7 @@ def test_refused_attempts_do_not_lengthen_the_delay(province):
         _just_failed()  # the sixth failure just happened: 2 s
         response, _client = _login("2024001", school_code="TA01")
         assert _wait_in(response) == 2
-    assert LoginThrottle.objects.get(key="name:TA01:2024001").failures == 6
+    assert LoginThrottle.objects.get(key="name:TA01:2024001|10.0.0.9").failures == 6
 
 
 def test_a_lower_case_school_code_is_the_same_login_and_is_audited(province):
@@ -306,6 +366,58 @@ def test_nobody_locks_the_federation_admin_out_from_outside(province):
     assert "网络地址" in _login("admin", ip=attacker)[0].content.decode()
 
 
+def test_an_address_re_arming_the_delay_does_not_delay_the_owner_elsewhere(province):
+    """One address sends a wrong password for `admin` just after each ready time, keeping
+    its own wait at the maximum: the admin, from her address, is not delayed at all."""
+    attacker, own = "203.0.113.66", "198.51.100.20"
+    for _ in range(15):  # ~15 tries in 15 minutes, under the per-address limit
+        response, _client = _login("admin", "guess", ip=attacker)
+        assert "密码不正确" in response.content.decode()
+        _earlier(60)
+    _login("admin", "guess", ip=attacker)
+    _just_failed()
+    response, _client = _login("admin", ip=attacker)  # even the right password waits there
+    assert _wait_in(response) == 60
+    response, client = _login("admin", ip=own)
+    assert response.status_code == 302
+    assert client.get("/").context["user"] == province.province_admin
+
+
+@override_settings(LOGIN_NAME_FAILURE_LIMIT=10)
+def test_guessing_from_many_addresses_slows_the_name_for_everyone(province):
+    for n in range(5):  # 2 failures each: no address reaches its own delay
+        for _ in range(2):
+            _login("admin", "guess", ip=f"203.0.113.{n + 1}")
+    response, _client = _login("admin", ip="198.51.100.20")
+    assert response.status_code == 200 and 59 <= _wait_in(response) <= 60
+    _earlier(60, key__startswith="all:")
+    assert _login("admin", ip="198.51.100.20")[0].status_code == 302
+
+
+def test_parallel_attempts_at_the_ready_time_get_one_password_check(province):
+    """A second request arriving while the first one's password hash runs sees the first
+    attempt already counted (reserved before the hash) and waits."""
+    from tongxin.accounts import views
+
+    for _ in range(5):
+        _login("2024001", "nope", school_code="TA01")
+    _earlier(1)  # the first delay (1 s) has passed: one attempt may go ahead
+    real, nested, started = views.authenticate, [], []
+
+    def slow_hash(*args, **kwargs):
+        if not started:  # the first check runs: the second request arrives meanwhile
+            started.append(True)
+            nested.append(_login("2024001", "other-guess", school_code="TA01")[0])
+        return real(*args, **kwargs)
+
+    with mock.patch.object(views, "authenticate", side_effect=slow_hash) as checked:
+        first, _client = _login("2024001", "guess", school_code="TA01")
+    assert "密码不正确" in first.content.decode()
+    assert "请等待" in nested[0].content.decode()
+    assert checked.call_count == 1  # one password check, not two
+    assert LoginThrottle.objects.get(key="name:TA01:2024001|10.0.0.9").failures == 6
+
+
 def test_counters_keep_their_configured_lifetime(province):
     """The cache's 300 s default lifetime does not apply: a block lasts its 900 s."""
     with override_settings(LOGIN_ADDRESS_FAILURE_LIMIT=3):
@@ -313,7 +425,7 @@ def test_counters_keep_their_configured_lifetime(province):
             _login("nobody", "nope", ip="203.0.113.8")
     row = LoginThrottle.objects.get(key="addr:203.0.113.8")
     assert (row.blocked_until - row.last_failure_at).total_seconds() == 900
-    name = LoginThrottle.objects.get(key="name:nobody")
+    name = LoginThrottle.objects.get(key="name:nobody|203.0.113.8")
     assert (name.expires_at - name.last_failure_at).total_seconds() == 86400
     _earlier(301)
     assert throttle.check(login_name="x", address="203.0.113.8").kind == throttle.ADDRESS
@@ -340,7 +452,7 @@ def test_junk_logins_cannot_wipe_a_victims_counter(province):
     )
     for n in range(5):
         _login(f"zzz{n}", "nope", ip="10.1.0.1")
-    victim = LoginThrottle.objects.get(key="name:TA01:2024001")
+    victim = LoginThrottle.objects.get(key="name:TA01:2024001|10.0.0.9")
     assert victim.failures == 5 and throttle.delay_after(victim.failures) == 1
     assert LoginThrottle.objects.filter(key__startswith="name:").count() == 1 + 400 + 5
 

@@ -95,11 +95,17 @@ def _settings_under(env: dict[str, str]) -> dict[str, object]:
             {"SECURE_COOKIES": "true"},
             {"redirect": True, "hsts": 31536000, "proxy": None, "cookies": True},
         ),
+        # Trusting the proxy's client address does not trust its protocol header: that
+        # is a separate decision (a proxy may pass X-Forwarded-Proto from the client).
         (
             {"SECURE_COOKIES": "true", "TRUST_X_FORWARDED_FOR": "true", "HSTS_SECONDS": "600"},
+            {"redirect": True, "hsts": 600, "proxy": None, "cookies": True},
+        ),
+        (
+            {"SECURE_COOKIES": "true", "TRUST_X_FORWARDED_PROTO": "true"},
             {
                 "redirect": True,
-                "hsts": 600,
+                "hsts": 31536000,
                 "proxy": ["HTTP_X_FORWARDED_PROTO", "https"],
                 "cookies": True,
             },
