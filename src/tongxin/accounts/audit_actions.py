@@ -25,4 +25,5 @@ FIELDS = {
     "prefix": "令牌前缀",
     "expires": "有效期至",
     "reset": "重置记录编号",
+    "tokens_revoked": "吊销的接口令牌数",
 }
