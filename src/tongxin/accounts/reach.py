@@ -108,10 +108,6 @@ def forget_grants(user: Any) -> None:
         del user._tongxin_grants
 
 
-def roles_of(user: Any) -> set[str]:
-    return {g.role for g in grants_of(user)}
-
-
 def has_role(user: Any, *roles: str) -> bool:
     return any(g.role in roles for g in grants_of(user))
 

@@ -14,10 +14,6 @@ def node_ancestors(node: Node) -> QuerySet[Node]:
     return Node.objects.filter(pk__in=node.ancestor_ids()).order_by("depth")
 
 
-def school_by_code(code: str) -> Node | None:
-    return Node.objects.filter(kind=NodeKind.SCHOOL, code=code).first()
-
-
 def node_children(node: Node) -> QuerySet[Node]:
     return node.children.order_by("kind", "name").annotate(child_count=Count("children"))
 

@@ -5,7 +5,3 @@ import datetime
 
 def academic_year_of(day: datetime.date) -> int:
     return day.year if day.month >= 9 else day.year - 1
-
-
-def academic_year_label(year: int) -> str:
-    return f"{year}-{year + 1} 学年"

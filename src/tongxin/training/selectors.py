@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet
 
 from tongxin.accounts.models import Membership, Role, User
 from tongxin.accounts.reach import node_scope
@@ -87,13 +87,6 @@ def learning_record(user: User) -> tuple[list[Attendance], Decimal]:
     )
     total = sum((a.hours for a in rows), Decimal("0"))
     return rows, total
-
-
-def qingma_hours(user: User) -> Decimal:
-    value = Attendance.objects.filter(user=user, session__kind="qingma").aggregate(h=Sum("hours"))[
-        "h"
-    ]
-    return value or Decimal("0")
 
 
 def school_person(school_id: int, number: str) -> User | None:

@@ -107,8 +107,3 @@ def workdays_between(start: datetime.date, end: datetime.date) -> int:
         if is_workday(current):
             count += 1
     return count
-
-
-def missing_years(years: list[int]) -> list[int]:
-    known = set(CalendarYear.objects.filter(year__in=years).values_list("year", flat=True))
-    return [y for y in years if y not in known]

@@ -10,10 +10,6 @@ def year_list() -> QuerySet[CalendarYear]:
     return CalendarYear.objects.order_by("-year")
 
 
-def days_of(year: int) -> QuerySet[CalendarDay]:
-    return CalendarDay.objects.filter(date__year=year).order_by("date")
-
-
 def day_counts(years: list[int]) -> dict[int, tuple[int, int]]:
     """year → (holidays, make-up working days)."""
     rows = (

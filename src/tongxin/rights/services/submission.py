@@ -4,11 +4,9 @@
 submitted | accepted | in progress | referred ── withdraw ──► withdrawn
 """
 
-import datetime
-
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -39,19 +37,13 @@ from .common import (
     tell,
     union_officers,
 )
-from .intake import day_start, intake_for
+from .intake import intake_for
 
 
 def route_union(student: User, category: IssueCategory) -> Node:
     """The queue an issue goes to: the school union by default, the graduate union for
     graduate students, or the student's college union where the advisor mapped the category."""
     return Node.objects.get(pk=intake_for(student, category.pk).union_id)
-
-
-def submissions_today(student: User, now: datetime.datetime | None = None) -> int:
-    return Issue.objects.filter(
-        Q(submitter=student) | Q(sealed__user=student), created_at__gte=day_start(now)
-    ).count()
 
 
 def _check_rate(today: int, limit: int) -> None:
