@@ -14,7 +14,7 @@ from tongxin.orgs.models import Node
 from . import forms as f
 from . import services
 from .models import Issue
-from .selectors import office_of_school
+from .selectors import office_of_school, person_of_school
 
 Run = Callable[[User, Issue, dict[str, Any]], Any]
 
@@ -58,14 +58,14 @@ def _merge(user: User, issue: Issue, d: dict[str, Any]) -> Issue:
 
 
 def _assign(user: User, issue: Issue, d: dict[str, Any]) -> Issue:
-    assignee = User.objects.filter(pk=d["assignee"]).first() or User(pk=0)
+    assignee = person_of_school(issue.school_id, d["assignee"])
     return services.issue_assign(
         actor=user, issue=issue, expected_version=d["version"], assignee=assignee
     )
 
 
 def _office_input(user: User, issue: Issue, d: dict[str, Any]) -> Any:
-    office = Node.objects.filter(pk=d["office"], kind="office").first() or Node(pk=0)
+    office = office_of_school(issue.school_id, d["office"])
     return services.issue_add_office_input(actor=user, issue=issue, office=office, text=d["text"])
 
 

@@ -7,7 +7,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from tongxin.accounts.models import Role
+from tongxin.accounts.models import Role, User
 from tongxin.accounts.reach import grants_of, has_role, node_scope
 from tongxin.orgs.models import UNION_KINDS, Node
 
@@ -231,6 +231,11 @@ def photo_get_for(*, actor: Any, pk: int) -> Any:
 
 def office_of_school(school_id: int, pk: int) -> Node | None:
     return Node.objects.filter(pk=pk, school_id=school_id, kind="office").first()
+
+
+def person_of_school(school_id: int, pk: int) -> User | None:
+    """Someone of the school picked in a form (the service checks what they must be)."""
+    return User.objects.filter(pk=pk, school_id=school_id).first()
 
 
 def supportable_get(*, actor: Any, pk: int) -> Issue | None:

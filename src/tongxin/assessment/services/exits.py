@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 from tongxin.accounts.models import Membership, User
 from tongxin.audit import services as audit
 from tongxin.core.authz import authorize
-from tongxin.core.errors import DomainError, StaleObject
+from tongxin.core.errors import DomainError
 from tongxin.notifications.services import notify
 from tongxin.staff.models import ExitKind, ExitRecord
 from tongxin.staff.services.structure import officer_exit
+from tongxin.workflow.steps import lock, require_text, save_step
 
 from ..models import ExitProposal, ProposalStatus, RatedOfficer, Round
 
@@ -54,34 +55,19 @@ def proposals_create(*, actor: User, round_: Round, failed: list[RatedOfficer]) 
         )
 
 
-def _locked(proposal: ExitProposal, expected_version: int | None) -> ExitProposal:
-    fresh = (
-        ExitProposal.objects.select_for_update(of=("self",))
-        .select_related("membership__node", "round")
-        .get(pk=proposal.pk)
-    )
-    if expected_version is not None and fresh.version != expected_version:
-        raise StaleObject(_("该退出建议已被他人处理，请刷新后重试。"))
+def _pending(proposal: ExitProposal, expected_version: int | None) -> ExitProposal:
+    fresh = lock(proposal, expected_version, related=("membership__node", "round"))
     if fresh.status != ProposalStatus.PENDING:
         raise DomainError(_("该退出建议已经处理过了。"))
     return fresh
 
 
-def _reason(text: str, label: str) -> str:
-    text = (text or "").strip()
-    if not text:
-        raise DomainError(_("请填写%(l)s。") % {"l": label}, field="reason")
-    if len(text) > MAX_REASON:
-        raise DomainError(
-            _("%(l)s不能超过 %(n)d 个字。") % {"l": label, "n": MAX_REASON}, field="reason"
-        )
-    return text
+DECISION_FIELDS = ("status", "decision_note", "decided_by", "decided_at")
 
 
 def _decide(proposal: ExitProposal, actor: User, status: str, note: str) -> None:
     proposal.status, proposal.decision_note = status, note
     proposal.decided_by, proposal.decided_at = actor, timezone.now()
-    proposal.version += 1
 
 
 @transaction.atomic
@@ -90,8 +76,8 @@ def exit_proposal_confirm(
 ) -> ExitRecord:
     """Confirm: the officer is dismissed (免职) through the staff app's exit, reason kept."""
     authorize(actor, "assessment.decide_exit", proposal)
-    proposal = _locked(proposal, expected_version)
-    reason = _reason(reason, _("退出原因"))
+    proposal = _pending(proposal, expected_version)
+    reason = require_text(reason, "reason", _("退出原因"), MAX_REASON)
     if proposal.membership.end is not None:  # left meanwhile (staff counts the last day active)
         raise DomainError(_("该工作人员已经离任，请选择“不予退出”并说明情况。"))
     record = officer_exit(
@@ -99,16 +85,7 @@ def exit_proposal_confirm(
     )
     _decide(proposal, actor, ProposalStatus.CONFIRMED, reason)
     proposal.exit_record = record
-    proposal.save(
-        update_fields=[
-            "status",
-            "decision_note",
-            "decided_by",
-            "decided_at",
-            "exit_record",
-            "version",
-        ]
-    )
+    save_step(proposal, *DECISION_FIELDS, "exit_record")
     audit.record(
         actor=actor,
         action="assessment.exit_proposal.confirmed",
@@ -131,9 +108,9 @@ def exit_proposal_dismiss(
 ) -> ExitProposal:
     """Dismiss: the officer stays; the advisor's reason is kept with the proposal."""
     authorize(actor, "assessment.decide_exit", proposal)
-    proposal = _locked(proposal, expected_version)
-    reason = _reason(reason, _("不予退出的理由"))
+    proposal = _pending(proposal, expected_version)
+    reason = require_text(reason, "reason", _("不予退出的理由"), MAX_REASON)
     _decide(proposal, actor, ProposalStatus.DISMISSED, reason)
-    proposal.save(update_fields=["status", "decision_note", "decided_by", "decided_at", "version"])
+    save_step(proposal, *DECISION_FIELDS)
     audit.record(actor=actor, action="assessment.exit_proposal.dismissed", target=proposal)
     return proposal

@@ -22,9 +22,10 @@ from django.utils.translation import gettext_lazy
 from tongxin.accounts.models import Membership, User
 from tongxin.audit import services as audit
 from tongxin.core.authz import authorize
-from tongxin.core.errors import DomainError, StaleObject
+from tongxin.core.errors import DomainError
 from tongxin.notifications.services import notify
 from tongxin.orgs.models import Node
+from tongxin.workflow.steps import lock, save_step
 
 from .. import selectors
 from ..models import Dimension, Level, RatedOfficer, Rater, RaterGroup, Rating, Round, RoundStatus
@@ -47,13 +48,6 @@ class RaterChoice:
             RaterGroup.DELEGATE: self.delegates,
             RaterGroup.PEER: self.peers,
         }
-
-
-def locked(round_: Round, expected_version: int | None) -> Round:
-    fresh = Round.objects.select_for_update().get(pk=round_.pk)
-    if expected_version is not None and fresh.version != expected_version:
-        raise StaleObject(_("该评议轮次已被他人修改，请刷新后重试。"))
-    return fresh
 
 
 def _check_term(union: Node, term: str, deadline: datetime.date) -> None:
@@ -208,7 +202,7 @@ def round_close(*, actor: User, round_: Round, expected_version: int | None) -> 
     """Close the round: no more reports or ratings; every rated officer gets a score and a
     level; each 不合格 opens the exit procedure as a proposal for the advisor to decide."""
     authorize(actor, "assessment.manage_round", round_)
-    round_ = locked(round_, expected_version)
+    round_ = lock(round_, expected_version)
     if round_.status != RoundStatus.OPEN:
         raise DomainError(_("该评议轮次已经结束。"))
     policy = Policy.from_json(round_.policy)
@@ -220,8 +214,7 @@ def round_close(*, actor: User, round_: Round, expected_version: int | None) -> 
     RatedOfficer.objects.bulk_update(rated, ["score", "level", "detail"])
     failed = [r for r in rated if r.level == Level.FAIL]
     round_.status, round_.closed_at = RoundStatus.CLOSED, timezone.now()
-    round_.version += 1
-    round_.save(update_fields=["status", "closed_at", "version"])
+    save_step(round_, "status", "closed_at")
     audit.record(
         actor=actor,
         action="assessment.round.closed",
@@ -240,12 +233,11 @@ def round_close(*, actor: User, round_: Round, expected_version: int | None) -> 
 def round_publish(*, actor: User, round_: Round, expected_version: int | None) -> Round:
     """Publish the results: each rated officer may now read their own score and level."""
     authorize(actor, "assessment.manage_round", round_)
-    round_ = locked(round_, expected_version)
+    round_ = lock(round_, expected_version)
     if round_.status != RoundStatus.CLOSED:
         raise DomainError(_("只有已结束、尚未公布的评议轮次可以公布结果。"))
     round_.status, round_.published_at = RoundStatus.PUBLISHED, timezone.now()
-    round_.version += 1
-    round_.save(update_fields=["status", "published_at", "version"])
+    save_step(round_, "status", "published_at")
     audit.record(actor=actor, action="assessment.round.published", target=round_)
     officers = User.objects.filter(
         pk__in=RatedOfficer.objects.filter(round=round_).values("officer_id")

@@ -16,18 +16,15 @@ from django.utils.translation import gettext as _
 from tongxin.accounts.models import User
 from tongxin.core.authz import authorize
 from tongxin.core.errors import DomainError
+from tongxin.workflow.steps import lock, require_state, require_text, save_step
 
 from ..models import Clock, Issue, Rating, SealedIdentity, Status
 from ..settings import settings_for
 from . import clocks
 from .common import (
     advisors,
-    locked,
-    record,
-    require_status,
-    require_text,
-    save,
-    tell,
+    record_issue_step,
+    tell_about_issue,
     tell_reporter,
     union_officers,
 )
@@ -42,23 +39,27 @@ def issue_rate(
     *, actor: User, issue: Issue, expected_version: int, rating: str, reason: str = ""
 ) -> Issue:
     authorize(actor, "rights.rate_issue", issue)
-    issue = locked(issue, expected_version)
-    require_status(issue, [Status.FED_BACK], _("评价"))
+    issue = lock(issue, expected_version)
+    require_state(issue, [Status.FED_BACK], action=_("评价"))
     if rating not in {Rating.SATISFIED, Rating.BASICALLY, Rating.DISSATISFIED}:
         raise DomainError(_("请选择满意、基本满意或不满意。"), field="rating")
     if rating != Rating.DISSATISFIED:
         _close(issue, rating)
-        save(issue, "status", "rating", "closed_at")
-        record(actor, issue, kind="rated", text=str(Rating(rating).label), data={"rating": rating})
+        save_step(issue, "status", "rating", "closed_at")
+        record_issue_step(
+            actor, issue, kind="rated", text=str(Rating(rating).label), data={"rating": rating}
+        )
         return issue
     issue.rating_reason = require_text(reason, "reason", _("不满意的理由"))
     issue.dissatisfied_count += 1
     if issue.dissatisfied_count == 1:
         issue.status = Status.ACCEPTED
         clocks.start(issue, Clock.DECIDE, settings_for(issue.school_id))
-        save(issue, "status", "rating_reason", "dissatisfied_count", "due_at", "escalation_level")
-        record(actor, issue, kind="reopened", text=issue.rating_reason)
-        tell(
+        save_step(
+            issue, "status", "rating_reason", "dissatisfied_count", "due_at", "escalation_level"
+        )
+        record_issue_step(actor, issue, kind="reopened", text=issue.rating_reason)
+        tell_about_issue(
             union_officers(issue),
             issue,
             _("同学不满意，诉求重新办理：%(t)s") % {"t": issue.title},
@@ -67,7 +68,7 @@ def issue_rate(
         return issue
     _close(issue, rating)
     issue.flagged_to_advisor = True
-    save(
+    save_step(
         issue,
         "status",
         "rating",
@@ -76,14 +77,14 @@ def issue_rate(
         "dissatisfied_count",
         "flagged_to_advisor",
     )
-    record(
+    record_issue_step(
         actor,
         issue,
         kind="rated",
         text=_("不满意：%(r)s") % {"r": issue.rating_reason},
         data={"rating": rating},
     )
-    tell(
+    tell_about_issue(
         advisors(issue),
         issue,
         _("同学两次不满意，请关注：%(t)s") % {"t": issue.title},
@@ -97,7 +98,7 @@ def issue_auto_close(
     *, actor: User, issue: Issue, now: datetime.datetime | None = None
 ) -> Issue | None:
     """The worker closes an issue left unrated; None when it is not (or no longer) due."""
-    issue = locked(issue, None)
+    issue = lock(issue, None)
     now = now or timezone.now()
     days = settings_for(issue.school_id).auto_close_days
     if issue.status != Status.FED_BACK or issue.fed_back_at is None:
@@ -105,8 +106,8 @@ def issue_auto_close(
     if now < issue.fed_back_at + datetime.timedelta(days=days):
         return None
     _close(issue, Rating.UNRATED)
-    save(issue, "status", "rating", "closed_at")
-    record(actor, issue, kind="auto_closed", data={"days": days})
+    save_step(issue, "status", "rating", "closed_at")
+    record_issue_step(actor, issue, kind="auto_closed", data={"days": days})
     return issue
 
 
@@ -115,15 +116,17 @@ def issue_publish(*, actor: User, issue: Issue, expected_version: int) -> Issue:
     """回音壁: with the writer's consent and after this review, everyone in the school sees
     the question and the answer, without the writer's name or contact."""
     authorize(actor, "rights.handle_issue", issue)
-    issue = locked(issue, expected_version)
-    require_status(issue, [Status.ANSWERED, Status.FED_BACK, Status.CLOSED], _("发布到回音壁"))
+    issue = lock(issue, expected_version)
+    require_state(
+        issue, [Status.ANSWERED, Status.FED_BACK, Status.CLOSED], action=_("发布到回音壁")
+    )
     if not issue.publication_consent:
         raise DomainError(_("提交人未同意公开，不能发布。"))
     if issue.published_at is not None:
         raise DomainError(_("该诉求已经发布。"))
     issue.published_at = timezone.now()
-    save(issue, "published_at")
-    record(actor, issue, kind="published")
+    save_step(issue, "published_at")
+    record_issue_step(actor, issue, kind="published")
     tell_reporter(issue, _("您的诉求及答复已发布到回音壁：%(t)s") % {"t": issue.title})
     return issue
 
@@ -139,7 +142,7 @@ def issue_unseal(*, actor: User, issue: Issue, reason: str) -> User:
     if sealed.unsealed_by_id is None:
         sealed.unsealed_by, sealed.unsealed_at, sealed.unseal_reason = actor, timezone.now(), reason
         sealed.save(update_fields=["unsealed_by", "unsealed_at", "unseal_reason"])
-    record(
+    record_issue_step(
         actor,
         issue,
         kind="unsealed",

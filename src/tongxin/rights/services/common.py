@@ -1,50 +1,22 @@
-"""What every rights transition shares: locking with the version check, the timeline, the
-audit event (sealed for an anonymous reporter) and notifications after commit."""
+"""What the rights transitions add to the shared workflow steps (tongxin.workflow.steps):
+the issue's timeline line with its audit event, sealed for an anonymous reporter, the
+membership the actor acted under, and who is told.
+
+    lock ──► require_state ──► change ──► save_step ──► record_issue_step ──► tell_about_issue
+"""
 
 import secrets
 from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Q
-from django.utils.translation import gettext as _
 
 from tongxin.accounts.models import PRESIDIUM_POSITIONS, Membership, Role, User
 from tongxin.accounts.reach import Grant, grants_of
-from tongxin.audit import services as audit
-from tongxin.core.errors import DomainError, StaleObject
-from tongxin.notifications.services import notify
+from tongxin.workflow.steps import page_of, record_step, tell
 
-from ..models import Issue, IssueEvent, Status
+from ..models import Issue, IssueEvent
 from ..rules import reporter_id
-
-
-def locked(issue: Issue, expected_version: int | None) -> Issue:
-    """Re-read the issue under a row lock; refuse if someone changed it since it was shown."""
-    fresh = Issue.objects.select_for_update().get(pk=issue.pk)
-    if expected_version is not None and fresh.version != expected_version:
-        raise StaleObject(_("该诉求已被他人修改，请刷新后重试。"))
-    return fresh
-
-
-def require_status(issue: Issue, allowed: Iterable[str], action: str) -> None:
-    allowed = list(allowed)
-    if issue.status not in allowed:
-        names = "、".join(str(Status(s).label) for s in allowed)
-        raise DomainError(
-            _("当前状态为“%(now)s”，只有%(names)s的诉求可以%(action)s。")
-            % {"now": Status(issue.status).label, "names": names, "action": action}
-        )
-
-
-def require_text(value: str, field: str, label: str, max_length: int = 2000) -> str:
-    value = (value or "").strip()
-    if not value:
-        raise DomainError(_("请填写%(label)s。") % {"label": label}, field=field)
-    if len(value) > max_length:
-        raise DomainError(
-            _("%(label)s不能超过 %(n)d 个字。") % {"label": label, "n": max_length}, field=field
-        )
-    return value
 
 
 def new_pseudonym() -> str:
@@ -56,11 +28,6 @@ def actor_label(actor: User, issue: Issue) -> str:
     if issue.is_anonymous and actor.pk == reporter_id(issue):
         return issue.pseudonym
     return actor.real_name
-
-
-def save(issue: Issue, *fields: str) -> None:
-    issue.version += 1
-    issue.save(update_fields=[*fields, "version", "updated_at"])
 
 
 # Transitions the reporter makes as a student; every other one is made in an office.
@@ -94,7 +61,7 @@ def acting_grant(actor: User, issue: Issue, kind: str) -> Grant | None:
     return None
 
 
-def record(
+def record_issue_step(
     actor: User,
     issue: Issue,
     *,
@@ -106,21 +73,21 @@ def record(
     """Timeline entry plus audit event; the reporter of an anonymous issue stays sealed."""
     label = actor_label(actor, issue)
     sealed = label if issue.is_anonymous and label == issue.pseudonym else None
-    IssueEvent.objects.create(
-        issue=issue,
-        school_id=issue.school_id,
-        kind=kind,
-        actor=None if sealed else actor,
-        actor_label=label,
-        text=text,
-        internal=internal,
-    )
     grant = acting_grant(actor, issue, kind)
-    audit.record(
+    record_step(
         actor=actor,
         action=f"rights.issue.{kind}",
         target=issue,
-        data=data or {},
+        line=IssueEvent(
+            issue=issue,
+            school_id=issue.school_id,
+            kind=kind,
+            actor=None if sealed else actor,
+            actor_label=label,
+            text=text,
+            internal=internal,
+        ),
+        data=data,
         role=grant.role if grant is not None else "",
         node=grant.node_id if grant is not None else None,
         sealed_label=sealed,
@@ -158,22 +125,15 @@ def tell_reporter(issue: Issue, title: str, body: str = "") -> None:
     """Notify the reporter (anonymous or not) — the notification goes to them alone."""
     user_id = reporter_id(issue)
     if user_id is not None:
-        notify(
-            recipients=[User(pk=user_id)],
-            verb="rights.issue.updated",
-            title=title,
-            body=body,
-            url=f"/rights/issues/{issue.pk}/",
-            school=issue.school,
-        )
+        tell_about_issue([User(pk=user_id)], issue, title, body)
 
 
-def tell(users: Iterable[User], issue: Issue, title: str, body: str = "") -> None:
-    notify(
-        recipients=users,
+def tell_about_issue(users: Iterable[User], issue: Issue, title: str, body: str = "") -> None:
+    tell(
+        users,
         verb="rights.issue.updated",
         title=title,
         body=body,
-        url=f"/rights/issues/{issue.pk}/",
+        url=page_of("rights:issue-detail", issue),
         school=issue.school,
     )

@@ -17,9 +17,17 @@ from django.utils.translation import gettext_lazy
 
 from tongxin.accounts.models import User
 from tongxin.workdays.calendar import local_zone, workdays_between
+from tongxin.workflow.steps import save_step
 
 from ..models import Clock, Issue, IssueClock, Status
-from .common import advisors, city_staff, office_handlers, record, save, tell, union_officers
+from .common import (
+    advisors,
+    city_staff,
+    office_handlers,
+    record_issue_step,
+    tell_about_issue,
+    union_officers,
+)
 
 MAX_LEVEL = 4
 
@@ -78,10 +86,10 @@ def clock_escalate(*, actor: User, clock: IssueClock, now: datetime.datetime | N
     if level == MAX_LEVEL:
         issue.escalated_to_city = True
         fields.append("escalated_to_city")
-    save(issue, *fields)
+    save_step(issue, *fields)
     label = Clock(clock.clock).label
     text = f"{label}时限{LEVEL_TEXT[level]}"
-    record(
+    record_issue_step(
         actor,
         issue,
         kind="reminded" if level == 1 else "escalated",
@@ -89,7 +97,9 @@ def clock_escalate(*, actor: User, clock: IssueClock, now: datetime.datetime | N
         internal=True,
         data={"clock": clock.clock, "level": level},
     )
-    tell(_recipients(issue, level), issue, _("【督办】%(t)s") % {"t": issue.title}, text)
+    tell_about_issue(
+        _recipients(issue, level), issue, _("【督办】%(t)s") % {"t": issue.title}, text
+    )
     return level
 
 

@@ -18,18 +18,15 @@ from tongxin.accounts.reach import grants_of
 from tongxin.core.authz import authorize
 from tongxin.core.errors import DomainError
 from tongxin.orgs.models import Node, NodeKind
+from tongxin.workflow.steps import lock, require_state, require_text, save_step
 
 from ..models import Clock, DeclineReason, Issue, IssueSupport, OfficeInput, Status
 from ..settings import settings_for
 from . import clocks
 from .common import (
-    locked,
     office_handlers,
-    record,
-    require_status,
-    require_text,
-    save,
-    tell,
+    record_issue_step,
+    tell_about_issue,
     tell_reporter,
     union_officers,
 )
@@ -40,13 +37,13 @@ CLOCK_FIELDS = ("due_at", "escalation_level")
 @transaction.atomic
 def issue_accept(*, actor: User, issue: Issue, expected_version: int, reply: str) -> Issue:
     authorize(actor, "rights.handle_issue", issue)
-    issue = locked(issue, expected_version)
-    require_status(issue, [Status.SUBMITTED], _("受理"))
+    issue = lock(issue, expected_version)
+    require_state(issue, [Status.SUBMITTED], action=_("受理"))
     issue.first_reply = require_text(reply, "reply", _("首次回复"))
     issue.status = Status.ACCEPTED
     clocks.start(issue, Clock.DECIDE, settings_for(issue.school_id))
-    save(issue, "status", "first_reply", *CLOCK_FIELDS)
-    record(actor, issue, kind="accepted", text=issue.first_reply)
+    save_step(issue, "status", "first_reply", *CLOCK_FIELDS)
+    record_issue_step(actor, issue, kind="accepted", text=issue.first_reply)
     tell_reporter(issue, _("您的诉求已受理：%(t)s") % {"t": issue.title}, issue.first_reply)
     return issue
 
@@ -56,16 +53,16 @@ def issue_decline(
     *, actor: User, issue: Issue, expected_version: int, reason: str, explanation: str
 ) -> Issue:
     authorize(actor, "rights.handle_issue", issue)
-    issue = locked(issue, expected_version)
-    require_status(issue, [Status.SUBMITTED], _("不予受理"))
+    issue = lock(issue, expected_version)
+    require_state(issue, [Status.SUBMITTED], action=_("不予受理"))
     if reason not in DeclineReason.values:
         raise DomainError(_("请选择不予受理的理由。"), field="reason")
     explanation = require_text(explanation, "explanation", _("说明"))
     clocks.stop_running(issue, timezone.now())
     issue.status, issue.decline_reason, issue.first_reply = Status.NOT_HANDLED, reason, explanation
     issue.closed_at = timezone.now()
-    save(issue, "status", "decline_reason", "first_reply", "closed_at", *CLOCK_FIELDS)
-    record(
+    save_step(issue, "status", "decline_reason", "first_reply", "closed_at", *CLOCK_FIELDS)
+    record_issue_step(
         actor,
         issue,
         kind="declined",
@@ -90,8 +87,8 @@ def issue_merge(*, actor: User, issue: Issue, expected_version: int, into: Issue
     """并案: the issue joins another open issue of the same queue; its supporters move along."""
     authorize(actor, "rights.handle_issue", issue)
     authorize(actor, "rights.handle_issue", into)
-    issue = locked(issue, expected_version)
-    require_status(issue, [Status.SUBMITTED, Status.ACCEPTED], _("合并"))
+    issue = lock(issue, expected_version)
+    require_state(issue, [Status.SUBMITTED, Status.ACCEPTED], action=_("合并"))
     target = Issue.objects.select_for_update().get(pk=into.pk)
     if target.pk == issue.pk or not target.is_open or target.school_id != issue.school_id:
         raise DomainError(_("只能合并到本校另一条仍在办理中的诉求。"), field="into")
@@ -99,8 +96,8 @@ def issue_merge(*, actor: User, issue: Issue, expected_version: int, into: Issue
     clocks.stop_running(issue, timezone.now())
     issue.status, issue.merged_into, issue.closed_at = Status.MERGED, target, timezone.now()
     issue.supporters_count = 0  # its supporters now stand behind the target
-    save(issue, "status", "merged_into", "closed_at", "supporters_count", *CLOCK_FIELDS)
-    record(
+    save_step(issue, "status", "merged_into", "closed_at", "supporters_count", *CLOCK_FIELDS)
+    record_issue_step(
         actor,
         issue,
         kind="merged",
@@ -114,12 +111,12 @@ def issue_merge(*, actor: User, issue: Issue, expected_version: int, into: Issue
 @transaction.atomic
 def issue_start(*, actor: User, issue: Issue, expected_version: int) -> Issue:
     authorize(actor, "rights.handle_issue", issue)
-    issue = locked(issue, expected_version)
-    require_status(issue, [Status.ACCEPTED], _("自行处理"))
+    issue = lock(issue, expected_version)
+    require_state(issue, [Status.ACCEPTED], action=_("自行处理"))
     issue.status = Status.IN_PROGRESS
     clocks.start(issue, Clock.ANSWER, settings_for(issue.school_id))
-    save(issue, "status", *CLOCK_FIELDS)
-    record(actor, issue, kind="started")
+    save_step(issue, "status", *CLOCK_FIELDS)
+    record_issue_step(actor, issue, kind="started")
     return issue
 
 
@@ -143,22 +140,22 @@ def issue_refer(
 ) -> Issue:
     """已受理 → 已转办 (转办: hand to school offices). Offices must belong to the issue's school."""
     authorize(actor, "rights.handle_issue", issue)
-    issue = locked(issue, expected_version)
-    require_status(issue, [Status.ACCEPTED], _("转办"))
+    issue = lock(issue, expected_version)
+    require_state(issue, [Status.ACCEPTED], action=_("转办"))
     _check_offices(issue, lead_office, co_offices)
     issue.status, issue.lead_office = Status.REFERRED, lead_office
     issue.answer_draft = ""
     clocks.start(issue, Clock.ANSWER, settings_for(issue.school_id))
-    save(issue, "status", "lead_office", "answer_draft", *CLOCK_FIELDS)
+    save_step(issue, "status", "lead_office", "answer_draft", *CLOCK_FIELDS)
     issue.co_offices.set(co_offices)
-    record(
+    record_issue_step(
         actor,
         issue,
         kind="referred",
         text=note.strip(),
         data={"lead": lead_office.pk, "co": [o.pk for o in co_offices]},
     )
-    tell(
+    tell_about_issue(
         office_handlers([lead_office.pk, *[o.pk for o in co_offices]]),
         issue,
         _("转办事项：%(t)s") % {"t": issue.title},
@@ -170,16 +167,20 @@ def issue_refer(
 def issue_return(*, actor: User, issue: Issue, expected_version: int, reason: str) -> Issue:
     """退回: the lead office says "not ours"; the union must route it again."""
     authorize(actor, "rights.answer_referred_issue", issue)
-    issue = locked(issue, expected_version)
-    require_status(issue, [Status.REFERRED], _("退回"))
+    issue = lock(issue, expected_version)
+    require_state(issue, [Status.REFERRED], action=_("退回"))
     reason = require_text(reason, "reason", _("退回理由"))
     office_id = issue.lead_office_id
     issue.status, issue.lead_office, issue.answer_draft = Status.ACCEPTED, None, ""
     clocks.start(issue, Clock.DECIDE, settings_for(issue.school_id))
-    save(issue, "status", "lead_office", "answer_draft", *CLOCK_FIELDS)
+    save_step(issue, "status", "lead_office", "answer_draft", *CLOCK_FIELDS)
     issue.co_offices.clear()
-    record(actor, issue, kind="returned", text=reason, internal=True, data={"office": office_id})
-    tell(union_officers(issue), issue, _("职能部门退回了诉求：%(t)s") % {"t": issue.title}, reason)
+    record_issue_step(
+        actor, issue, kind="returned", text=reason, internal=True, data={"office": office_id}
+    )
+    tell_about_issue(
+        union_officers(issue), issue, _("职能部门退回了诉求：%(t)s") % {"t": issue.title}, reason
+    )
     return issue
 
 
@@ -187,17 +188,19 @@ def _finish_answer(actor: User, issue: Issue, text: str, kind: str) -> None:
     issue.status, issue.answer, issue.answer_draft = Status.ANSWERED, text, ""
     issue.answered_at = timezone.now()
     clocks.start(issue, Clock.FEEDBACK, settings_for(issue.school_id))
-    save(issue, "status", "answer", "answer_draft", "answered_at", *CLOCK_FIELDS)
-    record(actor, issue, kind=kind, text=text)
-    tell(union_officers(issue), issue, _("诉求已有答复，请向同学反馈：%(t)s") % {"t": issue.title})
+    save_step(issue, "status", "answer", "answer_draft", "answered_at", *CLOCK_FIELDS)
+    record_issue_step(actor, issue, kind=kind, text=text)
+    tell_about_issue(
+        union_officers(issue), issue, _("诉求已有答复，请向同学反馈：%(t)s") % {"t": issue.title}
+    )
 
 
 @transaction.atomic
 def issue_answer(*, actor: User, issue: Issue, expected_version: int, answer: str) -> Issue:
     """The union answers an issue it handled itself (处理中 → 已答复)."""
     authorize(actor, "rights.handle_issue", issue)
-    issue = locked(issue, expected_version)
-    require_status(issue, [Status.IN_PROGRESS], _("答复"))
+    issue = lock(issue, expected_version)
+    require_state(issue, [Status.IN_PROGRESS], action=_("答复"))
     _finish_answer(actor, issue, require_text(answer, "answer", _("答复")), "answered")
     return issue
 
@@ -214,21 +217,21 @@ def issue_office_answer(*, actor: User, issue: Issue, expected_version: int, ans
     """The lead office answers. Where the school requires it, a handler's answer waits for
     the office head's approval; the head's own answer goes out directly."""
     authorize(actor, "rights.answer_referred_issue", issue)
-    issue = locked(issue, expected_version)
-    require_status(issue, [Status.REFERRED], _("答复"))
+    issue = lock(issue, expected_version)
+    require_state(issue, [Status.REFERRED], action=_("答复"))
     text = require_text(answer, "answer", _("答复"))
     if settings_for(issue.school_id).head_approval_required and not _is_head(
         actor, issue.lead_office_id
     ):
         issue.answer_draft = text
-        save(issue, "answer_draft")
-        record(actor, issue, kind="answer_drafted", text=text, internal=True)
+        save_step(issue, "answer_draft")
+        record_issue_step(actor, issue, kind="answer_drafted", text=text, internal=True)
         heads = [
             u
             for u in office_handlers([issue.lead_office_id or 0])
             if _is_head(u, issue.lead_office_id)
         ]
-        tell(heads, issue, _("待审核的答复：%(t)s") % {"t": issue.title})
+        tell_about_issue(heads, issue, _("待审核的答复：%(t)s") % {"t": issue.title})
         return issue
     _finish_answer(actor, issue, text, "answered")
     return issue
@@ -237,8 +240,8 @@ def issue_office_answer(*, actor: User, issue: Issue, expected_version: int, ans
 @transaction.atomic
 def issue_approve_answer(*, actor: User, issue: Issue, expected_version: int) -> Issue:
     authorize(actor, "rights.approve_answer", issue)
-    issue = locked(issue, expected_version)
-    require_status(issue, [Status.REFERRED], _("审核答复"))
+    issue = lock(issue, expected_version)
+    require_state(issue, [Status.REFERRED], action=_("审核答复"))
     if not issue.answer_draft:
         raise DomainError(_("没有待审核的答复。"))
     _finish_answer(actor, issue, issue.answer_draft, "answer_approved")
@@ -246,17 +249,21 @@ def issue_approve_answer(*, actor: User, issue: Issue, expected_version: int) ->
 
 
 @transaction.atomic
-def issue_add_office_input(*, actor: User, issue: Issue, office: Node, text: str) -> OfficeInput:
+def issue_add_office_input(
+    *, actor: User, issue: Issue, office: Node | None, text: str
+) -> OfficeInput:
     """A co-office adds its input for the lead office (before the answer goes out)."""
     authorize(actor, "rights.add_office_input", issue)
-    if not any(g.role == Role.OFFICE_HANDLER and g.node_id == office.pk for g in grants_of(actor)):
+    if office is None or not any(
+        g.role == Role.OFFICE_HANDLER and g.node_id == office.pk for g in grants_of(actor)
+    ):
         raise DomainError(_("只能以本人所在部门的名义提供意见。"), field="office")
     if issue.status != Status.REFERRED:
         raise DomainError(_("只有转办中的诉求可以提供协办意见。"))
     entry = OfficeInput.objects.create(
         issue=issue, office=office, author=actor, text=require_text(text, "text", _("协办意见"))
     )
-    record(
+    record_issue_step(
         actor,
         issue,
         kind="office_input_added",
@@ -270,27 +277,29 @@ def issue_add_office_input(*, actor: User, issue: Issue, office: Node, text: str
 @transaction.atomic
 def issue_feed_back(*, actor: User, issue: Issue, expected_version: int, feedback: str) -> Issue:
     authorize(actor, "rights.handle_issue", issue)
-    issue = locked(issue, expected_version)
-    require_status(issue, [Status.ANSWERED], _("反馈"))
+    issue = lock(issue, expected_version)
+    require_state(issue, [Status.ANSWERED], action=_("反馈"))
     issue.feedback = require_text(feedback, "feedback", _("反馈"))
     issue.status, issue.fed_back_at = Status.FED_BACK, timezone.now()
     clocks.stop_running(issue, issue.fed_back_at)
-    save(issue, "status", "feedback", "fed_back_at", *CLOCK_FIELDS)
-    record(actor, issue, kind="fed_back", text=issue.feedback)
+    save_step(issue, "status", "feedback", "fed_back_at", *CLOCK_FIELDS)
+    record_issue_step(actor, issue, kind="fed_back", text=issue.feedback)
     tell_reporter(issue, _("您的诉求有了结果，请评价：%(t)s") % {"t": issue.title}, issue.feedback)
     return issue
 
 
 @transaction.atomic
-def issue_assign(*, actor: User, issue: Issue, expected_version: int, assignee: User) -> Issue:
+def issue_assign(
+    *, actor: User, issue: Issue, expected_version: int, assignee: User | None
+) -> Issue:
     authorize(actor, "rights.handle_issue", issue)
-    issue = locked(issue, expected_version)
+    issue = lock(issue, expected_version)
     if not issue.is_open:
         raise DomainError(_("已结束的诉求不能再指派。"))
-    if assignee.pk not in {u.pk for u in union_officers(issue)}:
+    if assignee is None or assignee.pk not in {u.pk for u in union_officers(issue)}:
         raise DomainError(_("只能指派给本会在任的工作人员。"), field="assignee")
     issue.assignee = assignee
-    save(issue, "assignee")
-    record(actor, issue, kind="assigned", internal=True, data={"assignee": assignee.pk})
-    tell([assignee], issue, _("您被指派承办诉求：%(t)s") % {"t": issue.title})
+    save_step(issue, "assignee")
+    record_issue_step(actor, issue, kind="assigned", internal=True, data={"assignee": assignee.pk})
+    tell_about_issue([assignee], issue, _("您被指派承办诉求：%(t)s") % {"t": issue.title})
     return issue

@@ -19,7 +19,10 @@ from tongxin.workdays.calendar import due_after_workdays
 from ..models import Clock, Issue, IssueClock
 from ..settings import settings_for
 from .clocks import due_for
-from .common import record, tell
+from .common import (
+    record_issue_step,
+    tell_about_issue,
+)
 from .escalation import holders
 
 
@@ -60,14 +63,14 @@ def clock_reschedule(*, actor: User, clock: IssueClock) -> IssueClock | None:
         "before": _day(before),
         "after": _day(after),
     }
-    record(
+    record_issue_step(
         actor,
         issue,
         kind="rescheduled",
         text=text,
         data={"clock": clock.clock, "from": before.isoformat(), "to": after.isoformat()},
     )
-    tell(holders(issue), issue, _("【期限调整】%(t)s") % {"t": issue.title}, text)
+    tell_about_issue(holders(issue), issue, _("【期限调整】%(t)s") % {"t": issue.title}, text)
     return clock
 
 

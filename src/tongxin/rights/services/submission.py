@@ -14,6 +14,7 @@ from tongxin.accounts.models import User
 from tongxin.core.authz import authorize
 from tongxin.core.errors import DomainError
 from tongxin.orgs.models import Node
+from tongxin.workflow.steps import lock, require_state, require_text, save_step
 
 from .. import photos, similarity
 from ..models import (
@@ -28,13 +29,9 @@ from ..models import (
 )
 from . import clocks
 from .common import (
-    locked,
     new_pseudonym,
-    record,
-    require_status,
-    require_text,
-    save,
-    tell,
+    record_issue_step,
+    tell_about_issue,
     union_officers,
 )
 from .intake import intake_for
@@ -107,7 +104,7 @@ def issue_submit(
             issue=issue, school_id=issue.school_id, image=content, width=width, height=height
         )
     clocks.record_started(issue, Clock.FIRST_REPLY, now)
-    record(
+    record_issue_step(
         actor,
         issue,
         kind="submitted",
@@ -130,21 +127,23 @@ def issue_announce(issue: Issue) -> None:
     audit event covers these. Running it twice indexes once and notifies twice at worst."""
     if not IssueGram.objects.filter(issue=issue).exists():
         similarity.index_issue(issue)
-    tell(union_officers(issue), issue, _("新的权益诉求：%(t)s") % {"t": issue.title})
+    tell_about_issue(union_officers(issue), issue, _("新的权益诉求：%(t)s") % {"t": issue.title})
 
 
 @transaction.atomic
 def issue_withdraw(*, actor: User, issue: Issue, expected_version: int) -> Issue:
     authorize(actor, "rights.withdraw_issue", issue)
-    issue = locked(issue, expected_version)
-    require_status(
-        issue, [Status.SUBMITTED, Status.ACCEPTED, Status.IN_PROGRESS, Status.REFERRED], _("撤回")
+    issue = lock(issue, expected_version)
+    require_state(
+        issue,
+        [Status.SUBMITTED, Status.ACCEPTED, Status.IN_PROGRESS, Status.REFERRED],
+        action=_("撤回"),
     )
     clocks.stop_running(issue, timezone.now(), cancelled=True)
     issue.status = Status.WITHDRAWN
     issue.closed_at = timezone.now()
-    save(issue, "status", "closed_at", "due_at", "escalation_level")
-    record(actor, issue, kind="withdrawn")
+    save_step(issue, "status", "closed_at", "due_at", "escalation_level")
+    record_issue_step(actor, issue, kind="withdrawn")
     return issue
 
 
@@ -165,5 +164,5 @@ def issue_support(*, actor: User, issue: Issue) -> Issue:
         raise DomainError(_("您已经附议过这条诉求。")) from exc
     Issue.objects.filter(pk=issue.pk).update(supporters_count=F("supporters_count") + 1)
     issue.refresh_from_db(fields=["supporters_count"])
-    record(actor, issue, kind="supported", internal=True)
+    record_issue_step(actor, issue, kind="supported", internal=True)
     return issue

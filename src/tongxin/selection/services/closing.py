@@ -5,12 +5,20 @@ open state ──► rejected (reason) ──► every open objection becomes mo
 
 import datetime
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from tongxin.accounts.models import User
+from tongxin.workflow.steps import save_step
 
 from ..models import Candidacy, Objection, ObjectionStatus, State, Step
-from .common import describe, record, save, tell, tell_candidate, tell_secretaries
+from .common import (
+    describe,
+    record_candidacy_step,
+    tell_about_candidacy,
+    tell_candidate,
+    tell_secretaries,
+)
 
 
 def _close_objections(candidacy: Candidacy, actor: User, now: datetime.datetime) -> None:
@@ -27,8 +35,11 @@ def _close_objections(candidacy: Candidacy, actor: User, now: datetime.datetime)
         )
         objection.answer = _("该候选人已不予任用，异议无需另行处理。")
         objection.save(update_fields=["status", "answer", "answered_by", "answered_at"])
-    tell(
-        [o.author for o in open_ones], candidacy, _("您提出的异议已办结"), url="/selection/notice/"
+    tell_about_candidacy(
+        [o.author for o in open_ones],
+        candidacy,
+        _("您提出的异议已办结"),
+        url=reverse("selection:notice"),
     )
 
 
@@ -36,9 +47,9 @@ def reject(candidacy: Candidacy, actor: User, reason: str, now: datetime.datetim
     """Close the (locked) candidacy as rejected; shared with an upheld objection."""
     candidacy.state, candidacy.closing_reason, candidacy.closed_at = State.REJECTED, reason, now
     candidacy.paused_at = None
-    save(candidacy, "state", "closing_reason", "closed_at", "paused_at")
+    save_step(candidacy, "state", "closing_reason", "closed_at", "paused_at")
     _close_objections(candidacy, actor, now)
-    record(
+    record_candidacy_step(
         actor,
         candidacy,
         kind=Step.REJECTED,

@@ -9,26 +9,25 @@ notice ──end passes (worker, or the advisor's appoint)──► notice ended
 import datetime
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from tongxin.accounts.models import User
 from tongxin.core.authz import authorize
 from tongxin.core.errors import DomainError
 from tongxin.workdays.calendar import local_zone
+from tongxin.workflow.steps import lock, require_state, require_text, save_step
 
 from ..models import UNDER_NOTICE, Candidacy, Objection, ObjectionStatus, State, Step
 from ..notice import days_owed, notice_end
 from ..selectors import settings_for
 from .closing import reject
 from .common import (
+    CANDIDACY_RELATED,
     describe,
-    locked,
     now_or,
-    record,
-    require_state,
-    require_text,
-    save,
-    tell,
+    record_candidacy_step,
+    tell_about_candidacy,
     tell_advisors,
     tell_candidate,
     tell_secretaries,
@@ -59,22 +58,25 @@ def candidacy_publish(
     """公示 for the school's configured number of working days (default 5)."""
     authorize(actor, "selection.publish_candidacy", candidacy)
     now = now_or(now)
-    candidacy = locked(candidacy, expected_version)
+    candidacy = lock(candidacy, expected_version, related=CANDIDACY_RELATED)
     if candidacy.is_presidium and candidacy.state == State.REVIEWED:
         raise DomainError(_("主席团候选人须先由校党委决定，才能公示。"), field="state")
     require_state(
-        candidacy, [State.DECIDED if candidacy.is_presidium else State.REVIEWED], _("公示")
+        candidacy,
+        [State.DECIDED if candidacy.is_presidium else State.REVIEWED],
+        action=_("公示"),
+        attr="state",
     )
     days = settings_for(candidacy.school_id).notice_workdays
     candidacy.notice_workdays, candidacy.notice_started_at = days, now
     _run(candidacy, days, now)
-    save(candidacy, "state", "notice_workdays", "notice_started_at", *NOTICE_FIELDS)
+    save_step(candidacy, "state", "notice_workdays", "notice_started_at", *NOTICE_FIELDS)
     assert candidacy.notice_ends_at is not None
     text = _("公示期 %(n)d 个工作日，至 %(t)s 结束。") % {
         "n": days,
         "t": _local(candidacy.notice_ends_at),
     }
-    record(
+    record_candidacy_step(
         actor,
         candidacy,
         kind=Step.PUBLISHED,
@@ -93,9 +95,9 @@ def _pause(candidacy: Candidacy, actor: User, now: datetime.datetime) -> None:
     owed = days_owed(candidacy.notice_days_left, candidacy.notice_resumed_at, now)
     candidacy.state, candidacy.paused_at = State.PAUSED, now
     candidacy.notice_days_left, candidacy.notice_ends_at = owed, None
-    save(candidacy, "state", *NOTICE_FIELDS)
+    save_step(candidacy, "state", *NOTICE_FIELDS)
     text = _("公示暂停，待异议处理完毕后继续，尚需公示 %(n)d 个工作日。") % {"n": owed}
-    record(
+    record_candidacy_step(
         actor,
         candidacy,
         kind=Step.PAUSED,
@@ -113,8 +115,8 @@ def objection_lodge(
     """异议: any student of the school, during the notice. The first one pauses it."""
     authorize(actor, "selection.object_to_candidacy", candidacy)
     now = now_or(now)
-    candidacy = locked(candidacy, None)
-    require_state(candidacy, UNDER_NOTICE, _("提出异议"))
+    candidacy = lock(candidacy, None, related=CANDIDACY_RELATED)
+    require_state(candidacy, UNDER_NOTICE, action=_("提出异议"), attr="state")
     ends = candidacy.notice_ends_at
     if candidacy.state == State.NOTICE and ends is not None and now > ends:
         raise DomainError(_("公示期已结束，不能再提出异议。"), field="state")
@@ -125,7 +127,7 @@ def objection_lodge(
     objection = Objection.objects.create(
         candidacy=candidacy, school_id=candidacy.school_id, author=actor, text=body, created_at=now
     )
-    record(
+    record_candidacy_step(
         actor,
         candidacy,
         kind=Step.OBJECTED,
@@ -147,13 +149,13 @@ def objection_lodge(
 def _resume(candidacy: Candidacy, actor: User, now: datetime.datetime) -> None:
     days = candidacy.notice_days_left or 1
     _run(candidacy, days, now)
-    save(candidacy, "state", *NOTICE_FIELDS)
+    save_step(candidacy, "state", *NOTICE_FIELDS)
     assert candidacy.notice_ends_at is not None
     text = _("异议处理完毕，公示恢复，尚需 %(n)d 个工作日，至 %(t)s 结束。") % {
         "n": days,
         "t": _local(candidacy.notice_ends_at),
     }
-    record(
+    record_candidacy_step(
         actor,
         candidacy,
         kind=Step.RESUMED,
@@ -180,7 +182,7 @@ def objection_resolve(
     candidacy = objection.candidacy
     authorize(actor, "selection.resolve_objection", candidacy)
     now = now_or(now)
-    candidacy = locked(candidacy, expected_version)
+    candidacy = lock(candidacy, expected_version, related=CANDIDACY_RELATED)
     objection = Objection.objects.select_for_update().get(pk=objection.pk)
     if objection.status != ObjectionStatus.OPEN or objection.candidacy_id != candidacy.pk:
         raise DomainError(_("该异议已经处理过了。"), field="objection")
@@ -188,7 +190,7 @@ def objection_resolve(
     objection.status = ObjectionStatus.UPHELD if upheld else ObjectionStatus.DISMISSED
     objection.answer, objection.answered_by, objection.answered_at = written, actor, now
     objection.save(update_fields=["status", "answer", "answered_by", "answered_at"])
-    record(
+    record_candidacy_step(
         actor,
         candidacy,
         kind=Step.UPHELD if upheld else Step.DISMISSED,
@@ -198,7 +200,13 @@ def objection_resolve(
         restricted=True,
         target=objection,
     )
-    tell([objection.author], candidacy, _("您提出的异议已答复"), written, url="/selection/notice/")
+    tell_about_candidacy(
+        [objection.author],
+        candidacy,
+        _("您提出的异议已答复"),
+        written,
+        url=reverse("selection:notice"),
+    )
     if upheld:
         reject(candidacy, actor, _("公示期间的异议经核实成立：%(a)s") % {"a": written}, now)
     elif not Objection.objects.filter(candidacy=candidacy, status=ObjectionStatus.OPEN).exists():
@@ -212,8 +220,8 @@ def end_notice_if_due(candidacy: Candidacy, actor: User, now: datetime.datetime)
     if candidacy.state != State.NOTICE or ends is None or now <= ends:
         return False
     candidacy.state = State.NOTICE_ENDED
-    save(candidacy, "state")
-    record(
+    save_step(candidacy, "state")
+    record_candidacy_step(
         actor,
         candidacy,
         kind=Step.NOTICE_ENDED,
@@ -232,7 +240,7 @@ def candidacy_end_notice(
     """The worker (system actor) closes notices whose end has passed; False if not due."""
     if not getattr(actor, "is_system", False):
         authorize(actor, "selection.appoint_candidacy", candidacy)
-    candidacy = locked(candidacy, None)
+    candidacy = lock(candidacy, None, related=CANDIDACY_RELATED)
     return end_notice_if_due(candidacy, actor, now_or(now))
 
 
@@ -241,7 +249,7 @@ def notice_reschedule(*, actor: User, candidacy: Candidacy) -> Candidacy | None:
     """A running notice's end counted again after its year's holidays were entered (see
     workdays/deadlines.py); None when the notice stopped meanwhile or its end stays."""
     authorize(actor, "workdays.manage_calendar")
-    candidacy = locked(candidacy, None)
+    candidacy = lock(candidacy, None, related=CANDIDACY_RELATED)
     if candidacy.state != State.NOTICE or candidacy.notice_ends_at is None:
         return None
     before, after = candidacy.notice_ends_at, notice_recount(candidacy)
@@ -253,7 +261,7 @@ def notice_reschedule(*, actor: User, candidacy: Candidacy) -> Candidacy | None:
         "before": _local(before),
         "after": _local(after),
     }
-    record(
+    record_candidacy_step(
         actor,
         candidacy,
         kind=Step.RESCHEDULED,

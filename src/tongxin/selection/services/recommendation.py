@@ -22,17 +22,15 @@ from tongxin.core.errors import DomainError
 from tongxin.orgs.models import UNION_KINDS, Node, NodeKind
 from tongxin.staff.eligibility import eligibility_of
 from tongxin.staff.models import Department
+from tongxin.workflow.steps import lock, require_state, require_text, save_step
 
 from ..models import OPEN_STATES, Candidacy, State, Step
 from ..rules import STUDENT_ROLES
 from .common import (
+    CANDIDACY_RELATED,
     describe,
-    locked,
     now_or,
-    record,
-    require_state,
-    require_text,
-    save,
+    record_candidacy_step,
     tell_advisors,
     tell_candidate,
 )
@@ -129,7 +127,7 @@ def candidacy_recommend(
     _check_position(union, position, department)
     _check_person(candidate, union)
     candidacy = _create(actor, candidate, union, position, department, text, now)
-    record(
+    record_candidacy_step(
         actor,
         candidacy,
         kind=Step.RECOMMENDED,
@@ -159,14 +157,14 @@ def candidacy_consent(
     """院党组织同意 (presidium candidates), recorded by the college league secretary."""
     authorize(actor, "selection.consent_candidacy", candidacy)
     now = now_or(now)
-    candidacy = locked(candidacy, expected_version)
+    candidacy = lock(candidacy, expected_version, related=CANDIDACY_RELATED)
     if not candidacy.is_presidium:
         raise DomainError(_("工作部门人员无需院党组织同意，请等待联合审查。"), field="state")
-    require_state(candidacy, [State.RECOMMENDED], _("记录院党组织同意"))
+    require_state(candidacy, [State.RECOMMENDED], action=_("记录院党组织同意"), attr="state")
     text = require_text(note, "text", _("院党组织意见（会议或文号）"))
     candidacy.state = State.COLLEGE_CONSENTED
-    save(candidacy, "state")
-    record(
+    save_step(candidacy, "state")
+    record_candidacy_step(
         actor,
         candidacy,
         kind=Step.CONSENTED,
@@ -195,12 +193,14 @@ def candidacy_withdraw(
     """The college takes its recommendation back before the school's review."""
     authorize(actor, "selection.withdraw_candidacy", candidacy)
     now = now_or(now)
-    candidacy = locked(candidacy, expected_version)
-    require_state(candidacy, [State.RECOMMENDED, State.COLLEGE_CONSENTED], _("撤回推荐"))
+    candidacy = lock(candidacy, expected_version, related=CANDIDACY_RELATED)
+    require_state(
+        candidacy, [State.RECOMMENDED, State.COLLEGE_CONSENTED], action=_("撤回推荐"), attr="state"
+    )
     candidacy.closing_reason = require_text(reason, "text", _("撤回理由"))
     candidacy.state, candidacy.closed_at = State.WITHDRAWN, now
-    save(candidacy, "state", "closing_reason", "closed_at")
-    record(
+    save_step(candidacy, "state", "closing_reason", "closed_at")
+    record_candidacy_step(
         actor,
         candidacy,
         kind=Step.WITHDRAWN,

@@ -16,17 +16,15 @@ from tongxin.core.authz import authorize
 from tongxin.core.errors import DomainError
 from tongxin.staff.services.structure import officer_appoint
 from tongxin.workdays.calendar import local_zone
+from tongxin.workflow.steps import lock, require_state, require_text, save_step
 
 from ..models import OPEN_STATES, Candidacy, State, Step
 from .closing import reject
 from .common import (
+    CANDIDACY_RELATED,
     describe,
-    locked,
     now_or,
-    record,
-    require_state,
-    require_text,
-    save,
+    record_candidacy_step,
     tell_advisors,
     tell_candidate,
     tell_secretaries,
@@ -46,15 +44,15 @@ def candidacy_review(
     """学工部门与校团委联合审查: politics, studies, conduct and ability."""
     authorize(actor, "selection.review_candidacy", candidacy)
     now = now_or(now)
-    candidacy = locked(candidacy, expected_version)
+    candidacy = lock(candidacy, expected_version, related=CANDIDACY_RELATED)
     if candidacy.is_presidium and candidacy.state == State.RECOMMENDED:
         raise DomainError(_("主席团候选人须先经院党组织同意，才能联合审查。"), field="state")
     before = State.COLLEGE_CONSENTED if candidacy.is_presidium else State.RECOMMENDED
-    require_state(candidacy, [before], _("联合审查"))
+    require_state(candidacy, [before], action=_("联合审查"), attr="state")
     text = require_text(opinion, "text", _("联合审查意见"))
     candidacy.state = State.REVIEWED
-    save(candidacy, "state")
-    record(
+    save_step(candidacy, "state")
+    record_candidacy_step(
         actor,
         candidacy,
         kind=Step.REVIEWED,
@@ -79,14 +77,14 @@ def candidacy_decide(
     """校党委决定 (presidium candidates), recorded by the advisor."""
     authorize(actor, "selection.decide_candidacy", candidacy)
     now = now_or(now)
-    candidacy = locked(candidacy, expected_version)
+    candidacy = lock(candidacy, expected_version, related=CANDIDACY_RELATED)
     if not candidacy.is_presidium:
         raise DomainError(_("工作部门人员无需校党委决定，审查后即可公示。"), field="state")
-    require_state(candidacy, [State.REVIEWED], _("记录校党委决定"))
+    require_state(candidacy, [State.REVIEWED], action=_("记录校党委决定"), attr="state")
     text = require_text(note, "text", _("校党委决定（会议或文号）"))
     candidacy.state = State.DECIDED
-    save(candidacy, "state")
-    record(
+    save_step(candidacy, "state")
+    record_candidacy_step(
         actor,
         candidacy,
         kind=Step.DECIDED,
@@ -110,8 +108,8 @@ def candidacy_reject(
     """不予任用, with a reason, at any open step."""
     authorize(actor, "selection.reject_candidacy", candidacy)
     now = now_or(now)
-    candidacy = locked(candidacy, expected_version)
-    require_state(candidacy, OPEN_STATES, _("不予任用"))
+    candidacy = lock(candidacy, expected_version, related=CANDIDACY_RELATED)
+    require_state(candidacy, OPEN_STATES, action=_("不予任用"), attr="state")
     reject(candidacy, actor, require_text(reason, "text", _("不予任用的理由")), now)
     return candidacy
 
@@ -128,7 +126,7 @@ def candidacy_appoint(
     the title, the person's eligibility and every limit at this moment."""
     authorize(actor, "selection.appoint_candidacy", candidacy)
     now = now_or(now)
-    candidacy = locked(candidacy, expected_version)
+    candidacy = lock(candidacy, expected_version, related=CANDIDACY_RELATED)
     _require_notice_over(candidacy, actor, now)
     membership = officer_appoint(
         actor=actor,
@@ -139,8 +137,8 @@ def candidacy_appoint(
         start=now.astimezone(local_zone()).date(),
     )
     candidacy.state, candidacy.membership, candidacy.closed_at = State.APPOINTED, membership, now
-    save(candidacy, "state", "membership", "closed_at")
-    record(
+    save_step(candidacy, "state", "membership", "closed_at")
+    record_candidacy_step(
         actor,
         candidacy,
         kind=Step.APPOINTED,
@@ -165,4 +163,4 @@ def _require_notice_over(candidacy: Candidacy, actor: User, now: datetime.dateti
             _("公示期至 %(t)s 结束，期满后才能任命。") % {"t": ends.strftime("%Y-%m-%d %H:%M")},
             field="state",
         )
-    require_state(candidacy, [State.NOTICE_ENDED], _("任命"))
+    require_state(candidacy, [State.NOTICE_ENDED], action=_("任命"), attr="state")
