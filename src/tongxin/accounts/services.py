@@ -16,6 +16,7 @@ from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -196,7 +197,7 @@ def activation_issue(*, actor: Any, user: User) -> str:
     audit.record(
         actor=actor, action="accounts.user.activation_issued", target=user, school=user.school
     )
-    return f"/accounts/activate/{uid}/{token}/"
+    return reverse("accounts:activate", args=[uid, token])
 
 
 def activation_link_valid(user: User | None, token: str) -> bool:
@@ -270,10 +271,10 @@ def password_reset_issue(*, actor: Any, user: User, reason: str) -> str:
             "如果不是您本人请求的，请立即修改密码并告知校团委。"
         )
         % {"reason": reason},
-        url="/accounts/security/",
+        url=reverse("accounts:security"),
         school=user.school,
     )
-    return f"/accounts/reset/{raw}/"
+    return reverse("accounts:password-reset", args=[raw])
 
 
 def password_reset_for(raw: str) -> PasswordReset | None:

@@ -3,6 +3,7 @@
 import datetime
 
 from django.db import transaction
+from django.urls import reverse
 from django_tasks import task
 
 from tongxin.core.periodic import PeriodicJob, register
@@ -30,7 +31,7 @@ def verify_audit_chains() -> int:
                 verb="audit.chain.broken",
                 title="审计链校验失败",
                 body="\n".join(lines),
-                url="/audit/",
+                url=reverse("audit:event-list"),
             )
     return checked
 

@@ -1,4 +1,5 @@
 from django.db import transaction
+from django.urls import reverse
 from django_tasks import task
 
 
@@ -23,7 +24,7 @@ def warn_missing_calendar_year(year: int) -> int:
                 f"系统正在计算 {year} 年的办理期限，但尚未录入该年的法定节假日与调休上班日，"
                 "暂按周一至周五计算。请在国务院办公厅公布安排后尽快录入。"
             ),
-            url="/workdays/",
+            url=reverse("workdays:calendar"),
         )
     return len(sent)
 

@@ -8,6 +8,7 @@ fails the rule ──► warning (open) ──(still failing next term)──►
 from typing import IO
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -141,7 +142,7 @@ def _tell(warning: AcademicWarning, membership: Membership) -> None:
         verb="staff.warning.raised",
         title=title,
         body=warning.explanation,
-        url="/staff/warnings/mine/",
+        url=reverse("staff:my-warnings"),
         school=membership.school,
     )
     presidium = (
