@@ -18,6 +18,7 @@ from django.db.models import Model
 
 from . import registry
 from .models import AuditEvent
+from .selectors import objects_by_id
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -78,7 +79,7 @@ def _names(wanted: dict[str, set[int]]) -> dict[str, dict[int, str]]:
             continue
         names[label] = {
             obj.pk: str(getattr(obj, "real_name", "") or getattr(obj, "name", "") or obj)
-            for obj in model._default_manager.filter(pk__in=ids)
+            for obj in objects_by_id(model, ids)
         }
     return names
 

@@ -1,7 +1,7 @@
 import datetime
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 
 from tongxin.accounts.reach import node_scope
 
@@ -39,3 +39,9 @@ def event_filter(
     if until:
         qs = qs.filter(created_at__date__lte=until)
     return qs
+
+
+def objects_by_id(model: type[Model], ids: set[int]) -> QuerySet[Any]:
+    """The rows an event page names, one query per model for the whole page (labels only:
+    the events themselves were scoped by event_list_for)."""
+    return model._default_manager.filter(pk__in=ids)

@@ -9,7 +9,7 @@ from tongxin.accounts.models import User
 from tongxin.core.errors import DomainError, NotAllowed
 
 from . import services
-from .selectors import issue_list_for
+from .selectors import issue_list_for, person_of_school
 
 MAX_BULK = 50
 
@@ -19,6 +19,10 @@ def _targets(actor: User, data: QueryDict) -> list[Any]:
     return list(issue_list_for(actor=actor).filter(pk__in=ids).order_by("pk"))
 
 
+def _number(value: str | None) -> int:
+    return int(value) if value and value.isdigit() else 0
+
+
 def run_bulk(actor: User, data: QueryDict) -> tuple[int, list[str]]:
     operation = data.get("operation")
     targets = _targets(actor, data)
@@ -26,7 +30,7 @@ def run_bulk(actor: User, data: QueryDict) -> tuple[int, list[str]]:
         return 0, ["请先勾选诉求。"]
     assignee = None
     if operation == "assign":
-        assignee = User.objects.filter(pk=int(data.get("assignee") or 0)).first()
+        assignee = person_of_school(targets[0].school_id, _number(data.get("assignee")))
         if assignee is None:
             return 0, ["请选择承办人。"]
     done, failed = 0, []
