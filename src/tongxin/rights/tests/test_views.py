@@ -149,6 +149,20 @@ def test_bulk_assign_to_a_union_member(province, client_for):
     assert fresh(issue).assignee == province.officer_a
 
 
+@pytest.mark.parametrize("assignee", ["abc", "", "student_b"])
+def test_bulk_assign_to_nobody_or_a_stranger_is_refused(province, client_for, assignee):
+    issue = submit(province)
+    chosen = province.people[assignee].pk if assignee in province.people else assignee
+    response = client_for("officer_a").post(
+        "/rights/queue/bulk/",
+        {"operation": "assign", "issues": [issue.pk], "assignee": chosen},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "请选择承办人" in response.content.decode()
+    assert fresh(issue).assignee is None
+
+
 def test_similar_issues_offer_title_and_state_never_the_writer(province, client_for):
     submit(province, title="二食堂晚餐涨价")
     submit(province, title="二食堂涨价没通知", publication_consent=False)  # never offered
