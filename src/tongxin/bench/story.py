@@ -12,24 +12,17 @@ its time (cProfile, docs/performance.md)."""
 import random
 from dataclasses import dataclass, field
 
+from tongxin.rights.machine import ISSUE
+from tongxin.rights.models import OPEN_STATUSES
+
 HOUR = 3600
 DAY = 24 * HOUR
 RATINGS = ("satisfied", "basically", "dissatisfied")
 RATING_WEIGHTS = (70, 90, 100)  # cumulative: 70 / 20 / 10 %
-STATUS_AFTER = {
-    "submitted": "submitted",
-    "accepted": "accepted",
-    "declined": "not_handled",
-    "withdrawn": "withdrawn",
-    "merged": "merged",
-    "started": "in_progress",
-    "referred": "referred",
-    "answered": "answered",
-    "fed_back": "fed_back",
-    "rated": "closed",
-    "auto_closed": "closed",
-}
-CLOSING = frozenset({"rated", "auto_closed", "declined", "merged", "withdrawn"})
+# A story's steps are named by the transition table's verbs ("accepted"); the state each
+# leaves the issue in, and which of them close it, come from the table too.
+STATUS_AFTER: dict[str, str] = {a.done: str(a.dst[0]) for a in ISSUE.actions if a.dst}
+CLOSING = frozenset(kind for kind, state in STATUS_AFTER.items() if state not in OPEN_STATUSES)
 FIRST_REPLY_DUE = 24 * HOUR
 ANSWER_DUE = 7 * DAY  # five working days, as calendar days
 

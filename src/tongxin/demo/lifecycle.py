@@ -12,6 +12,7 @@ have raised them; an issue left unrated is closed by the worker after seven days
 import datetime
 from dataclasses import dataclass, field
 
+from tongxin.rights.machine import ISSUE
 from tongxin.rights.models import Clock, Status
 from tongxin.rights.services.escalation import LEVEL_TEXT, MAX_LEVEL
 
@@ -29,7 +30,7 @@ AUTO_CLOSE = datetime.timedelta(days=7)  # RightsSettings.auto_close_days
 FIRST_REPLY = datetime.timedelta(hours=24)  # RightsSettings.first_reply_hours
 WORKDAYS: dict[str, int] = {Clock.DECIDE: 3, Clock.FEEDBACK: 1}  # answer: 5, urgent 2
 BONUS: dict[str, float] = {Clock.DECIDE: 0.03, Clock.ANSWER: -0.04, Clock.FEEDBACK: 0.04}
-PUBLISHABLE = {Status.ANSWERED, Status.FED_BACK, Status.CLOSED}
+PUBLISHABLE = set(ISSUE.action("publish").src)
 
 
 class Stop(Exception):
@@ -56,7 +57,10 @@ class Life:
 
     def play(self) -> IssueSpec:
         self.reporter_event(self.now, "submitted")
-        self.start_clock(Clock.FIRST_REPLY, self.now)
+        state, clock = ISSUE.entering("submit")
+        self.issue.status = state
+        if clock is not None:
+            self.start_clock(clock, self.now)
         try:
             for step in self.fate.steps:
                 STEPS[step.kind](self, step)

@@ -1,11 +1,13 @@
-"""The steps of an issue's life, one function per rights service (same kinds, texts,
-fields and clocks as tongxin.rights.services.handling / closing / submission)."""
+"""The steps of an issue's life, one function per rights service (same kinds, texts and
+fields as tongxin.rights.services.handling / closing / submission); the state each step
+leads to and the clock it starts come from the transition table (rights.machine)."""
 
 import datetime
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from tongxin.rights.models import Clock, DeclineReason, Rating, Status
+from tongxin.rights.machine import ISSUE
+from tongxin.rights.models import DeclineReason, Rating, Status
 
 from . import content as words
 from .fates import Step
@@ -20,11 +22,20 @@ AUTO_CLOSE = datetime.timedelta(days=7)  # RightsSettings.auto_close_days
 FALLBACK_OFFICE = "student_affairs"
 
 
+def _enter(life: "Life", name: str, moment: datetime.datetime, outcome: int = 0) -> None:
+    """Take the transition table's step `name` as the service would: the state it leads to
+    and the clock that state runs (the steps below stop clocks themselves)."""
+    state, clock = ISSUE.entering(name, outcome)
+    life.issue.status = state
+    if clock is not None:
+        life.start_clock(clock, moment)
+
+
 def accept(life: "Life", step: Step) -> None:
     moment = life.on_clock(step, office=False)
     post, issue = life.officer(moment), life.issue
-    issue.status, issue.first_reply = Status.ACCEPTED, words.first_reply(life.world.rng)
-    life.start_clock(Clock.DECIDE, moment)
+    issue.first_reply = words.first_reply(life.world.rng)
+    _enter(life, "accept", moment)
     life.event(moment, "accepted", post, issue.first_reply)
     assign(life, moment)
 
@@ -46,7 +57,8 @@ def _decline_at(life: "Life", moment: datetime.datetime, reason: str) -> None:
     issue = life.issue
     explanation = words.decline_text(life.world.rng, reason)
     life.stop_clock(moment)
-    issue.status, issue.decline_reason, issue.first_reply = Status.NOT_HANDLED, reason, explanation
+    _enter(life, "decline", moment)
+    issue.decline_reason, issue.first_reply = reason, explanation
     issue.closed_at = moment
     label = DeclineReason(reason).label
     life.event(moment, "declined", life.officer(moment), f"{label}：{explanation}")
@@ -66,7 +78,8 @@ def merge(life: "Life", step: Step) -> None:
         return
     issue = life.issue
     life.stop_clock(moment)
-    issue.status, issue.merged_into, issue.closed_at = Status.MERGED, target.index, moment
+    _enter(life, "merge", moment)
+    issue.merged_into, issue.closed_at = target.index, moment
     life.event(moment, "merged", life.officer(moment), MERGED_TEXT)
 
 
@@ -74,14 +87,14 @@ def withdraw(life: "Life", step: Step) -> None:
     moment = life.student_moment(0.5, 30)
     life.flush_inputs(moment)
     life.stop_clock(moment, cancelled=True)
-    life.issue.status, life.issue.closed_at = Status.WITHDRAWN, moment
+    _enter(life, "withdraw", moment)
+    life.issue.closed_at = moment
     life.reporter_event(moment, "withdrawn")
 
 
 def start(life: "Life", step: Step) -> None:
     moment = life.on_clock(step, office=False)
-    life.issue.status = Status.IN_PROGRESS
-    life.start_clock(Clock.ANSWER, moment)
+    _enter(life, "start", moment)
     life.event(moment, "started", life.officer(moment))
 
 
@@ -110,9 +123,9 @@ def refer(life: "Life", step: Step) -> None:
     moment = life.on_clock(step, office=False)
     issue, rng = life.issue, life.world.rng
     lead = _lead_kind(life, step)
-    issue.status, issue.lead_office = Status.REFERRED, life.school.offices[lead]
+    issue.lead_office = life.school.offices[lead]
     issue.co_offices = _co_offices(life, lead)
-    life.start_clock(Clock.ANSWER, moment)
+    _enter(life, "refer", moment)
     life.event(moment, "referred", life.officer(moment), words.referral_note(rng, lead))
     for office in issue.co_offices:
         later = moment + datetime.timedelta(hours=rng.uniform(3, 40))
@@ -128,8 +141,8 @@ def return_(life: "Life", step: Step) -> None:
     moment = life.on_clock(step, office=True)
     post = life.handler(issue.lead_office or "", moment)
     life.flush_inputs(moment)
-    issue.status, issue.lead_office, issue.co_offices = Status.ACCEPTED, None, []
-    life.start_clock(Clock.DECIDE, moment)
+    issue.lead_office, issue.co_offices = None, []
+    _enter(life, "return", moment)
     reason = words.return_reason(life.world.rng, _lead_kind(life, Step("refer")))
     life.event(moment, "returned", post, reason, internal=True)
 
@@ -146,8 +159,8 @@ def answer(life: "Life", step: Step) -> None:
     previous = issue.answer if issue.dissatisfied_count else ""
     text = words.answer(rng, life.content, by_union=not referred, previous=previous)
     life.answered_by = _office_kind(life, issue.lead_office) if referred else ""
-    issue.status, issue.answer, issue.answered_at = Status.ANSWERED, text, moment
-    life.start_clock(Clock.FEEDBACK, moment)
+    issue.answer, issue.answered_at = text, moment
+    _enter(life, "office-answer" if referred else "answer", moment)
     life.event(moment, "answered", post, text)
 
 
@@ -156,7 +169,8 @@ def feed_back(life: "Life", step: Step) -> None:
     issue = life.issue
     who = words.office_name(life.answered_by) if life.answered_by else "学生会"
     issue.feedback = words.feedback(life.world.rng, who, issue.answer)
-    issue.status, issue.fed_back_at = Status.FED_BACK, moment
+    _enter(life, "feed-back", moment)
+    issue.fed_back_at = moment
     life.stop_clock(moment)
     life.event(moment, "fed_back", life.officer(moment), issue.feedback)
 
@@ -173,7 +187,8 @@ def _rating_moment(life: "Life") -> datetime.datetime:
 
 def rate(life: "Life", step: Step) -> None:
     moment, issue = _rating_moment(life), life.issue
-    issue.status, issue.rating, issue.closed_at = Status.CLOSED, step.arg, moment
+    _enter(life, "rate", moment)
+    issue.rating, issue.closed_at = step.arg, moment
     if step.arg != Rating.DISSATISFIED:
         life.reporter_event(moment, "rated", str(Rating(step.arg).label))
         return
@@ -188,8 +203,7 @@ def reopen(life: "Life", step: Step) -> None:
     moment, issue = _rating_moment(life), life.issue
     issue.rating_reason = words.dissatisfied_reason(life.world.rng)
     issue.dissatisfied_count += 1
-    issue.status = Status.ACCEPTED
-    life.start_clock(Clock.DECIDE, moment)
+    _enter(life, "rate", moment, outcome=1)
     life.reporter_event(moment, "reopened", issue.rating_reason)
 
 
@@ -198,7 +212,8 @@ def auto_close(life: "Life", step: Step) -> None:
     minutes = life.world.rng.randrange(1, 60)
     moment = life.move_to(fed + AUTO_CLOSE + datetime.timedelta(minutes=minutes))
     issue = life.issue
-    issue.status, issue.rating, issue.closed_at = Status.CLOSED, Rating.UNRATED, moment
+    _enter(life, "auto-close", moment)
+    issue.rating, issue.closed_at = Rating.UNRATED, moment
     life.system_event(moment, "auto_closed")
 
 

@@ -11,46 +11,14 @@ from tongxin.core.authz import can
 
 from . import selectors
 from .forms import UnsealForm
+from .machine import ISSUE
 from .models import Clock, Issue, Status
 from .rules import reporter_id
 
-# Which actions each state offers, and the permission each needs.
-STATE_ACTIONS: dict[str, list[tuple[str, str]]] = {
-    Status.SUBMITTED: [
-        ("accept", "rights.handle_issue"),
-        ("decline", "rights.handle_issue"),
-        ("merge", "rights.handle_issue"),
-        ("withdraw", "rights.withdraw_issue"),
-    ],
-    Status.ACCEPTED: [
-        ("start", "rights.handle_issue"),
-        ("refer", "rights.handle_issue"),
-        ("merge", "rights.handle_issue"),
-        ("withdraw", "rights.withdraw_issue"),
-    ],
-    Status.IN_PROGRESS: [("answer", "rights.handle_issue"), ("withdraw", "rights.withdraw_issue")],
-    Status.REFERRED: [
-        ("office-answer", "rights.answer_referred_issue"),
-        ("return", "rights.answer_referred_issue"),
-        ("approve", "rights.approve_answer"),
-        ("office-input", "rights.add_office_input"),
-        ("withdraw", "rights.withdraw_issue"),
-    ],
-    Status.ANSWERED: [("feed-back", "rights.handle_issue"), ("publish", "rights.handle_issue")],
-    Status.FED_BACK: [("rate", "rights.rate_issue"), ("publish", "rights.handle_issue")],
-    Status.CLOSED: [("publish", "rights.handle_issue")],
-}
-
 
 def available_actions(issue: Issue, user: Any) -> list[str]:
-    actions = [name for name, perm in STATE_ACTIONS.get(issue.status, []) if can(user, perm, issue)]
-    if "approve" in actions and not issue.answer_draft:
-        actions.remove("approve")
-    if "publish" in actions and (not issue.publication_consent or issue.published_at):
-        actions.remove("publish")
-    if issue.is_open and can(user, "rights.handle_issue", issue):
-        actions.append("assign")
-    return actions
+    """The buttons of the issue page: what the transition table lets this viewer do now."""
+    return ISSUE.allowed(user, issue)
 
 
 # The answer and the feedback on the issue belong to the round under way only in these
@@ -68,20 +36,9 @@ def _forms(issue: Issue, actions: list[str], bound: dict[str, Any]) -> list[dict
     ]
 
 
-# Which clock runs in which state (services/clocks.py): the student's page says what the
-# deadline means without reading the clock rows.
-RUNNING_CLOCK: dict[str, str] = {
-    Status.SUBMITTED: Clock.FIRST_REPLY,
-    Status.ACCEPTED: Clock.DECIDE,
-    Status.IN_PROGRESS: Clock.ANSWER,
-    Status.REFERRED: Clock.ANSWER,
-    Status.ANSWERED: Clock.FEEDBACK,
-}
-
-
 def _student_due(issue: Issue, staff_view: bool) -> dict[str, Any]:
     """The running deadline as the student should read it (never a bare internal date)."""
-    clock = None if staff_view or issue.due_at is None else RUNNING_CLOCK.get(issue.status)
+    clock = None if staff_view or issue.due_at is None else ISSUE.running_clock.get(issue.status)
     hours = 0
     if clock == Clock.FIRST_REPLY and issue.due_at:  # started when the issue was created
         hours = round((issue.due_at - issue.created_at).total_seconds() / 3600)

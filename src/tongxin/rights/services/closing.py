@@ -16,8 +16,9 @@ from django.utils.translation import gettext as _
 from tongxin.accounts.models import User
 from tongxin.core.authz import authorize
 from tongxin.core.errors import DomainError
-from tongxin.workflow.steps import lock, require_state, require_text, save_step
+from tongxin.workflow.steps import lock, require_text, save_step
 
+from ..machine import ISSUE
 from ..models import Clock, Issue, Rating, SealedIdentity, Status
 from ..settings import settings_for
 from . import clocks
@@ -38,9 +39,7 @@ def _close(issue: Issue, rating: str) -> None:
 def issue_rate(
     *, actor: User, issue: Issue, expected_version: int, rating: str, reason: str = ""
 ) -> Issue:
-    authorize(actor, "rights.rate_issue", issue)
-    issue = lock(issue, expected_version)
-    require_state(issue, [Status.FED_BACK], action=_("评价"))
+    issue = ISSUE.begin(actor=actor, obj=issue, name="rate", expected_version=expected_version)
     if rating not in {Rating.SATISFIED, Rating.BASICALLY, Rating.DISSATISFIED}:
         raise DomainError(_("请选择满意、基本满意或不满意。"), field="rating")
     if rating != Rating.DISSATISFIED:
@@ -101,7 +100,7 @@ def issue_auto_close(
     issue = lock(issue, None)
     now = now or timezone.now()
     days = settings_for(issue.school_id).auto_close_days
-    if issue.status != Status.FED_BACK or issue.fed_back_at is None:
+    if issue.status not in ISSUE.action("auto-close").src or issue.fed_back_at is None:
         return None
     if now < issue.fed_back_at + datetime.timedelta(days=days):
         return None
@@ -115,11 +114,7 @@ def issue_auto_close(
 def issue_publish(*, actor: User, issue: Issue, expected_version: int) -> Issue:
     """回音壁: with the writer's consent and after this review, everyone in the school sees
     the question and the answer, without the writer's name or contact."""
-    authorize(actor, "rights.handle_issue", issue)
-    issue = lock(issue, expected_version)
-    require_state(
-        issue, [Status.ANSWERED, Status.FED_BACK, Status.CLOSED], action=_("发布到回音壁")
-    )
+    issue = ISSUE.begin(actor=actor, obj=issue, name="publish", expected_version=expected_version)
     if not issue.publication_consent:
         raise DomainError(_("提交人未同意公开，不能发布。"))
     if issue.published_at is not None:

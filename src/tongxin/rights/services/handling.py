@@ -18,8 +18,9 @@ from tongxin.accounts.reach import grants_of
 from tongxin.core.authz import authorize
 from tongxin.core.errors import DomainError
 from tongxin.orgs.models import Node, NodeKind
-from tongxin.workflow.steps import lock, require_state, require_text, save_step
+from tongxin.workflow.steps import require_text, save_step
 
+from ..machine import ISSUE
 from ..models import Clock, DeclineReason, Issue, IssueSupport, OfficeInput, Status
 from ..settings import settings_for
 from . import clocks
@@ -36,9 +37,7 @@ CLOCK_FIELDS = ("due_at", "escalation_level")
 
 @transaction.atomic
 def issue_accept(*, actor: User, issue: Issue, expected_version: int, reply: str) -> Issue:
-    authorize(actor, "rights.handle_issue", issue)
-    issue = lock(issue, expected_version)
-    require_state(issue, [Status.SUBMITTED], action=_("受理"))
+    issue = ISSUE.begin(actor=actor, obj=issue, name="accept", expected_version=expected_version)
     issue.first_reply = require_text(reply, "reply", _("首次回复"))
     issue.status = Status.ACCEPTED
     clocks.start(issue, Clock.DECIDE, settings_for(issue.school_id))
@@ -52,9 +51,7 @@ def issue_accept(*, actor: User, issue: Issue, expected_version: int, reply: str
 def issue_decline(
     *, actor: User, issue: Issue, expected_version: int, reason: str, explanation: str
 ) -> Issue:
-    authorize(actor, "rights.handle_issue", issue)
-    issue = lock(issue, expected_version)
-    require_state(issue, [Status.SUBMITTED], action=_("不予受理"))
+    issue = ISSUE.begin(actor=actor, obj=issue, name="decline", expected_version=expected_version)
     if reason not in DeclineReason.values:
         raise DomainError(_("请选择不予受理的理由。"), field="reason")
     explanation = require_text(explanation, "explanation", _("说明"))
@@ -85,10 +82,8 @@ def _move_supporters(source: Issue, target: Issue) -> int:
 @transaction.atomic
 def issue_merge(*, actor: User, issue: Issue, expected_version: int, into: Issue) -> Issue:
     """并案: the issue joins another open issue of the same queue; its supporters move along."""
-    authorize(actor, "rights.handle_issue", issue)
     authorize(actor, "rights.handle_issue", into)
-    issue = lock(issue, expected_version)
-    require_state(issue, [Status.SUBMITTED, Status.ACCEPTED], action=_("合并"))
+    issue = ISSUE.begin(actor=actor, obj=issue, name="merge", expected_version=expected_version)
     target = Issue.objects.select_for_update().get(pk=into.pk)
     if target.pk == issue.pk or not target.is_open or target.school_id != issue.school_id:
         raise DomainError(_("只能合并到本校另一条仍在办理中的诉求。"), field="into")
@@ -110,9 +105,7 @@ def issue_merge(*, actor: User, issue: Issue, expected_version: int, into: Issue
 
 @transaction.atomic
 def issue_start(*, actor: User, issue: Issue, expected_version: int) -> Issue:
-    authorize(actor, "rights.handle_issue", issue)
-    issue = lock(issue, expected_version)
-    require_state(issue, [Status.ACCEPTED], action=_("自行处理"))
+    issue = ISSUE.begin(actor=actor, obj=issue, name="start", expected_version=expected_version)
     issue.status = Status.IN_PROGRESS
     clocks.start(issue, Clock.ANSWER, settings_for(issue.school_id))
     save_step(issue, "status", *CLOCK_FIELDS)
@@ -139,9 +132,7 @@ def issue_refer(
     note: str = "",
 ) -> Issue:
     """已受理 → 已转办 (转办: hand to school offices). Offices must belong to the issue's school."""
-    authorize(actor, "rights.handle_issue", issue)
-    issue = lock(issue, expected_version)
-    require_state(issue, [Status.ACCEPTED], action=_("转办"))
+    issue = ISSUE.begin(actor=actor, obj=issue, name="refer", expected_version=expected_version)
     _check_offices(issue, lead_office, co_offices)
     issue.status, issue.lead_office = Status.REFERRED, lead_office
     issue.answer_draft = ""
@@ -166,9 +157,7 @@ def issue_refer(
 @transaction.atomic
 def issue_return(*, actor: User, issue: Issue, expected_version: int, reason: str) -> Issue:
     """退回: the lead office says "not ours"; the union must route it again."""
-    authorize(actor, "rights.answer_referred_issue", issue)
-    issue = lock(issue, expected_version)
-    require_state(issue, [Status.REFERRED], action=_("退回"))
+    issue = ISSUE.begin(actor=actor, obj=issue, name="return", expected_version=expected_version)
     reason = require_text(reason, "reason", _("退回理由"))
     office_id = issue.lead_office_id
     issue.status, issue.lead_office, issue.answer_draft = Status.ACCEPTED, None, ""
@@ -198,9 +187,7 @@ def _finish_answer(actor: User, issue: Issue, text: str, kind: str) -> None:
 @transaction.atomic
 def issue_answer(*, actor: User, issue: Issue, expected_version: int, answer: str) -> Issue:
     """The union answers an issue it handled itself (处理中 → 已答复)."""
-    authorize(actor, "rights.handle_issue", issue)
-    issue = lock(issue, expected_version)
-    require_state(issue, [Status.IN_PROGRESS], action=_("答复"))
+    issue = ISSUE.begin(actor=actor, obj=issue, name="answer", expected_version=expected_version)
     _finish_answer(actor, issue, require_text(answer, "answer", _("答复")), "answered")
     return issue
 
@@ -216,9 +203,9 @@ def _is_head(actor: User, office_id: int | None) -> bool:
 def issue_office_answer(*, actor: User, issue: Issue, expected_version: int, answer: str) -> Issue:
     """The lead office answers. Where the school requires it, a handler's answer waits for
     the office head's approval; the head's own answer goes out directly."""
-    authorize(actor, "rights.answer_referred_issue", issue)
-    issue = lock(issue, expected_version)
-    require_state(issue, [Status.REFERRED], action=_("答复"))
+    issue = ISSUE.begin(
+        actor=actor, obj=issue, name="office-answer", expected_version=expected_version
+    )
     text = require_text(answer, "answer", _("答复"))
     if settings_for(issue.school_id).head_approval_required and not _is_head(
         actor, issue.lead_office_id
@@ -239,9 +226,7 @@ def issue_office_answer(*, actor: User, issue: Issue, expected_version: int, ans
 
 @transaction.atomic
 def issue_approve_answer(*, actor: User, issue: Issue, expected_version: int) -> Issue:
-    authorize(actor, "rights.approve_answer", issue)
-    issue = lock(issue, expected_version)
-    require_state(issue, [Status.REFERRED], action=_("审核答复"))
+    issue = ISSUE.begin(actor=actor, obj=issue, name="approve", expected_version=expected_version)
     if not issue.answer_draft:
         raise DomainError(_("没有待审核的答复。"))
     _finish_answer(actor, issue, issue.answer_draft, "answer_approved")
@@ -258,8 +243,7 @@ def issue_add_office_input(
         g.role == Role.OFFICE_HANDLER and g.node_id == office.pk for g in grants_of(actor)
     ):
         raise DomainError(_("只能以本人所在部门的名义提供意见。"), field="office")
-    if issue.status != Status.REFERRED:
-        raise DomainError(_("只有转办中的诉求可以提供协办意见。"))
+    ISSUE.require(issue, "office-input")
     entry = OfficeInput.objects.create(
         issue=issue, office=office, author=actor, text=require_text(text, "text", _("协办意见"))
     )
@@ -276,9 +260,7 @@ def issue_add_office_input(
 
 @transaction.atomic
 def issue_feed_back(*, actor: User, issue: Issue, expected_version: int, feedback: str) -> Issue:
-    authorize(actor, "rights.handle_issue", issue)
-    issue = lock(issue, expected_version)
-    require_state(issue, [Status.ANSWERED], action=_("反馈"))
+    issue = ISSUE.begin(actor=actor, obj=issue, name="feed-back", expected_version=expected_version)
     issue.feedback = require_text(feedback, "feedback", _("反馈"))
     issue.status, issue.fed_back_at = Status.FED_BACK, timezone.now()
     clocks.stop_running(issue, issue.fed_back_at)
@@ -292,10 +274,7 @@ def issue_feed_back(*, actor: User, issue: Issue, expected_version: int, feedbac
 def issue_assign(
     *, actor: User, issue: Issue, expected_version: int, assignee: User | None
 ) -> Issue:
-    authorize(actor, "rights.handle_issue", issue)
-    issue = lock(issue, expected_version)
-    if not issue.is_open:
-        raise DomainError(_("已结束的诉求不能再指派。"))
+    issue = ISSUE.begin(actor=actor, obj=issue, name="assign", expected_version=expected_version)
     if assignee is None or assignee.pk not in {u.pk for u in union_officers(issue)}:
         raise DomainError(_("只能指派给本会在任的工作人员。"), field="assignee")
     issue.assignee = assignee

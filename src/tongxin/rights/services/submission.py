@@ -14,9 +14,10 @@ from tongxin.accounts.models import User
 from tongxin.core.authz import authorize
 from tongxin.core.errors import DomainError
 from tongxin.orgs.models import Node
-from tongxin.workflow.steps import lock, require_state, require_text, save_step
+from tongxin.workflow.steps import require_text, save_step
 
 from .. import photos, similarity
+from ..machine import ISSUE
 from ..models import (
     Clock,
     Issue,
@@ -132,13 +133,7 @@ def issue_announce(issue: Issue) -> None:
 
 @transaction.atomic
 def issue_withdraw(*, actor: User, issue: Issue, expected_version: int) -> Issue:
-    authorize(actor, "rights.withdraw_issue", issue)
-    issue = lock(issue, expected_version)
-    require_state(
-        issue,
-        [Status.SUBMITTED, Status.ACCEPTED, Status.IN_PROGRESS, Status.REFERRED],
-        action=_("撤回"),
-    )
+    issue = ISSUE.begin(actor=actor, obj=issue, name="withdraw", expected_version=expected_version)
     clocks.stop_running(issue, timezone.now(), cancelled=True)
     issue.status = Status.WITHDRAWN
     issue.closed_at = timezone.now()
