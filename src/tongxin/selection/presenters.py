@@ -2,7 +2,6 @@
 may take now, and the timeline with objections' texts kept to the advisor."""
 
 import datetime
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,6 +12,7 @@ from tongxin.core.authz import can
 from tongxin.staff.eligibility import eligibility_of
 
 from . import selectors
+from .machine import CANDIDACY
 from .models import Candidacy, ObjectionStatus, State, Step
 
 OBJECTOR_LABEL = "一名同学"
@@ -43,42 +43,9 @@ def _notice_over(c: Candidacy, now: datetime.datetime) -> bool:
     return c.state == State.NOTICE and c.notice_ends_at is not None and now > c.notice_ends_at
 
 
-def _review_ready(c: Candidacy) -> bool:
-    return c.state == (State.COLLEGE_CONSENTED if c.is_presidium else State.RECOMMENDED)
-
-
-def _publish_ready(c: Candidacy) -> bool:
-    return c.state == (State.DECIDED if c.is_presidium else State.REVIEWED)
-
-
-Ready = Callable[[Candidacy, datetime.datetime], bool]
-STEPS: dict[str, tuple[str, Ready]] = {
-    "consent": (
-        "selection.consent_candidacy",
-        lambda c, now: c.is_presidium and c.state == State.RECOMMENDED,
-    ),
-    "withdraw": (
-        "selection.withdraw_candidacy",
-        lambda c, now: c.state in (State.RECOMMENDED, State.COLLEGE_CONSENTED),
-    ),
-    "review": ("selection.review_candidacy", lambda c, now: _review_ready(c)),
-    "decide": (
-        "selection.decide_candidacy",
-        lambda c, now: c.is_presidium and c.state == State.REVIEWED,
-    ),
-    "publish": ("selection.publish_candidacy", lambda c, now: _publish_ready(c)),
-    "resolve": ("selection.resolve_objection", lambda c, now: c.state == State.PAUSED),
-    "appoint": (
-        "selection.appoint_candidacy",
-        lambda c, now: c.state == State.NOTICE_ENDED or _notice_over(c, now),
-    ),
-    "reject": ("selection.reject_candidacy", lambda c, now: c.is_open),
-}
-
-
-def available_steps(c: Candidacy, viewer: Any, now: datetime.datetime | None = None) -> list[str]:
-    now = now or timezone.now()
-    return [name for name, (perm, ready) in STEPS.items() if ready(c, now) and can(viewer, perm, c)]
+def available_steps(c: Candidacy, viewer: Any) -> list[str]:
+    """The steps the transition table lets this viewer take now (selection.machine)."""
+    return CANDIDACY.allowed(viewer, c)
 
 
 def state_label(c: Candidacy, now: datetime.datetime | None = None) -> str:

@@ -35,9 +35,14 @@ class Action:
     perm: str | None = None  # None: only the system takes this step
     guard: Guard | None = None
     done: str = ""  # the timeline's and audit trail's verb: "accepted"
+    # Where one object's path takes the step from, when that depends on the object (a
+    # presidium candidate is reviewed after the college's consent, a member without it);
+    # `src` is then every state any path takes it from.
+    src_for: Callable[[Any], tuple[str, ...]] | None = None
+    on_page: bool = True  # False: taken elsewhere (an objection on the notice page)
 
-    def leads_to(self, state: str) -> bool:
-        return state in self.dst
+    def sources(self, obj: Any) -> tuple[str, ...]:
+        return self.src_for(obj) if self.src_for is not None else self.src
 
 
 @dataclass(frozen=True)
@@ -76,11 +81,15 @@ class Machine:
         return [a for a in self.actions if state in a.src]
 
     def allowed(self, actor: Any, obj: Any) -> list[str]:
-        """The actions `actor` may take on `obj` now: its state, the guard, the permission."""
+        """The page's buttons: the actions `actor` may take on `obj` now — its state on its
+        path, the guard, the permission."""
+        state = self.state_of(obj)
         return [
             a.name
-            for a in self.offered(self.state_of(obj))
-            if a.perm is not None
+            for a in self.actions
+            if a.on_page
+            and a.perm is not None
+            and state in a.sources(obj)
             and (a.guard is None or a.guard(obj))
             and can(actor, a.perm, obj)
         ]
@@ -88,7 +97,7 @@ class Machine:
     def require(self, obj: Any, name: str) -> Action:
         """Refuse (DomainError naming the state) unless the table allows `name` now."""
         action = self.action(name)
-        require_state(obj, action.src, action=action.label, attr=self.attr)
+        require_state(obj, action.sources(obj), action=action.label, attr=self.attr)
         return action
 
     def begin(

@@ -16,9 +16,10 @@ from tongxin.accounts.models import User
 from tongxin.core.authz import authorize
 from tongxin.core.errors import DomainError
 from tongxin.workdays.calendar import local_zone
-from tongxin.workflow.steps import lock, require_state, require_text, save_step
+from tongxin.workflow.steps import lock, require_text, save_step
 
-from ..models import UNDER_NOTICE, Candidacy, Objection, ObjectionStatus, State, Step
+from ..machine import CANDIDACY
+from ..models import Candidacy, Objection, ObjectionStatus, State, Step
 from ..notice import days_owed, notice_end
 from ..selectors import settings_for
 from .closing import reject
@@ -61,12 +62,7 @@ def candidacy_publish(
     candidacy = lock(candidacy, expected_version, related=CANDIDACY_RELATED)
     if candidacy.is_presidium and candidacy.state == State.REVIEWED:
         raise DomainError(_("主席团候选人须先由校党委决定，才能公示。"), field="state")
-    require_state(
-        candidacy,
-        [State.DECIDED if candidacy.is_presidium else State.REVIEWED],
-        action=_("公示"),
-        attr="state",
-    )
+    CANDIDACY.require(candidacy, "publish")
     days = settings_for(candidacy.school_id).notice_workdays
     candidacy.notice_workdays, candidacy.notice_started_at = days, now
     _run(candidacy, days, now)
@@ -116,7 +112,7 @@ def objection_lodge(
     authorize(actor, "selection.object_to_candidacy", candidacy)
     now = now_or(now)
     candidacy = lock(candidacy, None, related=CANDIDACY_RELATED)
-    require_state(candidacy, UNDER_NOTICE, action=_("提出异议"), attr="state")
+    CANDIDACY.require(candidacy, "object")
     ends = candidacy.notice_ends_at
     if candidacy.state == State.NOTICE and ends is not None and now > ends:
         raise DomainError(_("公示期已结束，不能再提出异议。"), field="state")
@@ -183,6 +179,7 @@ def objection_resolve(
     authorize(actor, "selection.resolve_objection", candidacy)
     now = now_or(now)
     candidacy = lock(candidacy, expected_version, related=CANDIDACY_RELATED)
+    CANDIDACY.require(candidacy, "resolve")
     objection = Objection.objects.select_for_update().get(pk=objection.pk)
     if objection.status != ObjectionStatus.OPEN or objection.candidacy_id != candidacy.pk:
         raise DomainError(_("该异议已经处理过了。"), field="objection")

@@ -22,8 +22,9 @@ from tongxin.core.errors import DomainError
 from tongxin.orgs.models import UNION_KINDS, Node, NodeKind
 from tongxin.staff.eligibility import eligibility_of
 from tongxin.staff.models import Department
-from tongxin.workflow.steps import lock, require_state, require_text, save_step
+from tongxin.workflow.steps import lock, require_text, save_step
 
+from ..machine import CANDIDACY
 from ..models import OPEN_STATES, Candidacy, State, Step
 from ..rules import STUDENT_ROLES
 from .common import (
@@ -160,7 +161,7 @@ def candidacy_consent(
     candidacy = lock(candidacy, expected_version, related=CANDIDACY_RELATED)
     if not candidacy.is_presidium:
         raise DomainError(_("工作部门人员无需院党组织同意，请等待联合审查。"), field="state")
-    require_state(candidacy, [State.RECOMMENDED], action=_("记录院党组织同意"), attr="state")
+    CANDIDACY.require(candidacy, "consent")
     text = require_text(note, "text", _("院党组织意见（会议或文号）"))
     candidacy.state = State.COLLEGE_CONSENTED
     save_step(candidacy, "state")
@@ -194,9 +195,7 @@ def candidacy_withdraw(
     authorize(actor, "selection.withdraw_candidacy", candidacy)
     now = now_or(now)
     candidacy = lock(candidacy, expected_version, related=CANDIDACY_RELATED)
-    require_state(
-        candidacy, [State.RECOMMENDED, State.COLLEGE_CONSENTED], action=_("撤回推荐"), attr="state"
-    )
+    CANDIDACY.require(candidacy, "withdraw")
     candidacy.closing_reason = require_text(reason, "text", _("撤回理由"))
     candidacy.state, candidacy.closed_at = State.WITHDRAWN, now
     save_step(candidacy, "state", "closing_reason", "closed_at")

@@ -18,7 +18,8 @@ from tongxin.staff.services.structure import officer_appoint
 from tongxin.workdays.calendar import local_zone
 from tongxin.workflow.steps import lock, require_state, require_text, save_step
 
-from ..models import OPEN_STATES, Candidacy, State, Step
+from ..machine import CANDIDACY
+from ..models import Candidacy, State, Step
 from .closing import reject
 from .common import (
     CANDIDACY_RELATED,
@@ -47,8 +48,7 @@ def candidacy_review(
     candidacy = lock(candidacy, expected_version, related=CANDIDACY_RELATED)
     if candidacy.is_presidium and candidacy.state == State.RECOMMENDED:
         raise DomainError(_("主席团候选人须先经院党组织同意，才能联合审查。"), field="state")
-    before = State.COLLEGE_CONSENTED if candidacy.is_presidium else State.RECOMMENDED
-    require_state(candidacy, [before], action=_("联合审查"), attr="state")
+    CANDIDACY.require(candidacy, "review")
     text = require_text(opinion, "text", _("联合审查意见"))
     candidacy.state = State.REVIEWED
     save_step(candidacy, "state")
@@ -80,7 +80,7 @@ def candidacy_decide(
     candidacy = lock(candidacy, expected_version, related=CANDIDACY_RELATED)
     if not candidacy.is_presidium:
         raise DomainError(_("工作部门人员无需校党委决定，审查后即可公示。"), field="state")
-    require_state(candidacy, [State.REVIEWED], action=_("记录校党委决定"), attr="state")
+    CANDIDACY.require(candidacy, "decide")
     text = require_text(note, "text", _("校党委决定（会议或文号）"))
     candidacy.state = State.DECIDED
     save_step(candidacy, "state")
@@ -109,7 +109,7 @@ def candidacy_reject(
     authorize(actor, "selection.reject_candidacy", candidacy)
     now = now_or(now)
     candidacy = lock(candidacy, expected_version, related=CANDIDACY_RELATED)
-    require_state(candidacy, OPEN_STATES, action=_("不予任用"), attr="state")
+    CANDIDACY.require(candidacy, "reject")
     reject(candidacy, actor, require_text(reason, "text", _("不予任用的理由")), now)
     return candidacy
 
@@ -156,6 +156,7 @@ def _require_notice_over(candidacy: Candidacy, actor: User, now: datetime.dateti
     """The notice ended (closing it now if its end has passed) with no open objection."""
     if candidacy.state == State.PAUSED:
         raise DomainError(_("公示因异议暂停，须先处理异议。"), field="state")
+    CANDIDACY.require(candidacy, "appoint")
     end_notice_if_due(candidacy, actor, now)
     if candidacy.state == State.NOTICE and candidacy.notice_ends_at is not None:
         ends = candidacy.notice_ends_at.astimezone(local_zone())

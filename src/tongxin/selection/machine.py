@@ -1,0 +1,82 @@
+"""The one place that says what may happen to a candidacy (选拔) — its transition table.
+
+    (new) ── recommend ──► recommended ── consent (presidium) ──► college consented
+    recommended (member) | college consented (presidium) ── review ──► reviewed
+    reviewed ── decide (presidium) ──► decided
+    reviewed (member) | decided (presidium) ── publish ──► notice (公示, working days)
+    notice | paused ── object ──► paused ── resolve ──► notice (dismissed, none open)
+                                                   └──► rejected (upheld)
+    notice ── (its end passes) ──► notice ended ── appoint ──► appointed
+    recommended | college consented ── withdraw ──► withdrawn
+    any open state ── reject ──► rejected
+
+A presidium candidate goes through the college Party organisation's consent and the
+school Party committee's decision; a department member skips both (DOMAIN.md §3): the
+steps whose starting state depends on that path say so with `src_for`.
+"""
+
+from typing import Any
+
+from django.utils import timezone
+
+from tongxin.workflow.machine import Action, Machine
+
+from .models import OPEN_STATES, Candidacy, State
+
+S = State
+
+
+def _review_from(c: Candidacy) -> tuple[str, ...]:
+    return (S.COLLEGE_CONSENTED,) if c.is_presidium else (S.RECOMMENDED,)
+
+
+def _publish_from(c: Candidacy) -> tuple[str, ...]:
+    return (S.DECIDED,) if c.is_presidium else (S.REVIEWED,)
+
+
+def _presidium_only(state: str) -> Any:
+    return lambda c: (state,) if c.is_presidium else ()
+
+
+def _notice_over(c: Candidacy) -> bool:
+    """Appointable: the notice has ended, or its end has passed and the service ends it."""
+    if c.state == S.NOTICE_ENDED:
+        return True
+    return c.notice_ends_at is not None and timezone.now() > c.notice_ends_at
+
+
+# One row per step: name, verb, from, to, permission; the timeline's verb; path and guard.
+# fmt: off
+CANDIDACY = Machine(
+    name="selection.candidacy",
+    states=State,
+    attr="state",
+    actions=[
+        Action("recommend", "推荐", (), (S.RECOMMENDED,), "selection.recommend_candidate",
+               done="recommended", on_page=False),
+        Action("consent", "记录院党组织同意", (S.RECOMMENDED,), (S.COLLEGE_CONSENTED,),
+               "selection.consent_candidacy", done="consented",
+               src_for=_presidium_only(S.RECOMMENDED)),
+        Action("withdraw", "撤回推荐", (S.RECOMMENDED, S.COLLEGE_CONSENTED), (S.WITHDRAWN,),
+               "selection.withdraw_candidacy", done="withdrawn"),
+        Action("review", "联合审查", (S.RECOMMENDED, S.COLLEGE_CONSENTED), (S.REVIEWED,),
+               "selection.review_candidacy", done="reviewed", src_for=_review_from),
+        Action("decide", "记录校党委决定", (S.REVIEWED,), (S.DECIDED,),
+               "selection.decide_candidacy", done="decided",
+               src_for=_presidium_only(S.REVIEWED)),
+        Action("publish", "公示", (S.REVIEWED, S.DECIDED), (S.NOTICE,),
+               "selection.publish_candidacy", done="published", src_for=_publish_from),
+        Action("object", "提出异议", (S.NOTICE, S.PAUSED), (S.PAUSED,),
+               "selection.object_to_candidacy", done="paused", on_page=False),
+        # Dismissed: the notice resumes once no objection is open; upheld: rejected.
+        Action("resolve", "处理异议", (S.PAUSED,), (S.NOTICE, S.PAUSED, S.REJECTED),
+               "selection.resolve_objection", done="resumed"),
+        Action("appoint", "任命", (S.NOTICE, S.NOTICE_ENDED), (S.APPOINTED,),
+               "selection.appoint_candidacy", done="appointed", guard=_notice_over),
+        Action("reject", "不予任用", tuple(OPEN_STATES), (S.REJECTED,),
+               "selection.reject_candidacy", done="rejected"),
+        Action("end-notice", "公示期满", (S.NOTICE,), (S.NOTICE_ENDED,), None,
+               done="notice_ended"),
+    ],
+)
+# fmt: on
