@@ -17,6 +17,7 @@ from tongxin.accounts.models import (
     StudentLevel,
     User,
 )
+from tongxin.accounts.roles import STUDENT_ROLES
 from tongxin.core.authz import authorize
 from tongxin.core.errors import DomainError
 from tongxin.orgs.models import UNION_KINDS, Node, NodeKind
@@ -24,7 +25,6 @@ from tongxin.staff.eligibility import eligibility_of
 from tongxin.staff.models import Department
 
 from ..models import OPEN_STATES, Candidacy, State, Step
-from ..rules import STUDENT_ROLES
 from .common import (
     describe,
     locked,
