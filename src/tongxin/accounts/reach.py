@@ -124,18 +124,24 @@ def _links_college_unions(grant: Grant) -> bool:
     }
 
 
+def _grant_reaches(grant: Grant, node: Node) -> bool:
+    if node.path.startswith(grant.path):
+        return True
+    return (
+        _links_college_unions(grant)
+        and node.kind == NodeKind.COLLEGE_UNION
+        and node.school_id == grant.school_id
+    )
+
+
+def reaching_grant(user: Any, node: Node, *, roles: Iterable[str] | None = None) -> Grant | None:
+    """The user's first grant (optionally only of `roles`) whose reach includes `node`."""
+    return next((g for g in _selected(user, roles) if _grant_reaches(g, node)), None)
+
+
 def reaches_node(user: Any, node: Node, *, roles: Iterable[str] | None = None) -> bool:
     """True when one of the user's roles (optionally only `roles`) reaches `node`."""
-    for grant in _selected(user, roles):
-        if node.path.startswith(grant.path):
-            return True
-        if (
-            _links_college_unions(grant)
-            and node.kind == NodeKind.COLLEGE_UNION
-            and node.school_id == grant.school_id
-        ):
-            return True
-    return False
+    return reaching_grant(user, node, roles=roles) is not None
 
 
 def sees_structure(user: Any, node: Node) -> bool:

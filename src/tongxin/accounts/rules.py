@@ -4,50 +4,22 @@ from typing import Any
 
 import rules
 
-from tongxin.orgs.models import Node
+from .models import ApiToken, Role
+from .roles import (
+    advises_person,
+    holds_role,
+    holds_role_over,
+    is_self,
+    secretary_of_person,
+)
 
-from .models import ApiToken, Role, User
-from .reach import has_role, reaches_node
-
-
-@rules.predicate
-def is_self(user: Any, person: User | None) -> bool:
-    return person is not None and user.pk == person.pk
-
-
-@rules.predicate
-def advises_person(user: Any, person: User | None) -> bool:
-    return (
-        person is not None
-        and person.school is not None
-        and reaches_node(user, person.school, roles=[Role.ADVISOR])
-    )
-
-
-@rules.predicate
-def secretary_of_person(user: Any, person: User | None) -> bool:
-    return (
-        person is not None
-        and person.college is not None
-        and reaches_node(user, person.college, roles=[Role.COLLEGE_SECRETARY])
-    )
-
-
-@rules.predicate
-def administers_membership_node(user: Any, node: Node | None) -> bool:
-    return node is not None and reaches_node(
-        user, node, roles=[Role.ADVISOR, Role.FEDERATION_ADMIN]
-    )
+administers_membership_node = holds_role_over(Role.ADVISOR, Role.FEDERATION_ADMIN)
+is_people_manager = holds_role(Role.ADVISOR, Role.COLLEGE_SECRETARY)
 
 
 @rules.predicate
 def owns_token(user: Any, token: ApiToken | None) -> bool:
     return token is not None and token.user_id == user.pk
-
-
-@rules.predicate
-def is_people_manager(user: Any) -> bool:
-    return has_role(user, Role.ADVISOR, Role.COLLEGE_SECRETARY)
 
 
 rules.add_perm("accounts.view_user", is_self | advises_person | secretary_of_person)

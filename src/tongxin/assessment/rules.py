@@ -11,8 +11,8 @@ from typing import Any
 import rules
 
 from tongxin.accounts.models import Role
-from tongxin.accounts.reach import has_role, reaches_node
-from tongxin.orgs.models import UNION_KINDS, Node
+from tongxin.accounts.roles import holds_role_over, is_advisor, is_federation_admin, is_officer
+from tongxin.orgs.models import UNION_KINDS
 
 from .models import RatedOfficer, Rater
 
@@ -26,24 +26,14 @@ def _memo(user: Any, key: str, compute: Any) -> bool:
 
 
 @rules.predicate
-def is_advisor(user: Any) -> bool:
-    return has_role(user, Role.ADVISOR)
+def is_union(user: Any, node: Any) -> bool:
+    return node is not None and node.kind in UNION_KINDS
 
 
-@rules.predicate
-def advises_union(user: Any, union: Node | None) -> bool:
-    return (
-        union is not None
-        and union.kind in UNION_KINDS
-        and union.school is not None
-        and reaches_node(user, union.school, roles=[Role.ADVISOR])
-    )
-
-
-@rules.predicate
-def advises_school_of(user: Any, obj: Any) -> bool:
-    """The advisor of the school a round, rated officer or exit proposal belongs to."""
-    return obj is not None and reaches_node(user, obj.school, roles=[Role.ADVISOR])
+# On a union: the advisor of its school.
+advises_union = is_union & holds_role_over(Role.ADVISOR, node_attr="school")
+# The advisor of the school a round, rated officer or exit proposal belongs to.
+advises_school_of = holds_role_over(Role.ADVISOR, node_attr="school")
 
 
 @rules.predicate
@@ -69,20 +59,10 @@ def is_rated_officer(user: Any, rated: RatedOfficer | None) -> bool:
 
 
 @rules.predicate
-def is_officer(user: Any) -> bool:
-    return has_role(user, Role.OFFICER)
-
-
-@rules.predicate
 def was_rated(user: Any) -> bool:
     if user.pk is None:
         return False
     return _memo(user, "rated", lambda: RatedOfficer.objects.filter(officer_id=user.pk).exists())
-
-
-@rules.predicate
-def is_federation_admin(user: Any) -> bool:
-    return has_role(user, Role.FEDERATION_ADMIN)
 
 
 # Pages (no object): who may ever open them; everyone else gets 403.

@@ -6,27 +6,22 @@ from typing import Any
 import rules
 
 from tongxin.accounts.models import Role
-from tongxin.accounts.reach import has_role, reaches_node
+from tongxin.accounts.roles import FEDERATION_ROLES, holds_role, holds_role_over
 
-AUDIT_READERS = [Role.ADVISOR, Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN]
-FEDERATION_ROLES = [Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN]
-
-
-@rules.predicate
-def reads_audit(user: Any) -> bool:
-    return has_role(user, *AUDIT_READERS)
+AUDIT_READERS = (Role.ADVISOR, *FEDERATION_ROLES)
 
 
 @rules.predicate
-def reads_event(user: Any, event: Any) -> bool:
-    if event is None:
-        return False
-    if event.school is not None:
-        return reaches_node(user, event.school, roles=AUDIT_READERS)
-    return event.acting_node is not None and reaches_node(
-        user, event.acting_node, roles=FEDERATION_ROLES
-    )
+def is_school_event(user: Any, event: Any) -> bool:
+    return event is not None and event.school is not None
 
+
+reads_audit = holds_role(*AUDIT_READERS)
+# A school's event by its chain's readers; a federation-level one by the federation
+# above the node it was acted at.
+reads_event = (is_school_event & holds_role_over(*AUDIT_READERS, node_attr="school")) | (
+    ~is_school_event & holds_role_over(*FEDERATION_ROLES, node_attr="acting_node")
+)
 
 rules.add_perm("audit.view_event_list", reads_audit)
 rules.add_perm("audit.view_event", reads_event)

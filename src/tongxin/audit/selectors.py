@@ -4,9 +4,10 @@ from typing import Any
 from django.db.models import Model, Q, QuerySet
 
 from tongxin.accounts.reach import node_scope
+from tongxin.accounts.roles import FEDERATION_ROLES
 
 from .models import AuditEvent
-from .rules import AUDIT_READERS, FEDERATION_ROLES
+from .rules import AUDIT_READERS
 
 
 def event_list_for(*, actor: Any) -> QuerySet[AuditEvent]:

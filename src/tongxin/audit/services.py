@@ -65,13 +65,10 @@ def _acting(
     position before the person's own student membership."""
     if role is not None:
         return role, node if node is None or isinstance(node, int) else node.pk
-    from tongxin.accounts.models import Role
-    from tongxin.accounts.reach import grants_of
+    from tongxin.accounts.roles import likeliest_grant
 
-    ranked = sorted(
-        grants_of(actor), key=lambda g: (g.school_id != school_id, g.role == Role.STUDENT)
-    )
-    return (ranked[0].role, ranked[0].node_id) if ranked else ("", None)
+    grant = likeliest_grant(actor, school_id)
+    return (grant.role, grant.node_id) if grant is not None else ("", None)
 
 
 def record(

@@ -22,6 +22,7 @@ from django.core.cache import cache
 from django.db import transaction
 
 from tongxin.accounts.models import Role, User
+from tongxin.accounts.roles import FEDERATION_ROLES
 from tongxin.accounts.services import system_actor
 from tongxin.audit import services as audit
 from tongxin.audit.models import AuditEvent
@@ -49,7 +50,6 @@ PASSWORD = "tongxin-demo-2026"
 GENERATED = "demo.province.generated"  # the one audit event of a build
 DEMO_FLAG_CACHE_KEY = "tongxin:is-demo"  # cached by tongxin.core.context_processors
 SCHOOL_STAFF_ROLES = {Role.ADVISOR, Role.COLLEGE_SECRETARY, Role.OFFICE_HANDLER}
-FEDERATION_ROLES = {Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN}
 
 
 class DemoRefused(DomainError):

@@ -5,7 +5,8 @@ from typing import Any
 import rules
 
 from tongxin.accounts.models import Role
-from tongxin.accounts.reach import has_role, reaches_node, sees_structure
+from tongxin.accounts.reach import reaches_node, sees_structure
+from tongxin.accounts.roles import holds_role_over, is_federation_member
 
 from .models import Node
 
@@ -20,18 +21,8 @@ def reaches(user: Any, node: Node | None) -> bool:
     return node is not None and reaches_node(user, node)
 
 
-@rules.predicate
-def administers_node(user: Any, node: Node | None) -> bool:
-    """The school's league advisor, or a federation admin above the node."""
-    if node is None:
-        return False
-    return reaches_node(user, node, roles=[Role.ADVISOR, Role.FEDERATION_ADMIN])
-
-
-@rules.predicate
-def is_federation_member(user: Any) -> bool:
-    return has_role(user, Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN)
-
+# The school's league advisor, or a federation admin above the node.
+administers_node = holds_role_over(Role.ADVISOR, Role.FEDERATION_ADMIN)
 
 rules.add_perm("orgs.view_node", sees_node)
 # Reach over the node's records (not just its place in the org chart): lists of schools.

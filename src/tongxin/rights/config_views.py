@@ -7,8 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
-from tongxin.accounts.models import Role
-from tongxin.accounts.reach import grants_of
+from tongxin.accounts.roles import advised_school
 from tongxin.core.authz import can
 from tongxin.core.errors import DomainError
 from tongxin.core.http import AuthenticatedRequest
@@ -19,10 +18,10 @@ from .forms import SettingsForm, TxForm
 
 
 def _advised_school(request: AuthenticatedRequest) -> Node:
-    for grant in grants_of(request.user):
-        if grant.role == Role.ADVISOR and grant.school_id:
-            return selectors.school_node(grant.school_id)
-    raise PermissionDenied
+    school = advised_school(request.user)
+    if school is None:
+        raise PermissionDenied
+    return school
 
 
 @login_required

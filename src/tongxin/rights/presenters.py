@@ -6,7 +6,7 @@ from typing import Any
 from django.utils import timezone
 
 from tongxin.accounts.models import Role
-from tongxin.accounts.reach import grants_of
+from tongxin.accounts.roles import node_ids_where
 from tongxin.core.authz import can
 
 from . import selectors
@@ -80,5 +80,5 @@ def detail_context(issue: Issue, user: Any, bound: dict[str, Any] | None = None)
 
 
 def _my_co_offices(issue: Issue, user: Any) -> list[Any]:
-    mine = {g.node_id for g in grants_of(user) if g.role == Role.OFFICE_HANDLER}
+    mine = set(node_ids_where(user, Role.OFFICE_HANDLER))
     return [o for o in issue.co_offices.all() if o.pk in mine]

@@ -11,11 +11,24 @@ from typing import Any, cast
 import rules
 
 from tongxin.accounts.models import Role
-from tongxin.accounts.reach import grants_of, has_role, reaches_node
+from tongxin.accounts.roles import (
+    FEDERATION_ROLES,
+    advises_school,
+    belongs_to_a_school,
+    holds_role_at,
+    holds_role_over,
+    is_advisor,
+    is_college_secretary,
+    is_federation_admin,
+    is_office_handler,
+    is_office_head,
+    is_officer,
+    is_student,
+    node_ids_where,
+)
 
 from .models import Issue, SealedIdentity
 
-FEDERATION_ROLES = [Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN]
 _SEALED = Issue._meta.get_field("sealed")
 
 
@@ -35,88 +48,34 @@ def is_reporter(user: Any, issue: Issue | None) -> bool:
     return issue is not None and user.pk is not None and reporter_id(issue) == user.pk
 
 
-@rules.predicate
-def owns_issue(user: Any, issue: Issue | None) -> bool:
-    """An officer of the union that holds the issue's queue."""
-    return issue is not None and any(
-        g.role == Role.OFFICER and g.node_id == issue.union_id for g in grants_of(user)
-    )
-
-
-@rules.predicate
-def reads_queue_of(user: Any, issue: Issue | None) -> bool:
-    return issue is not None and reaches_node(
-        user, issue.union, roles=[Role.OFFICER, Role.COLLEGE_SECRETARY]
-    )
-
-
-@rules.predicate
-def handles_lead_office(user: Any, issue: Issue | None) -> bool:
-    return (
-        issue is not None
-        and issue.lead_office_id is not None
-        and any(
-            g.role == Role.OFFICE_HANDLER and g.node_id == issue.lead_office_id
-            for g in grants_of(user)
-        )
-    )
+# An officer of the union that holds the issue's queue.
+owns_issue = holds_role_at(Role.OFFICER, node_id_attr="union_id")
+reads_queue_of = holds_role_over(Role.OFFICER, Role.COLLEGE_SECRETARY, node_attr="union")
+handles_lead_office = holds_role_at(Role.OFFICE_HANDLER, node_id_attr="lead_office_id")
+oversees_issue = holds_role_over(Role.ADVISOR, node_attr="school")
 
 
 @rules.predicate
 def heads_lead_office(user: Any, issue: Issue | None) -> bool:
-    return (
-        issue is not None
-        and issue.lead_office_id is not None
-        and any(
-            g.role == Role.OFFICE_HANDLER
-            and g.node_id == issue.lead_office_id
-            and g.position == "office_head"
-            for g in grants_of(user)
-        )
-    )
+    return issue is not None and is_office_head(user, issue.lead_office_id)
 
 
 @rules.predicate
 def handles_co_office(user: Any, issue: Issue | None) -> bool:
     if issue is None or issue.pk is None:
         return False
-    offices = {g.node_id for g in grants_of(user) if g.role == Role.OFFICE_HANDLER}
+    offices = node_ids_where(user, Role.OFFICE_HANDLER)
     return bool(offices) and issue.co_offices.filter(pk__in=offices).exists()
 
 
 @rules.predicate
-def oversees_issue(user: Any, issue: Issue | None) -> bool:
-    return issue is not None and reaches_node(user, issue.school, roles=[Role.ADVISOR])
+def is_escalated_to_city(user: Any, issue: Issue | None) -> bool:
+    return issue is not None and issue.escalated_to_city
 
 
-@rules.predicate
-def escalated_to_federation(user: Any, issue: Issue | None) -> bool:
-    return (
-        issue is not None
-        and issue.escalated_to_city
-        and reaches_node(user, issue.school, roles=FEDERATION_ROLES)
-    )
-
-
-@rules.predicate
-def is_student(user: Any) -> bool:
-    return has_role(user, Role.STUDENT)
-
-
-@rules.predicate
-def is_officer(user: Any) -> bool:
-    return has_role(user, Role.OFFICER)
-
-
-@rules.predicate
-def is_college_secretary(user: Any) -> bool:
-    return has_role(user, Role.COLLEGE_SECRETARY)
-
-
-@rules.predicate
-def is_office_handler(user: Any) -> bool:
-    return has_role(user, Role.OFFICE_HANDLER)
-
+escalated_to_federation = is_escalated_to_city & holds_role_over(
+    *FEDERATION_ROLES, node_attr="school"
+)
 
 reads_issue = (
     is_reporter
@@ -142,30 +101,7 @@ rules.add_perm("rights.approve_answer", heads_lead_office)
 rules.add_perm("rights.add_office_input", handles_co_office)
 rules.add_perm("rights.unseal_issue", oversees_issue)
 
-
-@rules.predicate
-def advises_school(user: Any, school: Any) -> bool:
-    return school is not None and reaches_node(user, school, roles=[Role.ADVISOR])
-
-
-@rules.predicate
-def is_federation_admin(user: Any) -> bool:
-    return has_role(user, Role.FEDERATION_ADMIN)
-
-
-@rules.predicate
-def belongs_to_a_school(user: Any) -> bool:
-    return any(g.school_id for g in grants_of(user))
-
-
 rules.add_perm("rights.manage_settings", advises_school)
 rules.add_perm("rights.manage_categories", is_federation_admin)
 rules.add_perm("rights.view_wall", belongs_to_a_school)
-
-
-@rules.predicate
-def is_advisor(user: Any) -> bool:
-    return has_role(user, Role.ADVISOR)
-
-
 rules.add_perm("rights.open_settings", is_advisor)

@@ -8,11 +8,11 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from tongxin.accounts.models import Role, User
-from tongxin.accounts.reach import grants_of, has_role, node_scope
+from tongxin.accounts.reach import has_role, node_scope
+from tongxin.accounts.roles import FEDERATION_ROLES, node_ids_where, school_ids_where
 from tongxin.orgs.models import UNION_KINDS, Node
 
 from .models import OPEN_STATUSES, Issue, IssueCategory, IssueEvent, Status
-from .rules import FEDERATION_ROLES
 
 QUEUE_PAGE = 20
 
@@ -26,14 +26,6 @@ def _unions(actor: Any, roles: list[str]) -> QuerySet[Node, Any] | None:
     return Node.objects.filter(scope, kind__in=UNION_KINDS).values("pk")
 
 
-def _office_ids(actor: Any) -> list[int]:
-    return [g.node_id for g in grants_of(actor) if g.role == Role.OFFICE_HANDLER]
-
-
-def _advisor_school_ids(actor: Any) -> list[int]:
-    return [g.school_id for g in grants_of(actor) if g.role == Role.ADVISOR and g.school_id]
-
-
 def mine_q(actor: Any) -> Q:
     return Q(submitter=actor) | Q(sealed__user=actor)
 
@@ -45,11 +37,11 @@ def issue_scope(actor: Any) -> Q:
     unions = _unions(actor, [Role.OFFICER, Role.COLLEGE_SECRETARY])
     if unions is not None:
         scope |= Q(union_id__in=unions)
-    offices = _office_ids(actor)
+    offices = node_ids_where(actor, Role.OFFICE_HANDLER)
     if offices:
         co = Issue.co_offices.through.objects.filter(node_id__in=offices).values("issue_id")
         scope |= Q(lead_office_id__in=offices) | Q(pk__in=co)
-    schools = _advisor_school_ids(actor)
+    schools = school_ids_where(actor, Role.ADVISOR)
     if schools:
         scope |= Q(school_id__in=schools)
     if has_role(actor, *FEDERATION_ROLES):
@@ -149,7 +141,7 @@ QUEUE_ROW_FIELDS = (
 
 
 def inbox_for(*, actor: Any, include_done: bool = False) -> QuerySet[Issue]:
-    offices = _office_ids(actor)
+    offices = node_ids_where(actor, Role.OFFICE_HANDLER)
     co = Issue.co_offices.through.objects.filter(node_id__in=offices).values("issue_id")
     qs = Issue.objects.filter(Q(lead_office_id__in=offices) | Q(pk__in=co))
     if not include_done:
@@ -159,7 +151,7 @@ def inbox_for(*, actor: Any, include_done: bool = False) -> QuerySet[Issue]:
 
 def wall_for(*, actor: Any) -> QuerySet[Issue]:
     """回音壁: published issues of the schools the viewer belongs to."""
-    schools = {g.school_id for g in grants_of(actor) if g.school_id}
+    schools = school_ids_where(actor)
     return (
         Issue.objects.filter(school_id__in=schools, published_at__isnull=False)
         .select_related("category")
@@ -205,9 +197,7 @@ def union_officer_choices(issue: Issue) -> list[tuple[int, str]]:
 
 
 def colleges_for_queue(*, actor: Any) -> list[tuple[int, str]]:
-    schools = {
-        g.school_id for g in grants_of(actor) if g.role in {Role.OFFICER, Role.COLLEGE_SECRETARY}
-    }
+    schools = school_ids_where(actor, Role.OFFICER, Role.COLLEGE_SECRETARY)
     colleges = Node.objects.filter(school_id__in=schools, kind="college").order_by("name")
     return list(colleges.values_list("pk", "name"))
 
@@ -216,7 +206,7 @@ def queue_officers(*, actor: Any) -> list[tuple[int, str]]:
     """Members of the unions whose queue the actor works (for bulk assign)."""
     from tongxin.accounts.models import Membership
 
-    unions = [g.node_id for g in grants_of(actor) if g.role == Role.OFFICER]
+    unions = node_ids_where(actor, Role.OFFICER)
     if not unions:
         return []
     members = Membership.objects.active().filter(node_id__in=unions, role=Role.OFFICER)
@@ -246,10 +236,6 @@ def supportable_get(*, actor: Any, pk: int) -> Issue | None:
         publication_consent=True,
         status__in=OPEN_STATUSES,
     ).first()
-
-
-def school_node(school_id: int) -> Node:
-    return Node.objects.get(pk=school_id)
 
 
 def settings_of(school_id: int) -> Any:

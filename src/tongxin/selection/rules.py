@@ -16,30 +16,23 @@ from typing import Any
 import rules
 
 from tongxin.accounts.models import Role
-from tongxin.accounts.reach import grants_of, has_role, reaches_node
-from tongxin.orgs.models import Node
+from tongxin.accounts.roles import (
+    STUDENT_ROLES,
+    advises_school,
+    belongs_to_a_school,
+    holds_role_over,
+    is_advisor,
+    is_college_secretary,
+    school_ids_where,
+    secretary_of_person,
+)
 
 from .models import OPEN_STATES, Candidacy
-
-STUDENT_ROLES = {Role.STUDENT, Role.OFFICER}
 
 
 @rules.predicate
 def is_candidate(user: Any, candidacy: Candidacy | None) -> bool:
     return candidacy is not None and candidacy.candidate_id == user.pk
-
-
-@rules.predicate
-def recommends(user: Any, candidacy: Candidacy | None) -> bool:
-    """The league secretary of the candidate's college (the recommending organisation)."""
-    return candidacy is not None and reaches_node(
-        user, candidacy.college, roles=[Role.COLLEGE_SECRETARY]
-    )
-
-
-@rules.predicate
-def advises_candidacy(user: Any, candidacy: Candidacy | None) -> bool:
-    return candidacy is not None and reaches_node(user, candidacy.school, roles=[Role.ADVISOR])
 
 
 @rules.predicate
@@ -49,39 +42,12 @@ def selection_open(user: Any, candidacy: Candidacy | None) -> bool:
 
 @rules.predicate
 def studies_at_school_of(user: Any, candidacy: Candidacy | None) -> bool:
-    return candidacy is not None and any(
-        g.role in STUDENT_ROLES and g.school_id == candidacy.school_id for g in grants_of(user)
-    )
+    return candidacy is not None and candidacy.school_id in school_ids_where(user, *STUDENT_ROLES)
 
 
-@rules.predicate
-def secretary_of_student(user: Any, person: Any) -> bool:
-    return (
-        person is not None
-        and getattr(person, "college", None) is not None
-        and reaches_node(user, person.college, roles=[Role.COLLEGE_SECRETARY])
-    )
-
-
-@rules.predicate
-def advises_school(user: Any, school: Node | None) -> bool:
-    return school is not None and reaches_node(user, school, roles=[Role.ADVISOR])
-
-
-@rules.predicate
-def belongs_to_a_school(user: Any) -> bool:
-    return any(g.school_id for g in grants_of(user))
-
-
-@rules.predicate
-def is_advisor(user: Any) -> bool:
-    return has_role(user, Role.ADVISOR)
-
-
-@rules.predicate
-def is_college_secretary(user: Any) -> bool:
-    return has_role(user, Role.COLLEGE_SECRETARY)
-
+# The league secretary of the candidate's college (the recommending organisation).
+recommends = holds_role_over(Role.COLLEGE_SECRETARY, node_attr="college")
+advises_candidacy = holds_role_over(Role.ADVISOR, node_attr="school")
 
 rules.add_perm("selection.view_candidacy", is_candidate | recommends | advises_candidacy)
 rules.add_perm(
@@ -89,7 +55,7 @@ rules.add_perm(
     is_candidate | advises_candidacy | (recommends & selection_open),
 )
 # The college League organisation's steps.
-rules.add_perm("selection.recommend_candidate", secretary_of_student)
+rules.add_perm("selection.recommend_candidate", secretary_of_person)
 rules.add_perm("selection.consent_candidacy", recommends)
 rules.add_perm("selection.withdraw_candidacy", recommends)
 # The school's steps, recorded by the league advisor.

@@ -5,7 +5,8 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 
 from tongxin.accounts.models import Membership, Role, User
-from tongxin.accounts.reach import grants_of, node_scope
+from tongxin.accounts.reach import node_scope
+from tongxin.accounts.roles import STUDENT_ROLES, node_ids_where, school_ids_where
 from tongxin.orgs.models import Node, NodeKind
 from tongxin.staff.models import Department
 
@@ -17,7 +18,6 @@ from .models import (
     ObjectionStatus,
     SelectionSettings,
 )
-from .rules import STUDENT_ROLES
 
 RELATED = ("candidate", "college", "union", "department", "school")
 
@@ -61,14 +61,10 @@ def state_counts_for(*, actor: Any) -> dict[str, int]:
     return dict(rows)
 
 
-def _school_ids(actor: Any) -> set[int]:
-    return {g.school_id for g in grants_of(actor) if g.school_id}
-
-
 def notice_list_for(*, actor: Any) -> QuerySet[Candidacy]:
     """公示: the candidates under notice in the schools the viewer belongs to."""
     return (
-        Candidacy.objects.filter(school_id__in=_school_ids(actor), state__in=UNDER_NOTICE)
+        Candidacy.objects.filter(school_id__in=school_ids_where(actor), state__in=UNDER_NOTICE)
         .select_related("candidate", "college", "union", "department")
         .order_by("notice_started_at", "id")
     )
@@ -99,11 +95,11 @@ def open_objection_get(candidacy: Candidacy, pk: int | None) -> Objection | None
 
 def college_student_find(*, actor: Any, number: str) -> User | None:
     """A student (or officer) of one of the actor's colleges, by student number."""
-    grants = [g for g in grants_of(actor) if g.role == Role.COLLEGE_SECRETARY]
+    colleges = node_ids_where(actor, Role.COLLEGE_SECRETARY)
     number = (number or "").strip()
-    if not grants or not number:
+    if not colleges or not number:
         return None
-    schools = {g.school_id for g in grants}
+    schools = school_ids_where(actor, Role.COLLEGE_SECRETARY)
     studying = (
         Membership.objects.active()
         .filter(school_id__in=schools, role__in=STUDENT_ROLES, user__number=number)
@@ -113,7 +109,7 @@ def college_student_find(*, actor: Any, number: str) -> User | None:
         User.objects.filter(
             number=number,
             school_id__in=schools,
-            college_id__in=[g.node_id for g in grants],
+            college_id__in=colleges,
             pk__in=studying,
         )
         .select_related("school", "college")
@@ -124,9 +120,8 @@ def college_student_find(*, actor: Any, number: str) -> User | None:
 def target_unions_for(*, actor: Any) -> list[Node]:
     """Unions a college secretary may recommend to: the school's school and graduate unions
     and their own college's union."""
-    grants = [g for g in grants_of(actor) if g.role == Role.COLLEGE_SECRETARY]
-    schools = {g.school_id for g in grants}
-    colleges = {g.node_id for g in grants}
+    schools = school_ids_where(actor, Role.COLLEGE_SECRETARY)
+    colleges = node_ids_where(actor, Role.COLLEGE_SECRETARY)
     return list(
         Node.objects.filter(
             Q(school_id__in=schools, kind__in=[NodeKind.SCHOOL_UNION, NodeKind.GRADUATE_UNION])
@@ -154,13 +149,6 @@ def department_get(pk: int | None) -> Department | None:
 def settings_for(school_id: int) -> SelectionSettings:
     found = SelectionSettings.objects.filter(school_id=school_id).first()
     return found if found is not None else SelectionSettings(school_id=school_id)
-
-
-def advised_school(actor: Any) -> Node | None:
-    for grant in grants_of(actor):
-        if grant.role == Role.ADVISOR and grant.school_id:
-            return Node.objects.filter(pk=grant.school_id).first()
-    return None
 
 
 def advisors_of(school_id: int) -> list[User]:

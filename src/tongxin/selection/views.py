@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from tongxin.accounts.roles import advised_school
 from tongxin.core.authz import can
 from tongxin.core.errors import DomainError
 from tongxin.core.http import AuthenticatedRequest
@@ -189,7 +190,7 @@ def object_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @login_required
 def settings_view(request: AuthenticatedRequest) -> HttpResponse:
     _require(request, "selection.open_settings")
-    school = selectors.advised_school(request.user)
+    school = advised_school(request.user)
     if school is None:
         raise PermissionDenied
     current = selectors.settings_for(school.pk)

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
+from tongxin.accounts.roles import advised_school
 from tongxin.core.authz import can
 from tongxin.core.errors import DomainError
 from tongxin.core.http import AuthenticatedRequest
@@ -72,7 +73,7 @@ def grades_template_view(request: AuthenticatedRequest) -> HttpResponse:
 
 @login_required
 def school_warnings_view(request: AuthenticatedRequest) -> HttpResponse:
-    school = selectors.advised_school(request.user)
+    school = advised_school(request.user)
     if school is None or not can(request.user, "staff.view_school_warnings", school):
         raise PermissionDenied
     page = paginate(selectors.warnings_for_school(school), page_number(request))

@@ -6,7 +6,8 @@ from typing import Any
 from django.db.models import Case, Count, Q, QuerySet, Value, When
 
 from tongxin.accounts.models import PRESIDIUM_POSITIONS, Membership, Position, Role, User
-from tongxin.accounts.reach import grants_of, node_scope
+from tongxin.accounts.reach import node_scope
+from tongxin.accounts.roles import FEDERATION_ROLES, school_ids_where
 from tongxin.orgs.models import UNION_KINDS, Node, NodeKind
 
 from .limits import Breach, Counts, Limits, breaches, limits_at, limits_for
@@ -19,15 +20,13 @@ from .models import (
     StaffLimit,
     UnionLevel,
 )
-
-SCHOOL_READERS = [Role.OFFICER, Role.COLLEGE_SECRETARY, Role.ADVISOR]
-FEDERATION = [Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN]
+from .rules import UNION_READERS
 
 
 def union_list_for(*, actor: Any, over_limits: bool = False) -> QuerySet[Node]:
     """Unions whose staff the actor may see: school roles over them, federation staff above them.
     `over_limits` keeps only those exceeding a limit, in SQL (so pages stay full)."""
-    scope = node_scope(actor, roles=SCHOOL_READERS + FEDERATION)
+    scope = node_scope(actor, roles=[*UNION_READERS, *FEDERATION_ROLES])
     active = Q(memberships__role=Role.OFFICER, memberships__end__isnull=True)
     unions = (
         Node.objects.filter(scope, kind__in=UNION_KINDS)
@@ -187,26 +186,15 @@ def my_warnings(user: User) -> QuerySet[AcademicWarning]:
     return AcademicWarning.objects.filter(officer=user).select_related("union").order_by("-term")
 
 
-def advised_school(actor: Any) -> Node | None:
-    for grant in grants_of(actor):
-        if grant.role == Role.ADVISOR and grant.school_id:
-            return Node.objects.get(pk=grant.school_id)
-    return None
-
-
 def upload_schools(actor: Any) -> list[Node]:
     """Schools the actor uploads grades for: the advisor's, or the academic office's school."""
-    ids = {
-        g.school_id
-        for g in grants_of(actor)
-        if g.school_id and g.role in {Role.ADVISOR, Role.OFFICE_HANDLER}
-    }
+    ids = school_ids_where(actor, Role.ADVISOR, Role.OFFICE_HANDLER)
     return list(Node.objects.filter(pk__in=ids).order_by("code"))
 
 
 def uploads_for(actor: Any) -> QuerySet[AcademicUpload]:
     """The advisor sees the school's uploads; an academic-office handler their own."""
-    advised = [g.school_id for g in grants_of(actor) if g.role == Role.ADVISOR]
+    advised = school_ids_where(actor, Role.ADVISOR)
     return (
         AcademicUpload.objects.filter(Q(school_id__in=advised) | Q(uploaded_by=actor))
         .select_related("uploaded_by")

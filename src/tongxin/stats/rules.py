@@ -14,62 +14,35 @@ from typing import Any
 import rules
 
 from tongxin.accounts.models import Role
-from tongxin.accounts.reach import grants_of, has_role, reaches_node
-from tongxin.orgs.models import Node, NodeKind
+from tongxin.accounts.roles import (
+    FEDERATION_ROLES,
+    holds_role,
+    holds_role_over,
+    is_federation_member,
+    school_ids_where,
+)
+from tongxin.orgs.models import NodeKind
 
 from .models import WeeklyReport
 
-FEDERATION_ROLES = [Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN]
-STATS_ROLES = [Role.ADVISOR, *FEDERATION_ROLES]
+STATS_ROLES = (Role.ADVISOR, *FEDERATION_ROLES)
 REPORT_UNION_KINDS = {NodeKind.SCHOOL_UNION, NodeKind.GRADUATE_UNION}
 
 
-def report_officer_school_ids(user: Any) -> set[int]:
+def report_officer_school_ids(user: Any) -> list[int]:
     """Schools whose weekly report the user receives as an officer of the school-level
     unions (the college unions' officers do not)."""
-    return {
-        g.school_id
-        for g in grants_of(user)
-        if g.role == Role.OFFICER and g.node_kind in REPORT_UNION_KINDS and g.school_id
-    }
+    return school_ids_where(user, Role.OFFICER, node_kinds=REPORT_UNION_KINDS)
 
 
 @rules.predicate
-def opens_stats(user: Any) -> bool:
-    return has_role(user, *STATS_ROLES)
+def is_school(user: Any, node: Any) -> bool:
+    return node is not None and node.kind == NodeKind.SCHOOL
 
 
 @rules.predicate
-def is_federation_member(user: Any) -> bool:
-    return has_role(user, *FEDERATION_ROLES)
-
-
-@rules.predicate
-def reads_school_stats(user: Any, school: Node | None) -> bool:
-    return (
-        school is not None
-        and school.kind == NodeKind.SCHOOL
-        and reaches_node(user, school, roles=STATS_ROLES)
-    )
-
-
-@rules.predicate
-def opens_reports(user: Any) -> bool:
-    return has_role(user, Role.OFFICER, *STATS_ROLES)
-
-
-@rules.predicate
-def reads_full_report(user: Any, report: WeeklyReport | None) -> bool:
-    if report is None:
-        return False
-    return report.school_id in report_officer_school_ids(user) or reaches_node(
-        user, report.school, roles=[Role.ADVISOR]
-    )
-
-
-@rules.predicate
-def reads_federation_report(user: Any, report: WeeklyReport | None) -> bool:
-    return report is not None and reaches_node(user, report.school, roles=FEDERATION_ROLES)
+def receives_report_as_officer(user: Any, report: WeeklyReport | None) -> bool:
+    return report is not None and report.school_id in report_officer_school_ids(user)
 
 
 @rules.predicate
@@ -77,6 +50,12 @@ def is_system_actor(user: Any) -> bool:
     """The worker's named actor: reports are built by schedule, never by hand."""
     return bool(getattr(user, "is_system", False))
 
+
+opens_stats = holds_role(*STATS_ROLES)
+reads_school_stats = is_school & holds_role_over(*STATS_ROLES)
+opens_reports = holds_role(Role.OFFICER, *STATS_ROLES)
+reads_full_report = receives_report_as_officer | holds_role_over(Role.ADVISOR, node_attr="school")
+reads_federation_report = holds_role_over(*FEDERATION_ROLES, node_attr="school")
 
 rules.add_perm("stats.view_stats", opens_stats)  # may open statistics pages at all
 rules.add_perm("stats.view_school_stats", reads_school_stats)  # object: a school Node

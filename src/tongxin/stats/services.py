@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tongxin.accounts.models import Membership, Role, User
+from tongxin.accounts.roles import FEDERATION_ROLES
 from tongxin.audit import services as audit
 from tongxin.core.authz import authorize
 from tongxin.notifications.services import notify
@@ -22,7 +23,7 @@ from tongxin.orgs.models import Node
 
 from .models import WeeklyReport
 from .reports import WeeklyView, weekly_figures
-from .rules import FEDERATION_ROLES, REPORT_UNION_KINDS
+from .rules import REPORT_UNION_KINDS
 
 
 def report_recipients(school: Node) -> tuple[list[User], list[User]]:

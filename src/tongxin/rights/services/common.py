@@ -6,13 +6,14 @@ membership the actor acted under, and who is told.
 """
 
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from django.db.models import Q
 
 from tongxin.accounts.models import PRESIDIUM_POSITIONS, Membership, Role, User
-from tongxin.accounts.reach import Grant, grants_of
+from tongxin.accounts.reach import Grant, has_role
+from tongxin.accounts.roles import FEDERATION_ROLES, first_grant, grant_at, grant_over
 from tongxin.workflow.steps import page_of, record_step, tell
 
 from ..models import Issue, IssueEvent
@@ -32,7 +33,6 @@ def actor_label(actor: User, issue: Issue) -> str:
 
 # Transitions the reporter makes as a student; every other one is made in an office.
 REPORTER_KINDS = {"submitted", "withdrawn", "rated", "reopened", "supported"}
-_FEDERATION = {Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN}
 
 
 def _offices(issue: Issue) -> set[int]:
@@ -40,25 +40,34 @@ def _offices(issue: Issue) -> set[int]:
     return co | ({issue.lead_office_id} if issue.lead_office_id else set())
 
 
+def _office_grant(actor: User, issue: Issue) -> Grant | None:
+    # The co-offices are read only for someone who handles an office at all.
+    if not has_role(actor, Role.OFFICE_HANDLER):
+        return None
+    return grant_at(actor, Role.OFFICE_HANDLER, node_ids=_offices(issue))
+
+
+def _grant_over(actor: User, roles: Sequence[str], issue: Issue, node: str) -> Grant | None:
+    if not has_role(actor, *roles):
+        return None
+    return grant_over(actor, *roles, node=getattr(issue, node))
+
+
 def acting_grant(actor: User, issue: Issue, kind: str) -> Grant | None:
     """The membership `actor` acted under on `issue` — the one the audit event names: the
     union officer at the issue's union (not her own class), the handler at a referred
     office, the advisor at the school, federation staff above it; a reporter as student."""
-    grants = grants_of(actor)
     if kind in REPORTER_KINDS:
-        return next((g for g in grants if g.role == Role.STUDENT), None)
-    checks = [
-        lambda g: g.role == Role.OFFICER and g.node_id == issue.union_id,
-        lambda g: g.role == Role.OFFICE_HANDLER and g.node_id in _offices(issue),
-        lambda g: g.role == Role.ADVISOR and g.node_id == issue.school_id,
-        lambda g: g.role in _FEDERATION and issue.school.path.startswith(g.path),
-        lambda g: g.role == Role.COLLEGE_SECRETARY and issue.union.path.startswith(g.path),
+        return first_grant(actor, Role.STUDENT)
+    finders: list[Callable[[], Grant | None]] = [
+        lambda: grant_at(actor, Role.OFFICER, node_ids={issue.union_id}),
+        lambda: _office_grant(actor, issue),
+        lambda: grant_at(actor, Role.ADVISOR, node_ids={issue.school_id}),
+        # The school and the union are loaded only for someone holding the role.
+        lambda: _grant_over(actor, FEDERATION_ROLES, issue, "school"),
+        lambda: _grant_over(actor, [Role.COLLEGE_SECRETARY], issue, "union"),
     ]
-    for check in checks:
-        found = next((g for g in grants if check(g)), None)
-        if found is not None:
-            return found
-    return None
+    return next((g for find in finders if (g := find()) is not None), None)
 
 
 def record_issue_step(
@@ -116,7 +125,7 @@ def advisors(issue: Issue) -> list[User]:
 def city_staff(issue: Issue) -> list[User]:
     city_id = issue.school.parent_id
     members = Membership.objects.active().filter(
-        Q(node_id=city_id), role__in=[Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN]
+        Q(node_id=city_id), role__in=FEDERATION_ROLES
     )
     return [m.user for m in members.select_related("user")]
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tongxin.accounts.models import Role, User
-from tongxin.accounts.reach import grants_of
+from tongxin.accounts.roles import has_role_at, is_office_head
 from tongxin.core.authz import authorize
 from tongxin.core.errors import DomainError
 from tongxin.orgs.models import Node, NodeKind
@@ -192,13 +192,6 @@ def issue_answer(*, actor: User, issue: Issue, expected_version: int, answer: st
     return issue
 
 
-def _is_head(actor: User, office_id: int | None) -> bool:
-    return any(
-        g.role == Role.OFFICE_HANDLER and g.node_id == office_id and g.position == "office_head"
-        for g in grants_of(actor)
-    )
-
-
 @transaction.atomic
 def issue_office_answer(*, actor: User, issue: Issue, expected_version: int, answer: str) -> Issue:
     """The lead office answers. Where the school requires it, a handler's answer waits for
@@ -207,7 +200,7 @@ def issue_office_answer(*, actor: User, issue: Issue, expected_version: int, ans
         actor=actor, obj=issue, name="office-answer", expected_version=expected_version
     )
     text = require_text(answer, "answer", _("答复"))
-    if settings_for(issue.school_id).head_approval_required and not _is_head(
+    if settings_for(issue.school_id).head_approval_required and not is_office_head(
         actor, issue.lead_office_id
     ):
         issue.answer_draft = text
@@ -216,7 +209,7 @@ def issue_office_answer(*, actor: User, issue: Issue, expected_version: int, ans
         heads = [
             u
             for u in office_handlers([issue.lead_office_id or 0])
-            if _is_head(u, issue.lead_office_id)
+            if is_office_head(u, issue.lead_office_id)
         ]
         tell_about_issue(heads, issue, _("待审核的答复：%(t)s") % {"t": issue.title})
         return issue
@@ -239,9 +232,7 @@ def issue_add_office_input(
 ) -> OfficeInput:
     """A co-office adds its input for the lead office (before the answer goes out)."""
     authorize(actor, "rights.add_office_input", issue)
-    if office is None or not any(
-        g.role == Role.OFFICE_HANDLER and g.node_id == office.pk for g in grants_of(actor)
-    ):
+    if office is None or not has_role_at(actor, Role.OFFICE_HANDLER, node_id=office.pk):
         raise DomainError(_("只能以本人所在部门的名义提供意见。"), field="office")
     ISSUE.require(issue, "office-input")
     entry = OfficeInput.objects.create(

@@ -17,6 +17,7 @@ from tongxin.accounts.models import (
     StudentLevel,
     User,
 )
+from tongxin.accounts.roles import STUDENT_ROLES
 from tongxin.core.authz import authorize
 from tongxin.core.errors import DomainError
 from tongxin.orgs.models import UNION_KINDS, Node, NodeKind
@@ -26,7 +27,6 @@ from tongxin.workflow.steps import lock, require_text, save_step
 
 from ..machine import CANDIDACY
 from ..models import OPEN_STATES, Candidacy, State, Step
-from ..rules import STUDENT_ROLES
 from .common import (
     CANDIDACY_RELATED,
     describe,
