@@ -18,6 +18,7 @@ from tongxin.orgs.models import Node
 
 from . import selectors, services
 from .forms import DecisionForm, RoundOpenForm, VersionForm
+from .machine import EXIT_PROPOSAL, ROUND
 from .models import ExitProposal, Round
 from .presenters import rule_lines
 from .scoring import Policy
@@ -112,7 +113,10 @@ def _round_page(
             "page": page,
             "rater_rows": selectors.rater_rows(page.items, rated_ids),
             "progress": progress,
-            "proposals": selectors.proposals_of(round_),
+            "round_steps": ROUND.allowed(request.user, round_),
+            "proposals": [
+                (p, EXIT_PROPOSAL.allowed(request.user, p)) for p in selectors.proposals_of(round_)
+            ],
             "policy": policy,
             **rule_lines(policy, progress.raters),
             "refused": refused,

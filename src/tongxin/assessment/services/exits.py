@@ -11,13 +11,13 @@ from django.utils.translation import gettext as _
 
 from tongxin.accounts.models import Membership, User
 from tongxin.audit import services as audit
-from tongxin.core.authz import authorize
 from tongxin.core.errors import DomainError
 from tongxin.notifications.services import notify
 from tongxin.staff.models import ExitKind, ExitRecord
 from tongxin.staff.services.structure import officer_exit
-from tongxin.workflow.steps import lock, require_text, save_step
+from tongxin.workflow.steps import require_text, save_step
 
+from ..machine import EXIT_PROPOSAL
 from ..models import ExitProposal, ProposalStatus, RatedOfficer, Round
 
 MAX_REASON = 1000
@@ -55,11 +55,14 @@ def proposals_create(*, actor: User, round_: Round, failed: list[RatedOfficer]) 
         )
 
 
-def _pending(proposal: ExitProposal, expected_version: int | None) -> ExitProposal:
-    fresh = lock(proposal, expected_version, related=("membership__node", "round"))
-    if fresh.status != ProposalStatus.PENDING:
-        raise DomainError(_("该退出建议已经处理过了。"))
-    return fresh
+def _begin(actor: User, proposal: ExitProposal, name: str, version: int | None) -> ExitProposal:
+    return EXIT_PROPOSAL.begin(
+        actor=actor,
+        obj=proposal,
+        name=name,
+        expected_version=version,
+        related=("membership__node", "round"),
+    )
 
 
 DECISION_FIELDS = ("status", "decision_note", "decided_by", "decided_at")
@@ -75,8 +78,7 @@ def exit_proposal_confirm(
     *, actor: User, proposal: ExitProposal, expected_version: int | None, reason: str
 ) -> ExitRecord:
     """Confirm: the officer is dismissed (免职) through the staff app's exit, reason kept."""
-    authorize(actor, "assessment.decide_exit", proposal)
-    proposal = _pending(proposal, expected_version)
+    proposal = _begin(actor, proposal, "confirm", expected_version)
     reason = require_text(reason, "reason", _("退出原因"), MAX_REASON)
     if proposal.membership.end is not None:  # left meanwhile (staff counts the last day active)
         raise DomainError(_("该工作人员已经离任，请选择“不予退出”并说明情况。"))
@@ -107,8 +109,7 @@ def exit_proposal_dismiss(
     *, actor: User, proposal: ExitProposal, expected_version: int | None, reason: str
 ) -> ExitProposal:
     """Dismiss: the officer stays; the advisor's reason is kept with the proposal."""
-    authorize(actor, "assessment.decide_exit", proposal)
-    proposal = _pending(proposal, expected_version)
+    proposal = _begin(actor, proposal, "dismiss", expected_version)
     reason = require_text(reason, "reason", _("不予退出的理由"), MAX_REASON)
     _decide(proposal, actor, ProposalStatus.DISMISSED, reason)
     save_step(proposal, *DECISION_FIELDS)

@@ -25,9 +25,10 @@ from tongxin.core.authz import authorize
 from tongxin.core.errors import DomainError
 from tongxin.notifications.services import notify
 from tongxin.orgs.models import Node
-from tongxin.workflow.steps import lock, save_step
+from tongxin.workflow.steps import save_step
 
 from .. import selectors
+from ..machine import ROUND
 from ..models import Dimension, Level, RatedOfficer, Rater, RaterGroup, Rating, Round, RoundStatus
 from ..scoring import Policy, RatingRow, score_officer
 from ..terms import academic_year_of_term, is_valid_term, term_label
@@ -201,10 +202,7 @@ def _ratings_by_rated(round_: Round) -> dict[int, list[RatingRow]]:
 def round_close(*, actor: User, round_: Round, expected_version: int | None) -> Round:
     """Close the round: no more reports or ratings; every rated officer gets a score and a
     level; each 不合格 opens the exit procedure as a proposal for the advisor to decide."""
-    authorize(actor, "assessment.manage_round", round_)
-    round_ = lock(round_, expected_version)
-    if round_.status != RoundStatus.OPEN:
-        raise DomainError(_("该评议轮次已经结束。"))
+    round_ = ROUND.begin(actor=actor, obj=round_, name="close", expected_version=expected_version)
     policy = Policy.from_json(round_.policy)
     by_rated = _ratings_by_rated(round_)
     rated = list(RatedOfficer.objects.filter(round=round_))
@@ -232,10 +230,7 @@ def round_close(*, actor: User, round_: Round, expected_version: int | None) -> 
 @transaction.atomic
 def round_publish(*, actor: User, round_: Round, expected_version: int | None) -> Round:
     """Publish the results: each rated officer may now read their own score and level."""
-    authorize(actor, "assessment.manage_round", round_)
-    round_ = lock(round_, expected_version)
-    if round_.status != RoundStatus.CLOSED:
-        raise DomainError(_("只有已结束、尚未公布的评议轮次可以公布结果。"))
+    round_ = ROUND.begin(actor=actor, obj=round_, name="publish", expected_version=expected_version)
     round_.status, round_.published_at = RoundStatus.PUBLISHED, timezone.now()
     save_step(round_, "status", "published_at")
     audit.record(actor=actor, action="assessment.round.published", target=round_)
