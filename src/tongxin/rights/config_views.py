@@ -7,11 +7,11 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
+from tongxin.accounts.http import AuthenticatedRequest
 from tongxin.accounts.models import Role
 from tongxin.accounts.reach import grants_of
 from tongxin.core.authz import can
 from tongxin.core.errors import DomainError
-from tongxin.core.http import AuthenticatedRequest
 from tongxin.orgs.models import Node
 
 from . import selectors, services
