@@ -47,15 +47,11 @@ def union_queue(user: Any, limit: int) -> TodoBatch:
 
 
 def office_inbox(user: Any, limit: int) -> TodoBatch:
-    return batch_of(
-        selectors.awaiting_office(actor=user), limit, _item(_referred)
-    )
+    return batch_of(selectors.awaiting_office(actor=user), limit, _item(_referred))
 
 
 def oversight(user: Any, limit: int) -> TodoBatch:
-    return batch_of(
-        selectors.awaiting_oversight(actor=user), limit, _item(_escalated)
-    )
+    return batch_of(selectors.awaiting_oversight(actor=user), limit, _item(_escalated))
 
 
 def rating(user: Any, limit: int) -> TodoBatch:
