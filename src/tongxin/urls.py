@@ -10,7 +10,10 @@ from tongxin.core.registration import by_order
 # Each app declares its include in its registers.py (URLS), core first; Django's own last.
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
-    *(path(entry.prefix, include(entry.module)) for entry in by_order("URLS")),
+    *(
+        path(entry.prefix, include(entry.module, namespace=entry.namespace))
+        for entry in by_order("URLS")
+    ),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -105,8 +105,9 @@ class ApiRouter:
 @dataclass(frozen=True)
 class UrlInclude:
     prefix: str  # "rights/"
-    module: str  # "tongxin.rights.urls" (its app_name is the namespace)
+    module: str  # "tongxin.rights.urls"
     order: int = 100
+    namespace: str | None = None  # else the module's app_name
 
 
 @dataclass(frozen=True)

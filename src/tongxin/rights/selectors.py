@@ -322,6 +322,8 @@ def awaiting_union(*, actor: Any) -> QuerySet[Issue]:
 
 def awaiting_office(*, actor: Any) -> QuerySet[Issue]:
     """Issues referred to the actor's offices, waiting for the offices' reply."""
+    if not has_role(actor, Role.OFFICE_HANDLER):
+        return Issue.objects.none()
     return inbox_for(actor=actor).order_by(F("due_at").asc(nulls_last=True), "id")
 
 

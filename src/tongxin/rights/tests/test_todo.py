@@ -59,3 +59,18 @@ def test_the_todo_page_and_the_home_card(province, client_for):
     assert 'data-testid="home-todo"' in home and 'href="/todo/"' in home
     assert 'data-testid="todo-empty"' in client_for("secretary_a1").get("/todo/").content.decode()
     assert 'data-testid="home-todo"' not in client_for("secretary_a1").get("/").content.decode()
+
+
+def test_every_item_links_an_issue_its_viewer_may_open(province):
+    from tongxin.accounts.models import User
+    from tongxin.rights.models import Issue
+    from tongxin.testing.province import PERSONAS
+
+    p = rights_world(province)
+    walk(p, Status.FED_BACK, title="待评价的诉求")
+    for persona in PERSONAS:
+        user = User.objects.get(pk=p.people[persona].pk)
+        for provide in todo.PROVIDERS:
+            for item in provide(user, 20).items:
+                issue = Issue.objects.get(pk=int(item.url.rstrip("/").rsplit("/", 1)[1]))
+                assert user.has_perm("rights.view_issue", issue), (persona, item.title)
