@@ -47,6 +47,7 @@ def todo_card(user: Any) -> HomeCard | None:
 
 
 def batch_of(items: Any, limit: int, item: Callable[[Any], TodoItem]) -> TodoBatch:
-    """A provider's batch from an ordered queryset: a LIMIT for the items, a COUNT for all."""
+    """A provider's batch from an ordered queryset: a LIMIT for the items, a COUNT for all
+    (needless when fewer than `limit` came back)."""
     shown = [item(obj) for obj in items[:limit]] if limit else []
-    return TodoBatch(shown, items.count())
+    return TodoBatch(shown, len(shown) if len(shown) < limit else items.count())

@@ -74,3 +74,24 @@ def test_every_item_links_an_issue_its_viewer_may_open(province):
             for item in provide(user, 20).items:
                 issue = Issue.objects.get(pk=int(item.url.rstrip("/").rsplit("/", 1)[1]))
                 assert user.has_perm("rights.view_issue", issue), (persona, item.title)
+
+
+def test_the_page_costs_the_same_queries_however_much_waits(province, client_for):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tongxin.rights.models import Issue
+
+    client = client_for("officer_a")
+    first = submit(province, title="第一件")
+    client.get("/todo/")  # warm the session and the caches
+    with CaptureQueriesContext(connection) as few:
+        client.get("/todo/")
+    for n in range(25):  # copies: a student may submit only a few a day
+        copy = Issue.objects.get(pk=first.pk)
+        copy.pk, copy.title = None, f"诉求{n}"
+        copy.save()
+    with CaptureQueriesContext(connection) as many:
+        page = client.get("/todo/").content.decode()
+    assert page.count("诉求待受理") == 20 and 'data-testid="todo-more"' in page
+    assert len(many.captured_queries) <= len(few.captured_queries) + 1  # + the COUNT
