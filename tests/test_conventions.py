@@ -127,3 +127,38 @@ def test_every_permission_asked_for_has_a_rule():
         asked |= set(re.findall(r"perm\s*=\s*\"([a-z_]+\.[a-z_]+)\"", path.read_text()))
     assert asked, "the pattern should find permission checks"
     assert sorted(p for p in asked if not rules.perm_exists(p)) == []
+
+
+def _modules_imported_by(source: str, package: str) -> set[str]:
+    """Every module a file imports, at the top or inside a function, relative ones resolved."""
+    found = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = package.rsplit(".", node.level - 1)[0] if node.level else ""
+            module = ".".join(part for part in (base, node.module or "") if part)
+            found |= {module} | {f"{module}.{alias.name}" for alias in node.names}
+    return found
+
+
+def test_core_imports_no_other_app():
+    """core is the lowest layer: it reads what the apps register (core/registration.py)."""
+    # Every package of tongxin (an app or not, the workflow kit too) is above core.
+    apps = {p.name for p in SRC.iterdir() if (p / "__init__.py").exists()} - {"core"}
+    offenders = {
+        f"{path.relative_to(SRC)}: {module}"
+        for path in _sources()
+        if path.relative_to(SRC).parts[0] == "core"
+        for module in _modules_imported_by(
+            path.read_text(), ".".join(("tongxin", *path.relative_to(SRC).parent.parts))
+        )
+        if module.split(".")[:2] in [["tongxin", app] for app in apps]
+    }
+    assert apps >= {"accounts", "orgs", "rights"}, "the pattern should find the apps"
+    assert sorted(offenders) == []
+
+
+def test_the_import_reader_sees_imports_inside_functions():
+    source = "def f():\n    from tongxin.orgs.models import Node\n    from .. import rights\n"
+    assert {"tongxin.orgs.models", "tongxin.rights"} <= _modules_imported_by(source, "tongxin.core")

@@ -5,23 +5,15 @@ from django.urls import include, path
 
 from tongxin.api.api import api
 from tongxin.core import views as core_views
+from tongxin.core.registration import by_order
 
+# Each app declares its include in its registers.py (URLS), core first; Django's own last.
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
-    path("", include("tongxin.core.urls")),
-    path("accounts/", include("tongxin.accounts.urls")),
-    path("orgs/", include("tongxin.orgs.urls")),
-    path("audit/", include("tongxin.audit.urls")),
-    path("notifications/", include("tongxin.notifications.urls")),
-    path("imports/", include("tongxin.imports.urls")),
-    path("workdays/", include("tongxin.workdays.urls")),
-    path("rights/", include("tongxin.rights.urls")),
-    path("stats/", include("tongxin.stats.urls")),
-    path("assessment/", include("tongxin.assessment.urls")),
-    path("staff/", include("tongxin.staff.urls")),
-    path("training/", include("tongxin.training.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
-    path("selection/", include("tongxin.selection.urls")),
+    *(
+        path(entry.prefix, include(entry.module, namespace=entry.namespace))
+        for entry in by_order("URLS")
+    ),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

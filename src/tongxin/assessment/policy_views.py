@@ -7,9 +7,9 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from tongxin.accounts.http import AuthenticatedRequest
 from tongxin.core.authz import can
 from tongxin.core.errors import DomainError
-from tongxin.core.http import AuthenticatedRequest
 from tongxin.staff.calendar import academic_year_of
 
 from . import selectors, services

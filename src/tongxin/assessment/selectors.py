@@ -246,3 +246,15 @@ def policy_for(academic_year: int) -> Policy:
 
 def policy_rows() -> QuerySet[AssessmentPolicy]:
     return AssessmentPolicy.objects.select_related("updated_by").order_by("-academic_year")
+
+
+def awaiting_rating(*, actor: Any) -> QuerySet[RatedOfficer]:
+    """The officers the actor still has to rate in open rounds (the to-do list, 待办)."""
+    mine = Rating.objects.filter(rated_id=OuterRef("pk"), rater__user_id=actor.pk)
+    return (
+        RatedOfficer.objects.filter(Exists(_chosen(actor)), round__status=RoundStatus.OPEN)
+        .exclude(officer_id=actor.pk)
+        .exclude(Exists(mine))
+        .select_related("officer", "round__union")
+        .order_by("round__deadline", "round_id", "officer__number")
+    )

@@ -10,9 +10,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from tongxin.accounts.http import AuthenticatedRequest
 from tongxin.core.authz import can
 from tongxin.core.errors import DomainError
-from tongxin.core.http import AuthenticatedRequest
 from tongxin.core.pagination import page_number, paginate
 from tongxin.orgs.models import Node
 

@@ -5,7 +5,8 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
-from .home import home_sections_for
+from .home import home_cards_for
+from .todo import todo_for
 
 
 def healthz(request: HttpRequest) -> JsonResponse:
@@ -16,7 +17,14 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html", {"sections": home_sections_for(request.user)})
+    cards = home_cards_for(request.user)
+    has_identity = any(card.identity for card in cards)
+    return render(request, "core/home.html", {"cards": cards, "has_identity": has_identity})
+
+
+@login_required
+def todo(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/todo.html", {"todo": todo_for(request.user)})
 
 
 def error_403(request: HttpRequest, exception: Any = None) -> HttpResponse:

@@ -48,7 +48,7 @@ from .writer import Written, write_plan
 
 PASSWORD = "tongxin-demo-2026"
 GENERATED = "demo.province.generated"  # the one audit event of a build
-DEMO_FLAG_CACHE_KEY = "tongxin:is-demo"  # cached by tongxin.core.context_processors
+DEMO_FLAG_CACHE_KEY = "tongxin:is-demo"  # cached by tongxin.orgs.selectors.is_demo
 SCHOOL_STAFF_ROLES = {Role.ADVISOR, Role.COLLEGE_SECRETARY, Role.OFFICE_HANDLER}
 
 

@@ -6,9 +6,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 
+from tongxin.accounts.http import AuthenticatedRequest
 from tongxin.core.authz import can
 from tongxin.core.errors import DomainError
-from tongxin.core.http import AuthenticatedRequest
 from tongxin.core.pagination import page_number, paginate
 
 from . import selectors, services

@@ -1,5 +1,6 @@
 """Read queries on the organisation tree. Subtrees are prefix queries on `path`."""
 
+from django.core.cache import cache
 from django.db.models import Count, QuerySet
 
 from .models import Node, NodeKind
@@ -38,3 +39,13 @@ def school_list_for(*, actor: object) -> QuerySet[Node]:
         .select_related("parent")
         .order_by("code")
     )
+
+
+def is_demo() -> bool:
+    """Whether this database holds the demo province (the banner on every page); cached,
+    and dropped by the demo build (demo/build.py DEMO_FLAG_CACHE_KEY)."""
+    flag = cache.get("tongxin:is-demo")
+    if flag is None:
+        flag = Node.objects.filter(kind=NodeKind.PROVINCE, is_demo=True).exists()
+        cache.set("tongxin:is-demo", flag, 300)
+    return bool(flag)

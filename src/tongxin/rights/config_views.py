@@ -7,17 +7,17 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
+from tongxin.accounts.http import AuthenticatedRequest
 from tongxin.accounts.roles import advised_school
 from tongxin.core.authz import can
 from tongxin.core.errors import DomainError
-from tongxin.core.http import AuthenticatedRequest
 from tongxin.orgs.models import Node
 
 from . import selectors, services
 from .forms import SettingsForm, TxForm
 
 
-def _advised_school(request: AuthenticatedRequest) -> Node:
+def _school_or_403(request: AuthenticatedRequest) -> Node:
     school = advised_school(request.user)
     if school is None:
         raise PermissionDenied
@@ -26,7 +26,7 @@ def _advised_school(request: AuthenticatedRequest) -> Node:
 
 @login_required
 def settings_view(request: AuthenticatedRequest) -> HttpResponse:
-    school = _advised_school(request)
+    school = _school_or_403(request)
     current = selectors.settings_of(school.pk)
     form = SettingsForm(request.POST or None, instance=current)
     routed = set(selectors.routed_category_ids(school.pk))

@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from tongxin.accounts.models import Role, User
@@ -298,3 +298,41 @@ def home_for_advisor(school_id: int) -> list[Issue]:
         .select_related("category")
         .order_by("-id")[:10]
     )
+
+
+# --- the to-do list (待办, see todo.py): what waits for the actor, oldest deadline first ----
+def awaiting_union(*, actor: Any) -> QuerySet[Issue]:
+    """Issues of the unions the actor works as an officer, waiting to be accepted or answered."""
+    unions = _unions(actor, [Role.OFFICER])
+    if unions is None:
+        return Issue.objects.none()
+    return Issue.objects.filter(
+        union_id__in=unions, status__in=[Status.SUBMITTED, Status.ACCEPTED, Status.IN_PROGRESS]
+    ).order_by(F("due_at").asc(nulls_last=True), "id")
+
+
+def awaiting_office(*, actor: Any) -> QuerySet[Issue]:
+    """Issues referred to the actor's offices, waiting for the offices' reply."""
+    if not has_role(actor, Role.OFFICE_HANDLER):
+        return Issue.objects.none()
+    return inbox_for(actor=actor).order_by(F("due_at").asc(nulls_last=True), "id")
+
+
+def awaiting_oversight(*, actor: Any) -> QuerySet[Issue]:
+    """Open issues escalated to the actor: overdue to an advisor (督办) or up to the federation."""
+    scope = Q(pk__in=[])
+    schools = school_ids_where(actor, Role.ADVISOR)
+    if schools:
+        scope |= Q(school_id__in=schools, escalation_level__gte=3)
+    if has_role(actor, *FEDERATION_ROLES):
+        scope |= Q(escalated_to_city=True) & node_scope(
+            actor, field="school__", roles=FEDERATION_ROLES
+        )
+    return Issue.objects.filter(scope, status__in=OPEN_STATUSES).order_by(
+        F("due_at").asc(nulls_last=True), "id"
+    )
+
+
+def awaiting_rating(*, actor: Any) -> QuerySet[Issue]:
+    """The actor's own issues that were answered and fed back, waiting for their rating."""
+    return Issue.objects.filter(mine_q(actor), status=Status.FED_BACK).order_by("fed_back_at", "id")

@@ -9,10 +9,10 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from tongxin.accounts.http import AuthenticatedRequest
 from tongxin.core.authz import can
 from tongxin.core.errors import DomainError
 from tongxin.core.forms import form_errors
-from tongxin.core.http import AuthenticatedRequest
 from tongxin.core.pagination import page_number, paginate
 
 from . import selectors, services

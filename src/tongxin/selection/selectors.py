@@ -4,7 +4,7 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
-from tongxin.accounts.models import Membership, Role, User
+from tongxin.accounts.models import PRESIDIUM_POSITIONS, Membership, Role, User
 from tongxin.accounts.reach import node_scope
 from tongxin.accounts.roles import STUDENT_ROLES, node_ids_where, school_ids_where
 from tongxin.orgs.models import Node, NodeKind
@@ -17,6 +17,7 @@ from .models import (
     Objection,
     ObjectionStatus,
     SelectionSettings,
+    State,
 )
 
 RELATED = ("candidate", "college", "union", "department", "school")
@@ -167,4 +168,32 @@ def objections_by(*, actor: Any) -> QuerySet[Objection]:
         Objection.objects.filter(author_id=actor.pk)
         .select_related("candidacy__candidate", "candidacy__union")
         .order_by("-id")
+    )
+
+
+# --- the to-do list (待办, see todo.py) ---------------------------------------------------
+def awaiting_consent(*, actor: Any) -> QuerySet[Candidacy]:
+    """Presidium candidacies of the actor's colleges waiting for the college's consent."""
+    return (
+        Candidacy.objects.filter(
+            node_scope(actor, field="college__", roles=[Role.COLLEGE_SECRETARY]),
+            state=State.RECOMMENDED,
+            position__in=PRESIDIUM_POSITIONS,
+        )
+        .select_related("candidate")
+        .order_by("id")
+    )
+
+
+def awaiting_school(*, actor: Any) -> QuerySet[Candidacy]:
+    """Candidacies of the actor's schools waiting for the advisor: the joint review (after
+    the college's consent, or at once for department posts), the decision, the appointment."""
+    review = Q(state=State.COLLEGE_CONSENTED) | (
+        Q(state=State.RECOMMENDED) & ~Q(position__in=PRESIDIUM_POSITIONS)
+    )
+    return (
+        Candidacy.objects.filter(node_scope(actor, field="school__", roles=[Role.ADVISOR]))
+        .filter(review | Q(state__in=[State.REVIEWED, State.NOTICE_ENDED]))
+        .select_related("candidate")
+        .order_by("id")
     )

@@ -6,10 +6,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
+from tongxin.accounts.http import AuthenticatedRequest
 from tongxin.accounts.roles import advised_school
 from tongxin.core.authz import can
 from tongxin.core.errors import DomainError
-from tongxin.core.http import AuthenticatedRequest
 from tongxin.core.pagination import page_number, paginate
 
 from . import grades, selectors

@@ -4,10 +4,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
+from tongxin.accounts.http import AuthenticatedRequest
 from tongxin.accounts.models import User
 from tongxin.accounts.selectors import user_get_for
 from tongxin.core.authz import can
-from tongxin.core.http import AuthenticatedRequest
 
 from .archive import archive_of
 from .archive_pdf import archive_pdf

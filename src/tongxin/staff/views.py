@@ -10,10 +10,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from tongxin.accounts.http import AuthenticatedRequest
 from tongxin.accounts.models import PRESIDIUM_POSITIONS
 from tongxin.core.authz import can
 from tongxin.core.errors import DomainError
-from tongxin.core.http import AuthenticatedRequest
 from tongxin.core.pagination import page_number, paginate
 from tongxin.orgs.models import Node
 from tongxin.training.selectors import coverage_of

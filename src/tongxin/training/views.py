@@ -6,11 +6,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from tongxin.accounts.http import AuthenticatedRequest
 from tongxin.accounts.models import User
 from tongxin.core.authz import can
 from tongxin.core.errors import DomainError
 from tongxin.core.forms import TxForm
-from tongxin.core.http import AuthenticatedRequest
 from tongxin.core.pagination import page_number, paginate
 
 from . import selectors, services

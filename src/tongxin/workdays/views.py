@@ -5,9 +5,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
+from tongxin.accounts.http import AuthenticatedRequest
 from tongxin.core.authz import can
 from tongxin.core.errors import DomainError
-from tongxin.core.http import AuthenticatedRequest
 
 from . import selectors, services
 

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from tongxin.accounts.models import PoliticalStatus, Position, Role, StudentLevel
-from tongxin.core.navigation import NAVIGATION
+from tongxin.core.navigation import registered_navigation
 from tongxin.orgs.models import NodeKind, SchoolType
 from tongxin.testing.province import PASSWORD
 
@@ -191,7 +191,8 @@ def test_error_pages_follow_the_language(client_for):
 
 
 def test_navigation_and_role_labels_all_have_english():
-    labels = [item.label for item in NAVIGATION]
+    groups = registered_navigation()
+    labels = [group.label for group in groups] + [i.label for g in groups for i in g.items]
     for choices in (Role, Position, NodeKind, PoliticalStatus, StudentLevel, SchoolType):
         labels += [label for _value, label in choices.choices]
     with translation.override("en"):

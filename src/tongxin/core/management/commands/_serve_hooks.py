@@ -11,16 +11,11 @@ from typing import Any
 
 def ready_lines() -> list[str]:
     """The address, then the demo's logins when a demo province exists (Django is set up)."""
-    from django.apps import apps
+    from tongxin.core.registration import collect
 
     lines = [f"同心已就绪：{os.environ.get('TONGXIN_SERVE_URL', '')}"]
-    if apps.is_installed("tongxin.demo"):  # core imports no domain app at module level
-        from tongxin.demo.build import PASSWORD
-        from tongxin.demo.logins import demo_logins, demo_province, login_lines
-
-        province = demo_province()
-        if province is not None:
-            lines += login_lines(demo_logins(province), PASSWORD)
+    for more in collect("READY_LINES"):  # the demo's (demo/registers.py)
+        lines += more()
     return lines
 
 

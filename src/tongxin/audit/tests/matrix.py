@@ -1,0 +1,9 @@
+"""The authorization matrix's rows of the audit app (tests/test_authorization_matrix.py)."""
+
+from tongxin.testing.matrix import FEDERATION, Row, others
+
+AUDIT_READERS = ["advisor_a", *FEDERATION]
+
+ROWS = [
+    Row("audit log", lambda p: "/audit/", AUDIT_READERS, others(*AUDIT_READERS)),
+]

@@ -1,0 +1,61 @@
+"""The rights desk's items of the to-do list (待办; core/todo.py gathers them)."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from tongxin.core.registration import TodoBatch, TodoItem
+from tongxin.core.todo import batch_of
+
+from . import selectors
+from .models import Issue, Status
+
+
+def _item(kind_of: Callable[[Issue], Any]) -> Callable[[Issue], TodoItem]:
+    def make(issue: Issue) -> TodoItem:
+        return TodoItem(
+            title=issue.title,
+            url=reverse("rights:issue-detail", args=[issue.pk]),
+            kind=kind_of(issue),
+            since=issue.created_at,
+            deadline=issue.due_at,
+        )
+
+    return make
+
+
+def _union_kind(issue: Issue) -> Any:
+    return _("诉求待受理") if issue.status == Status.SUBMITTED else _("诉求待答复")
+
+
+def _referred(issue: Issue) -> Any:
+    return _("转办待答复")
+
+
+def _escalated(issue: Issue) -> Any:
+    return _("督办诉求")
+
+
+def _to_rate(issue: Issue) -> Any:
+    return _("待评价")
+
+
+def union_queue(user: Any, limit: int) -> TodoBatch:
+    return batch_of(selectors.awaiting_union(actor=user), limit, _item(_union_kind))
+
+
+def office_inbox(user: Any, limit: int) -> TodoBatch:
+    return batch_of(selectors.awaiting_office(actor=user), limit, _item(_referred))
+
+
+def oversight(user: Any, limit: int) -> TodoBatch:
+    return batch_of(selectors.awaiting_oversight(actor=user), limit, _item(_escalated))
+
+
+def rating(user: Any, limit: int) -> TodoBatch:
+    return batch_of(selectors.awaiting_rating(actor=user), limit, _item(_to_rate))
+
+
+PROVIDERS = [union_queue, office_inbox, oversight, rating]

@@ -1,0 +1,9 @@
+"""The authorization matrix's rows of the workdays app (tests/test_authorization_matrix.py)."""
+
+from tongxin.testing.matrix import Row, others
+
+ROWS = [
+    Row(
+        "working-day calendar", lambda p: "/workdays/", ["province_admin"], others("province_admin")
+    ),
+]
