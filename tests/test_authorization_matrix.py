@@ -34,12 +34,22 @@ SCHOOL_A = [
     "advisor_a",
 ]
 FEDERATION = ["city_staff_1", "province_staff", "province_admin"]
-EVERYONE = SCHOOL_A + FEDERATION
-AUDIT_READERS = ["advisor_a", *FEDERATION]
+# Federation staff over county 1 only: its school C, never school A (directly under city 1).
+COUNTY = ["county_specialist"]
+EVERYONE = SCHOOL_A + FEDERATION + COUNTY
+OVER_COUNTY = [*FEDERATION, *COUNTY]  # everyone above school C
+AUDIT_READERS = ["advisor_a", *FEDERATION, *COUNTY]
 QUEUE_READERS = ["officer_a", "college_officer_a1", "secretary_a1"]
 RATERS = ["advisor_a", "secretary_a1", "student_a", "officer_a"]
-REPORT_READERS = ["officer_a", "college_officer_a1", "advisor_a", *FEDERATION]
-UNION_READERS = ["officer_a", "college_officer_a1", "secretary_a1", "advisor_a", *FEDERATION]
+REPORT_READERS = ["officer_a", "college_officer_a1", "advisor_a", *FEDERATION, *COUNTY]
+UNION_READERS = [
+    "officer_a",
+    "college_officer_a1",
+    "secretary_a1",
+    "advisor_a",
+    *FEDERATION,
+    *COUNTY,
+]
 
 
 @dataclass(frozen=True)
@@ -63,8 +73,8 @@ def others(*allowed: str) -> list[str]:
 MATRIX = [
     Row("home", lambda p: "/", EVERYONE, []),
     Row("healthz", lambda p: "/healthz", EVERYONE, []),
-    Row("school list", lambda p: "/orgs/schools/", FEDERATION, SCHOOL_A),
-    Row("own school's structure", lambda p: f"/orgs/nodes/{p.school_a.pk}/", EVERYONE, []),
+    Row("school list", lambda p: "/orgs/schools/", OVER_COUNTY, SCHOOL_A),
+    Row("own school's structure", lambda p: f"/orgs/nodes/{p.school_a.pk}/", others(*COUNTY), []),
     Row(
         "sibling school's structure",
         lambda p: f"/orgs/nodes/{p.school_b.pk}/",
@@ -121,7 +131,12 @@ MATRIX = [
     ),
     Row("API me", lambda p: "/api/v1/me", EVERYONE, []),
     Row("API org tree", lambda p: "/api/v1/orgs/nodes", EVERYONE, []),
-    Row("API own school node", lambda p: f"/api/v1/orgs/nodes/{p.school_a.pk}", EVERYONE, []),
+    Row(
+        "API own school node",
+        lambda p: f"/api/v1/orgs/nodes/{p.school_a.pk}",
+        others(*COUNTY),
+        [],
+    ),
     Row(
         "API sibling school node",
         lambda p: f"/api/v1/orgs/nodes/{p.school_b.pk}",
@@ -141,7 +156,7 @@ MATRIX = [
     Row("my issues", lambda p: "/rights/mine/", EVERYONE, []),
     Row("union queue", lambda p: "/rights/queue/", QUEUE_READERS, others(*QUEUE_READERS)),
     Row("office inbox", lambda p: "/rights/inbox/", ["handler_a"], others("handler_a")),
-    Row("echo wall", lambda p: "/rights/wall/", SCHOOL_A, FEDERATION),
+    Row("echo wall", lambda p: "/rights/wall/", SCHOOL_A, OVER_COUNTY),
     Row("rights settings", lambda p: "/rights/settings/", ["advisor_a"], others("advisor_a")),
     Row(
         "rights categories",
@@ -238,15 +253,15 @@ MATRIX = [
         "stats of school A",
         lambda p: f"/stats/schools/{p.school_a.pk}/",
         ["advisor_a", *FEDERATION],
-        others("advisor_a", *FEDERATION),
+        others("advisor_a", *FEDERATION, *COUNTY),
     ),
     Row(
         "stats of school B",
         lambda p: f"/stats/schools/{p.school_b.pk}/",
         ["province_staff", "province_admin"],
-        others("advisor_a", *FEDERATION),
+        others("advisor_a", *FEDERATION, *COUNTY),
     ),
-    Row("stats overview", lambda p: "/stats/overview/", FEDERATION, others(*FEDERATION)),
+    Row("stats overview", lambda p: "/stats/overview/", OVER_COUNTY, others(*OVER_COUNTY)),
     Row("weekly reports", lambda p: "/stats/reports/", REPORT_READERS, others(*REPORT_READERS)),
     # --- semester assessment ---
     Row("assessment rounds", lambda p: "/assessment/rounds/", ["advisor_a"], others("advisor_a")),
@@ -278,7 +293,7 @@ MATRIX = [
         ["secretary_a1"],
         others("secretary_a1"),
     ),
-    Row("public notice", lambda p: "/selection/notice/", SCHOOL_A, FEDERATION),
+    Row("public notice", lambda p: "/selection/notice/", SCHOOL_A, OVER_COUNTY),
     Row("selection settings", lambda p: "/selection/settings/", ["advisor_a"], others("advisor_a")),
     Row(
         "a candidacy",
@@ -306,6 +321,29 @@ MATRIX = [
         [],
         [],
     ),
+    # --- county 1 and its school C: its specialist and everyone above reach them ---
+    Row("county 1", lambda p: f"/orgs/nodes/{p.county_1.pk}/", OVER_COUNTY, []),
+    Row("county school's structure", lambda p: f"/orgs/nodes/{p.school_c.pk}/", OVER_COUNTY, []),
+    Row("API county school node", lambda p: f"/api/v1/orgs/nodes/{p.school_c.pk}", OVER_COUNTY, []),
+    Row("county school's union", lambda p: f"/staff/unions/{p.union_c.pk}/", OVER_COUNTY, []),
+    Row(
+        "stats of county school C",
+        lambda p: f"/stats/schools/{p.school_c.pk}/",
+        OVER_COUNTY,
+        others("advisor_a", *OVER_COUNTY),
+    ),
+    Row(
+        "county school's issue escalated to the city",
+        lambda p: f"/rights/issues/{p.issues['county_escalated'].pk}/",
+        OVER_COUNTY,
+        [],
+    ),
+    Row(
+        "county school's issue not escalated",
+        lambda p: f"/rights/issues/{p.issues['county_open'].pk}/",
+        [],
+        [],
+    ),
 ]
 
 
@@ -315,6 +353,13 @@ def world(province: TinyProvince) -> TinyProvince:
     from tongxin.rights.tests.factories import rights_world
 
     rights_world(province)
+    from tongxin.rights.models import Issue
+    from tongxin.rights.tests.factories import fresh, submit
+
+    county_escalated = submit(province, student="student_c", title="城关高中宿舍断水")
+    Issue.objects.filter(pk=county_escalated.pk).update(escalated_to_city=True, escalation_level=4)
+    province.issues["county_escalated"] = fresh(county_escalated)
+    province.issues["county_open"] = submit(province, student="student_c", title="食堂排队太久")
     from tongxin.imports.services import import_job_create
     from tongxin.imports.tests.workbooks import upload, xlsx
     from tongxin.training.services import session_create

@@ -8,8 +8,8 @@ import rules
 from tongxin.accounts.models import Role
 from tongxin.accounts.reach import has_role, reaches_node
 
-AUDIT_READERS = [Role.ADVISOR, Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN]
-FEDERATION_ROLES = [Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN]
+FEDERATION_ROLES = [Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN, Role.COUNTY_SPECIALIST]
+AUDIT_READERS = [Role.ADVISOR, *FEDERATION_ROLES]
 
 
 @rules.predicate

@@ -104,6 +104,7 @@ BUILDERS: dict[str, Callable[[Grant, Node, Any], dict[str, Any]]] = {
     Role.ADVISOR: _school_section,
     Role.FEDERATION_STAFF: _federation_section,
     Role.FEDERATION_ADMIN: _federation_admin_section,
+    Role.COUNTY_SPECIALIST: _federation_section,
 }
 
 

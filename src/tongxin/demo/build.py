@@ -49,7 +49,7 @@ PASSWORD = "tongxin-demo-2026"
 GENERATED = "demo.province.generated"  # the one audit event of a build
 DEMO_FLAG_CACHE_KEY = "tongxin:is-demo"  # cached by tongxin.core.context_processors
 SCHOOL_STAFF_ROLES = {Role.ADVISOR, Role.COLLEGE_SECRETARY, Role.OFFICE_HANDLER}
-FEDERATION_ROLES = {Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN}
+FEDERATION_ROLES = {Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN, Role.COUNTY_SPECIALIST}
 
 
 class DemoRefused(DomainError):

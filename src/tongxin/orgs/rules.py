@@ -30,7 +30,7 @@ def administers_node(user: Any, node: Node | None) -> bool:
 
 @rules.predicate
 def is_federation_member(user: Any) -> bool:
-    return has_role(user, Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN)
+    return has_role(user, Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN, Role.COUNTY_SPECIALIST)
 
 
 rules.add_perm("orgs.view_node", sees_node)

@@ -15,7 +15,7 @@ from tongxin.accounts.reach import grants_of, has_role, reaches_node
 
 from .models import Issue, SealedIdentity
 
-FEDERATION_ROLES = [Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN]
+FEDERATION_ROLES = [Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN, Role.COUNTY_SPECIALIST]
 _SEALED = Issue._meta.get_field("sealed")
 
 

@@ -14,7 +14,7 @@ from tongxin.accounts.models import PRESIDIUM_POSITIONS, Role
 from tongxin.accounts.reach import grants_of, has_role, reaches_node
 from tongxin.orgs.models import Node, OfficeKind
 
-FEDERATION_ROLES = [Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN]
+FEDERATION_ROLES = [Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN, Role.COUNTY_SPECIALIST]
 
 
 @rules.predicate

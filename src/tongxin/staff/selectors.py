@@ -21,7 +21,7 @@ from .models import (
 )
 
 SCHOOL_READERS = [Role.OFFICER, Role.COLLEGE_SECRETARY, Role.ADVISOR]
-FEDERATION = [Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN]
+FEDERATION = [Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN, Role.COUNTY_SPECIALIST]
 
 
 def union_list_for(*, actor: Any, over_limits: bool = False) -> QuerySet[Node]:

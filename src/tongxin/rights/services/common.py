@@ -5,7 +5,6 @@ import secrets
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from tongxin.accounts.models import PRESIDIUM_POSITIONS, Membership, Role, User
@@ -65,7 +64,7 @@ def save(issue: Issue, *fields: str) -> None:
 
 # Transitions the reporter makes as a student; every other one is made in an office.
 REPORTER_KINDS = {"submitted", "withdrawn", "rated", "reopened", "supported"}
-_FEDERATION = {Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN}
+_FEDERATION = {Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN, Role.COUNTY_SPECIALIST}
 
 
 def _offices(issue: Issue) -> set[int]:
@@ -147,10 +146,10 @@ def advisors(issue: Issue) -> list[User]:
 
 
 def city_staff(issue: Issue) -> list[User]:
-    city_id = issue.school.parent_id
-    members = Membership.objects.active().filter(
-        Q(node_id=city_id), role__in=[Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN]
-    )
+    """Federation staff of the school's city, and of its county when it has one (the
+    path's ids between the province and the school)."""
+    above = issue.school.ancestor_ids()[1:-1]
+    members = Membership.objects.active().filter(node_id__in=above, role__in=_FEDERATION)
     return [m.user for m in members.select_related("user")]
 
 
