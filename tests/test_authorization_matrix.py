@@ -33,6 +33,13 @@ def world(province: TinyProvince) -> TinyProvince:
     from tongxin.rights.tests.factories import rights_world
 
     rights_world(province)
+    from tongxin.rights.models import Issue
+    from tongxin.rights.tests.factories import fresh, submit
+
+    county_escalated = submit(province, student="student_c", title="城关高中宿舍断水")
+    Issue.objects.filter(pk=county_escalated.pk).update(escalated_to_city=True, escalation_level=4)
+    province.issues["county_escalated"] = fresh(county_escalated)
+    province.issues["county_open"] = submit(province, student="student_c", title="食堂排队太久")
     from tongxin.imports.services import import_job_create
     from tongxin.imports.tests.workbooks import upload, xlsx
     from tongxin.training.services import session_create

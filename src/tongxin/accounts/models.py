@@ -36,6 +36,8 @@ class Role(models.TextChoices):
     ADVISOR = "advisor", _("校团委老师")
     FEDERATION_STAFF = "federation_staff", _("学联工作人员")
     FEDERATION_ADMIN = "federation_admin", _("学联管理员")
+    # Held at a county League committee; federation staff over the county's schools.
+    COUNTY_SPECIALIST = "county_specialist", _("学生会组织工作专员")
 
 
 class Position(models.TextChoices):

@@ -23,9 +23,12 @@ from .models import PRESIDIUM_POSITIONS, Position, Role
 from .reach import Grant, grants_of, has_role, reaches_node, reaching_grant
 
 # One member a line: a role added to the federation (a county level) is a one-line change.
+# A county League committee's student-union specialist (学生会组织工作专员) works as
+# federation staff over the county's schools.
 FEDERATION_ROLES: tuple[str, ...] = (
     Role.FEDERATION_STAFF,
     Role.FEDERATION_ADMIN,
+    Role.COUNTY_SPECIALIST,
 )
 # The roles held by a school's students: an officer is a student of the school too.
 STUDENT_ROLES: tuple[str, ...] = (Role.STUDENT, Role.OFFICER)

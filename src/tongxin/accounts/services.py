@@ -41,6 +41,7 @@ ROLE_NODE_KINDS: dict[str, set[str]] = {
     Role.ADVISOR: {NodeKind.SCHOOL},
     Role.FEDERATION_STAFF: {NodeKind.PROVINCE, NodeKind.CITY},
     Role.FEDERATION_ADMIN: {NodeKind.PROVINCE},
+    Role.COUNTY_SPECIALIST: {NodeKind.COUNTY},
 }
 
 

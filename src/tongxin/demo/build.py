@@ -71,6 +71,7 @@ def plan_counts(plan: ProvincePlan) -> dict[str, int]:
     unions = (NodeKind.SCHOOL_UNION, NodeKind.GRADUATE_UNION, NodeKind.COLLEGE_UNION)
     return {
         "cities": kinds[NodeKind.CITY],
+        "counties": kinds[NodeKind.COUNTY],
         "schools": kinds[NodeKind.SCHOOL],
         "colleges": kinds[NodeKind.COLLEGE],
         "classes": kinds[NodeKind.CLASS],

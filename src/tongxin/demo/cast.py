@@ -105,7 +105,7 @@ def _schools(plan: ProvincePlan) -> dict[str, SchoolCast]:
             size = int(node.attrs.get("student_count", 1000))
             schools[node.key] = SchoolCast(node.code, node.parent or "", size, "")
     for node in plan.nodes:
-        school = schools.get((node.parent or "").split("/")[0]) if node.depth == 3 else None
+        school = schools.get(node.parent or "")  # the school's own unions and offices
         if school is None:
             continue
         if node.kind == NodeKind.SCHOOL_UNION:

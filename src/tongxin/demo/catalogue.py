@@ -17,6 +17,10 @@ CITY_NAMES = [
     "兰亭",
 ]
 
+# Each city's county League committees (县（区）团委), "<city>市<county>团委"; they guide the
+# city's secondary vocational schools.
+COUNTY_NAMES = ["城关区", "临江县"]
+
 # School names are "<city><suffix>"; the first undergraduate school of a city is "<city>大学".
 BACHELOR_SUFFIXES = [
     "大学",

@@ -4,7 +4,7 @@ import datetime
 import random
 
 from .naming import Namer
-from .people import plan_federation_staff, plan_staff, plan_students
+from .people import plan_county_specialists, plan_federation_staff, plan_staff, plan_students
 from .plan import DemoScale, ProvincePlan, academic_year_of
 from .rosters import plan_officers
 from .schools import federation_nodes, plan_colleges, plan_schools, school_nodes
@@ -25,4 +25,5 @@ def plan_province(*, seed: int, scale: DemoScale, today: datetime.date) -> Provi
         people = plan_students(namer, school, plan)
         plan_staff(namer, school, plan)
         plan_officers(namer, plan, school, people)
+    plan_county_specialists(namer, scale, plan)
     return plan

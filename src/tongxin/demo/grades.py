@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from tongxin.accounts.models import Membership, Role, User
-from tongxin.orgs.models import OfficeKind, SchoolType
+from tongxin.orgs.models import SECONDARY_SCHOOL_TYPES, OfficeKind
 from tongxin.staff.eligibility import judge, policy
 from tongxin.staff.models import (
     AcademicRecord,
@@ -147,7 +147,7 @@ class GradePlanner:
         secondary = {
             node.key
             for node in self.plan.nodes
-            if node.attrs.get("school_type") == SchoolType.SECONDARY_VOCATIONAL
+            if node.attrs.get("school_type") in SECONDARY_SCHOOL_TYPES
         }
         first_year = academic_year_of(self.today)
         return sorted(

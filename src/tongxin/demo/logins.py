@@ -1,5 +1,6 @@
 """One login per role of the catalogue, chosen the same way on every run: in the first
-school (YS001) and its city, the lowest number wins."""
+school (YS001) and its city, the lowest number wins; the county specialist is the first
+one whose county guides a school."""
 
 from dataclasses import dataclass
 
@@ -65,7 +66,13 @@ def _choices(province: Node, school: Node) -> list[QuerySet[Membership]]:
             position=Position.OFFICE_HEAD,
         ),
         active.filter(node=school, role=Role.ADVISOR),
-        active.filter(node=school.parent, role=Role.FEDERATION_STAFF),
+        active.filter(node_id=school.city_pk or 0, role=Role.FEDERATION_STAFF),
+        # The first county (by username) that guides a school.
+        active.filter(
+            node__path__startswith=province.path,
+            node__children__kind=NodeKind.SCHOOL,
+            role=Role.COUNTY_SPECIALIST,
+        ).order_by("user__username"),
         active.filter(node=province, role=Role.FEDERATION_ADMIN),
     ]
 
@@ -87,7 +94,7 @@ def _login(membership: Membership) -> DemoLogin:
 
 def demo_logins(province: Node) -> list[DemoLogin]:
     """Student, union officer, college league secretary, office handler, league advisor,
-    city federation staff, province federation admin — in that order."""
+    city federation staff, county specialist, province federation admin — in that order."""
     school = first_school(province)
     if school is None:
         return []

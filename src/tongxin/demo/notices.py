@@ -85,6 +85,15 @@ BY_ROLE: dict[str, list[tuple[str, str, str, int, bool]]] = {
             False,
         ),
     ],
+    Role.COUNTY_SPECIALIST: [
+        (
+            "demo.province.generated",
+            "本学年中职学校学生会改革工作安排",
+            "请督促本县（区）中职学校按时召开学生代表大会、公开自评结果。",
+            45,
+            False,
+        ),
+    ],
     Role.FEDERATION_ADMIN: [
         (
             "demo.province.generated",

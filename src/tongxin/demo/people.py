@@ -1,17 +1,28 @@
 """People of the demo province: students in their classes, school staff (league advisor,
-college league secretaries, office handlers) and federation staff."""
+college league secretaries, office handlers), federation staff and the counties'
+specialists."""
 
 import datetime
 from dataclasses import dataclass, field
 
 from tongxin.accounts.models import Position, Role, StudentLevel, User
 
+from .catalogue import COUNTY_NAMES
 from .naming import GRADUATE_MIX, STUDENT_MIX, TEACHER_MIX, Namer
 from .plan import DemoScale, PersonSpec, PostSpec, ProvincePlan
-from .schools import OFFICES, PROVINCE_KEY, ClassSpec, CollegeSpec, SchoolSpec, city_key
+from .schools import (
+    OFFICES,
+    PROVINCE_KEY,
+    ClassSpec,
+    CollegeSpec,
+    SchoolSpec,
+    city_key,
+    county_key,
+)
 
 GRADUATE_NUMBER_BASE = 8000  # graduate numbers run 2026018001…, undergraduates from …0001
 CITY_STAFF_USERNAME = "city{index:02d}"
+COUNTY_SPECIALIST_USERNAME = "county{index:02d}{number}"
 PROVINCE_STAFF_USERNAME = "province_staff"
 PROVINCE_ADMIN_USERNAME = "province_admin"
 
@@ -142,3 +153,13 @@ def plan_federation_staff(namer: Namer, scale: DemoScale, plan: ProvincePlan) ->
         _federation_person(namer, plan, username, city_key(index), Role.FEDERATION_STAFF)
     _federation_person(namer, plan, PROVINCE_STAFF_USERNAME, PROVINCE_KEY, Role.FEDERATION_STAFF)
     _federation_person(namer, plan, PROVINCE_ADMIN_USERNAME, PROVINCE_KEY, Role.FEDERATION_ADMIN)
+
+
+def plan_county_specialists(namer: Namer, scale: DemoScale, plan: ProvincePlan) -> None:
+    """One student-union specialist (学生会组织工作专员) per county. Planned after everyone
+    else, so their draws leave every other name and number of the plan as it was."""
+    for index in range(1, scale.cities + 1):
+        for number in range(1, len(COUNTY_NAMES) + 1):
+            username = COUNTY_SPECIALIST_USERNAME.format(index=index, number=number)
+            node = county_key(index, number)
+            _federation_person(namer, plan, username, node, Role.COUNTY_SPECIALIST)

@@ -1,4 +1,6 @@
-"""The shape of the demo province: cities, schools, colleges and classes (no people yet)."""
+"""The shape of the demo province: cities, their counties, schools, colleges and classes
+(no people yet). A city's secondary vocational schools hang under its counties, the
+others directly under the city."""
 
 import math
 import random
@@ -11,6 +13,7 @@ from .catalogue import (
     BACHELOR_COLLEGES,
     BACHELOR_SUFFIXES,
     CITY_NAMES,
+    COUNTY_NAMES,
     PROVINCE_NAME,
     SECONDARY_COLLEGES,
     SECONDARY_SUFFIXES,
@@ -89,6 +92,15 @@ class SchoolSpec:
     campus_count: int
     demo_students: int = 0
     colleges: list[CollegeSpec] = field(default_factory=list)
+    county: str | None = None  # the county's node key, for a school guided by a county
+
+    @property
+    def parent_key(self) -> str:
+        return self.county or self.city
+
+    @property
+    def depth(self) -> int:
+        return 3 if self.county else 2
 
     @property
     def union_key(self) -> str:
@@ -115,11 +127,27 @@ def city_name(index: int) -> str:
     return base if index <= len(CITY_NAMES) else f"{base}{index}"
 
 
+def county_key(city: int, number: int) -> str:
+    return f"{city_key(city)}/x{number}"
+
+
 def federation_nodes(scale: DemoScale) -> list[NodeSpec]:
+    """The province, its cities and each city's counties."""
     nodes = [NodeSpec(PROVINCE_KEY, NodeKind.PROVINCE, PROVINCE_NAME, None, 0)]
     for i in range(1, scale.cities + 1):
         nodes.append(NodeSpec(city_key(i), NodeKind.CITY, f"{city_name(i)}市学联", PROVINCE_KEY, 1))
+        for n, county in enumerate(COUNTY_NAMES, start=1):
+            name = f"{city_name(i)}市{county}团委"
+            nodes.append(NodeSpec(county_key(i, n), NodeKind.COUNTY, name, city_key(i), 2))
     return nodes
+
+
+def _place_in_counties(city: int, schools: list[SchoolSpec]) -> None:
+    """The city's secondary vocational schools, taken in turn by its counties (no draw, so
+    the rest of the plan stays as it was)."""
+    secondary = [s for s in schools if s.school_type == SchoolType.SECONDARY_VOCATIONAL]
+    for turn, school in enumerate(secondary):
+        school.county = county_key(city, turn % len(COUNTY_NAMES) + 1)
 
 
 def _school_types(rng: random.Random, count: int) -> list[str]:
@@ -182,6 +210,7 @@ def plan_schools(rng: random.Random, scale: DemoScale) -> list[SchoolSpec]:
             key=lambda s: (TYPE_ORDER.index(SchoolType(s.school_type)), -s.student_count)
         )
         _name_city_schools(rng, city_name(index), city_schools)
+        _place_in_counties(index, city_schools)
         schools.extend(city_schools)
     for number, school in enumerate(schools, start=1):
         school.code = f"YS{number:03d}"
@@ -261,21 +290,25 @@ def school_nodes(school: SchoolSpec) -> list[NodeSpec]:
         "campus_count": school.campus_count,
         "allows_large_staff": school.allows_large_staff,
     }
-    code = school.code
-    nodes = [NodeSpec(code, NodeKind.SCHOOL, school.name, school.city, 2, code=code, attrs=attrs)]
-    nodes.append(NodeSpec(school.union_key, NodeKind.SCHOOL_UNION, f"{school.name}学生会", code, 3))
+    code, top = school.code, school.depth
+    nodes = [
+        NodeSpec(code, NodeKind.SCHOOL, school.name, school.parent_key, top, code=code, attrs=attrs)
+    ]
+    union = NodeSpec(school.union_key, NodeKind.SCHOOL_UNION, f"{school.name}学生会", code, top + 1)
+    nodes.append(union)
     if school.graduate_union_key:
-        name = f"{school.name}研究生会"
-        nodes.append(NodeSpec(school.graduate_union_key, NodeKind.GRADUATE_UNION, name, code, 3))
+        name, graduate = f"{school.name}研究生会", NodeKind.GRADUATE_UNION
+        nodes.append(NodeSpec(school.graduate_union_key, graduate, name, code, top + 1))
     for kind, name in OFFICES:
         attrs = {"office_kind": kind}
-        nodes.append(NodeSpec(school.office_key(kind), NodeKind.OFFICE, name, code, 3, attrs=attrs))
+        key = school.office_key(kind)
+        nodes.append(NodeSpec(key, NodeKind.OFFICE, name, code, top + 1, attrs=attrs))
     for college in school.colleges:
-        nodes.append(NodeSpec(college.key, NodeKind.COLLEGE, college.name, code, 3))
+        nodes.append(NodeSpec(college.key, NodeKind.COLLEGE, college.name, code, top + 1))
         union_name = f"{college.name}学生会"
         nodes.append(
-            NodeSpec(college.union_key, NodeKind.COLLEGE_UNION, union_name, college.key, 4)
+            NodeSpec(college.union_key, NodeKind.COLLEGE_UNION, union_name, college.key, top + 2)
         )
         for klass in college.classes:
-            nodes.append(NodeSpec(klass.key, NodeKind.CLASS, klass.name, college.key, 4))
+            nodes.append(NodeSpec(klass.key, NodeKind.CLASS, klass.name, college.key, top + 2))
     return nodes

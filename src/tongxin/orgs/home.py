@@ -2,10 +2,11 @@
 
 from typing import Any
 
-from tongxin.accounts.models import Role
+from tongxin.accounts.roles import FEDERATION_ROLES
 from tongxin.core.registration import HomePart
 
 from .models import Node, NodeKind
+from .selectors import with_city_name
 
 SCHOOLS_ON_HOME = 10
 
@@ -14,11 +15,11 @@ def _schools(grant: Any, node: Node, user: Any) -> dict[str, Any]:
     schools = Node.objects.filter(kind=NodeKind.SCHOOL, path__startswith=node.path)
     return {
         "school_count": schools.count(),
-        "schools": list(schools.select_related("parent").order_by("code")[:SCHOOLS_ON_HOME]),
+        "schools": list(
+            with_city_name(schools).select_related("parent").order_by("code")[:SCHOOLS_ON_HOME]
+        ),
     }
 
 
-PARTS = [
-    HomePart(Role.FEDERATION_STAFF, "orgs/home/_schools.html", _schools, order=20),
-    HomePart(Role.FEDERATION_ADMIN, "orgs/home/_schools.html", _schools, order=20),
-]
+# Every federation role's card (a county specialist's too) lists the schools below it.
+PARTS = [HomePart(role, "orgs/home/_schools.html", _schools, order=20) for role in FEDERATION_ROLES]

@@ -1,5 +1,9 @@
-"""The organisation tree (组织树): province → cities → schools → unions, offices, colleges
-→ classes.
+"""The organisation tree (组织树): province → cities → (counties →) schools → unions,
+offices, colleges → classes.
+
+A county League committee (县（区）团委) sits under a city and guides its secondary and
+vocational schools; a school under a county belongs to the same city as one directly
+under the city (`Node.city_pk`).
 
 Every node stores its materialized `path` ("12/40/311/"), so "this node and everything
 below it" is one indexed prefix query, never a walk. Nodes inside a school also point at
@@ -14,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 class NodeKind(models.TextChoices):
     PROVINCE = "province", _("省学联")
     CITY = "city", _("市学联")
+    COUNTY = "county", _("县（区）团委")
     SCHOOL = "school", _("学校")
     SCHOOL_UNION = "school_union", _("校学生会")
     GRADUATE_UNION = "graduate_union", _("研究生会")
@@ -26,7 +31,8 @@ class NodeKind(models.TextChoices):
 # Which kinds may hang below which: the shape of the tree in DESIGN.md.
 ALLOWED_CHILDREN: dict[str, set[str]] = {
     NodeKind.PROVINCE: {NodeKind.CITY},
-    NodeKind.CITY: {NodeKind.SCHOOL},
+    NodeKind.CITY: {NodeKind.SCHOOL, NodeKind.COUNTY},
+    NodeKind.COUNTY: {NodeKind.SCHOOL},
     NodeKind.SCHOOL: {
         NodeKind.SCHOOL_UNION,
         NodeKind.GRADUATE_UNION,
@@ -43,6 +49,12 @@ class SchoolType(models.TextChoices):
     UNDERGRADUATE = "undergraduate", _("本科")
     HIGHER_VOCATIONAL = "higher_vocational", _("高职")
     SECONDARY_VOCATIONAL = "secondary_vocational", _("中职")
+    GENERAL_HIGH = "general_high", _("普通高中")
+
+
+# Secondary schools (usually guided by a county): the academic rule of DOMAIN.md §2 is
+# written for universities and colleges, so theirs is a rule set of their own, empty by default.
+SECONDARY_SCHOOL_TYPES = {SchoolType.SECONDARY_VOCATIONAL, SchoolType.GENERAL_HIGH}
 
 
 class OfficeKind(models.TextChoices):
@@ -128,3 +140,11 @@ class Node(models.Model):  # 组织节点
 
     def ancestor_ids(self) -> list[int]:
         return [int(part) for part in self.path.strip("/").split("/") if part]
+
+    @property
+    def city_pk(self) -> int | None:
+        """The id of the city this node lies in (itself for a city; None for the province).
+        Every city hangs right below the province, so the path's second id is the city,
+        whether a school sits directly under it or under one of its counties."""
+        ids = self.ancestor_ids()
+        return ids[1] if len(ids) > 1 else None

@@ -1,7 +1,8 @@
 """Read queries on the organisation tree. Subtrees are prefix queries on `path`."""
 
 from django.core.cache import cache
-from django.db.models import Count, QuerySet
+from django.db.models import Count, F, OuterRef, QuerySet, Subquery
+from django.db.models.lookups import StartsWith
 
 from .models import Node, NodeKind
 
@@ -13,6 +14,19 @@ def node_subtree(node: Node, *, include_self: bool = True) -> QuerySet[Node]:
 
 def node_ancestors(node: Node) -> QuerySet[Node]:
     return Node.objects.filter(pk__in=node.ancestor_ids()).order_by("depth")
+
+
+def city_of(node: Node) -> Node | None:
+    """The city a node lies in, whether its school hangs under the city or under a county."""
+    pk = node.city_pk
+    return Node.objects.filter(pk=pk).first() if pk is not None else None
+
+
+def with_city_name(nodes: QuerySet[Node]) -> QuerySet[Node]:
+    """Each node annotated with `city_name`, the name of the city whose path prefixes its
+    own (one subquery over the few cities, not a query per row)."""
+    city = Node.objects.filter(StartsWith(OuterRef("path"), F("path")), kind=NodeKind.CITY)
+    return nodes.annotate(city_name=Subquery(city.values("name")[:1]))
 
 
 def node_children(node: Node) -> QuerySet[Node]:
@@ -34,11 +48,8 @@ def node_get_for(*, actor: object, pk: int) -> Node:
 def school_list_for(*, actor: object) -> QuerySet[Node]:
     from tongxin.accounts.reach import node_scope
 
-    return (
-        Node.objects.filter(node_scope(actor), kind=NodeKind.SCHOOL)
-        .select_related("parent")
-        .order_by("code")
-    )
+    schools = Node.objects.filter(node_scope(actor), kind=NodeKind.SCHOOL)
+    return with_city_name(schools).select_related("parent").order_by("code")
 
 
 def is_demo() -> bool:

@@ -5,7 +5,7 @@
   top 30 % of the major (rank ≤ floor(0.3 × n)) on at least one allowed window, and no
   failed course outstanding.
 - Graduate students: no failed course outstanding.
-- 中职 schools: their own rule set, empty by default.
+- Secondary schools (中职, 普通高中): their own rule set, empty by default.
 """
 
 import datetime
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from tongxin.accounts.models import PoliticalStatus, StudentLevel, User
-from tongxin.orgs.models import SchoolType
+from tongxin.orgs.models import SECONDARY_SCHOOL_TYPES
 
 from .calendar import academic_year_of
 from .models import AcademicRecord, EligibilityPolicy, Window
@@ -129,7 +129,7 @@ def _rank(records: list[AcademicRecord], p: EligibilityPolicy) -> Check:
 
 def _academic_applies(user: User, on: datetime.date, p: EligibilityPolicy) -> bool:
     school_type = user.school.school_type if user.school else ""
-    if school_type == SchoolType.SECONDARY_VOCATIONAL:
+    if school_type in SECONDARY_SCHOOL_TYPES:
         return p.secondary_vocational_rules
     return True
 

@@ -141,9 +141,9 @@ class EligibilityPolicy(models.Model):  # 任职资格规则（省级数据）
     windows = models.JSONField(_("可用统计口径"), default=list)
     top_share_percent = models.PositiveSmallIntegerField(_("排名前百分比"), default=30)
     secondary_vocational_rules = models.BooleanField(
-        _("中职学校也适用学业要求"),
+        _("中职和普通高中也适用学业要求"),
         default=False,
-        help_text=_("中职学校执行本校规则，默认不设学业要求。"),
+        help_text=_("中职学校和普通高中执行本校规则，默认不设学业要求。"),
     )
 
     def __str__(self) -> str:

@@ -11,6 +11,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
+from tongxin.orgs.models import NodeKind
+
 from .figures import Figures, Rate, SchoolStats, SeriesPoint
 from .periods import Period
 from .reports import WeeklyView
@@ -141,13 +143,20 @@ OVERVIEW_HEADER = [
 ]
 
 
+def school_place(school: Any) -> str:
+    """The city (annotated by the overview), then the county for a school under one."""
+    parent = school.parent
+    county = f" · {parent.name}" if parent is not None and parent.kind == NodeKind.COUNTY else ""
+    return f"{getattr(school, 'city_name', '')}{county}"
+
+
 def overview_xlsx(rows: list[OverviewRow], period: Period) -> bytes:
     book = Workbook()
     body = [
         [
             r.school.code,
             r.school.name,
-            r.school.parent.name if r.school.parent else "",
+            school_place(r.school),
             r.received,
             r.answered,
             r.counts["closed"],

@@ -12,6 +12,7 @@ from django.db.models.functions import Coalesce
 from tongxin.accounts.reach import node_scope
 from tongxin.core.pagination import PAGE_SIZE, Page
 from tongxin.orgs.models import Node, NodeKind
+from tongxin.orgs.selectors import with_city_name
 from tongxin.rights.models import IssueCategory
 
 from .figures import (
@@ -245,7 +246,8 @@ def overview_for(*, actor: Any, period: Period, sort: str = "code") -> list[Over
     sortable by on-time or satisfaction rate (schools without rollups show no rate; ties
     by school code). Three or four queries, whatever the number of issues: the schools,
     then the sums per school of the monthly and of the daily rows."""
-    schools = list(school_list_for(actor=actor).select_related("parent").order_by("code"))
+    in_reach = with_city_name(school_list_for(actor=actor))
+    schools = list(in_reach.select_related("parent").order_by("code"))
     totals = _grouped(_parts([s.pk for s in schools], period), ("school_id",), _sums())
     rows = [
         OverviewRow(school, zero_counts() | {k: int(v) for k, v in totals[(school.pk,)].items()})

@@ -33,7 +33,8 @@ def report_recipients(school: Node) -> tuple[list[User], list[User]]:
     school_side = members.filter(
         node__school=school, node__kind__in=REPORT_UNION_KINDS, role=Role.OFFICER
     ) | members.filter(node=school, role=Role.ADVISOR)
-    city = members.filter(node_id=school.parent_id or 0, role__in=FEDERATION_ROLES)
+    # The city federation, and the county's specialist for a school under a county.
+    city = members.filter(node_id__in=school.ancestor_ids()[1:-1], role__in=FEDERATION_ROLES)
     return [m.user for m in school_side], [m.user for m in city]
 
 

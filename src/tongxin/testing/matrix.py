@@ -22,7 +22,10 @@ SCHOOL_A = [
     "advisor_a",
 ]
 FEDERATION = ["city_staff_1", "province_staff", "province_admin"]
-EVERYONE = SCHOOL_A + FEDERATION
+# Federation staff over county 1 only: its school C, never school A (directly under city 1).
+COUNTY = ["county_specialist"]
+EVERYONE = SCHOOL_A + FEDERATION + COUNTY
+OVER_COUNTY = [*FEDERATION, *COUNTY]  # everyone above school C
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
-"""The tiny test province: two cities, two schools, one persona per role of the catalogue,
-plus a sibling school and a sibling college so that every reach rule can be checked.
+"""The tiny test province: two cities, three schools, one persona per role of the
+catalogue, plus a sibling school and a sibling college so that every reach rule can be
+checked. City 1 also has a county (县（区）团委) guiding a high school of its own.
 
 Built straight through the ORM (test set-up, not a domain change: no audit events).
 """
@@ -38,20 +39,28 @@ class TinyProvince:
 
 
 def _school(
-    p: TinyProvince, key: str, city: Node, code: str, name: str, colleges: list[str]
+    p: TinyProvince,
+    key: str,
+    city: Node,
+    code: str,
+    name: str,
+    colleges: list[str],
+    school_type: str = SchoolType.UNDERGRADUATE,
 ) -> None:
     school = make_node(
         NodeKind.SCHOOL,
         name,
         city,
         code=code,
-        school_type=SchoolType.UNDERGRADUATE,
-        student_count=12000,
+        school_type=school_type,
+        student_count=12000 if school_type == SchoolType.UNDERGRADUATE else 1800,
         campus_count=1,
     )
     p.nodes[f"school_{key}"] = school
     p.nodes[f"union_{key}"] = make_node(NodeKind.SCHOOL_UNION, f"{name}学生会", school)
-    p.nodes[f"grad_union_{key}"] = make_node(NodeKind.GRADUATE_UNION, f"{name}研究生会", school)
+    if school_type == SchoolType.UNDERGRADUATE:
+        graduate_name = f"{name}研究生会"
+        p.nodes[f"grad_union_{key}"] = make_node(NodeKind.GRADUATE_UNION, graduate_name, school)
     p.nodes[f"academic_office_{key}"] = make_node(
         NodeKind.OFFICE, "教务处", school, office_kind=OfficeKind.ACADEMIC
     )
@@ -123,10 +132,13 @@ def build_tiny_province() -> TinyProvince:
     p.nodes["city_2"] = make_node(NodeKind.CITY, "二市学联", province)
     _school(p, "a", p.city_1, "TA01", "甲大学", ["计算机学院", "文学院"])
     _school(p, "b", p.city_2, "TB01", "乙学院", ["机械学院"])
+    p.nodes["county_1"] = make_node(NodeKind.COUNTY, "一市城关区团委", p.city_1)
+    _school(p, "c", p.county_1, "TC01", "城关高级中学", ["高一年级"], SchoolType.GENERAL_HIGH)
 
     _student(p, "student_a", "a", 1, "2024001", "张同学")
     _student(p, "student_a2", "a", 2, "2024002", "李同学")
     _student(p, "student_b", "b", 1, "2024001", "王同学")
+    _student(p, "student_c", "c", 1, "2024001", "刘同学")
     for key, s, node_key, number, name, position in [
         ("officer_a", "a", "union_a", "2022001", "赵主席", Position.PRESIDENT),
         ("college_officer_a1", "a", "college_union_a1", "2022002", "钱部长", Position.MINISTER),
@@ -225,6 +237,15 @@ def build_tiny_province() -> TinyProvince:
     )
     _person(
         p,
+        "county_specialist",
+        school=None,
+        number="county1",
+        name="邓专员",
+        role=Role.COUNTY_SPECIALIST,
+        node=p.county_1,
+    )
+    _person(
+        p,
         "province_staff",
         school=None,
         number="prov",
@@ -253,6 +274,7 @@ PERSONAS = [
     "handler_a",
     "advisor_a",
     "city_staff_1",
+    "county_specialist",
     "province_staff",
     "province_admin",
 ]

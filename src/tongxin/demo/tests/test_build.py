@@ -24,6 +24,7 @@ CATALOGUE_ROLES = [
     Role.OFFICE_HANDLER,
     Role.ADVISOR,
     Role.FEDERATION_STAFF,
+    Role.COUNTY_SPECIALIST,
     Role.FEDERATION_ADMIN,
 ]
 
@@ -156,6 +157,24 @@ def test_logins_name_school_code_and_number_or_username():
     assert logins[Role.FEDERATION_STAFF].line().startswith("学联工作人员（")
     assert "用户名 city01" in logins[Role.FEDERATION_STAFF].line()
     assert "用户名 province_admin" in logins[Role.FEDERATION_ADMIN].line()
+
+
+def test_counties_guide_the_secondary_schools_and_have_one_specialist_each():
+    result = build_demo(**TINY)
+    counties = Node.objects.filter(kind=NodeKind.COUNTY)
+    assert counties.count() == 2 * 2  # two per city
+    assert set(counties.values_list("parent__kind", flat=True)) == {NodeKind.CITY}
+    in_counties = Node.objects.filter(kind=NodeKind.SCHOOL, parent__kind=NodeKind.COUNTY)
+    assert in_counties.exists()
+    assert set(in_counties.values_list("school_type", flat=True)) == {"secondary_vocational"}
+    specialists = Membership.objects.active().filter(role=Role.COUNTY_SPECIALIST)
+    assert sorted(specialists.values_list("node_id", flat=True)) == sorted(
+        counties.values_list("pk", flat=True)
+    )
+    login = next(x for x in result.logins if x.role == Role.COUNTY_SPECIALIST)
+    assert login.line().startswith("学生会组织工作专员（") and "用户名 county" in login.line()
+    county = Membership.objects.get(user_id=login.user_id).node
+    assert in_counties.filter(parent=county).exists()
 
 
 def test_demo_banner_shows_on_the_login_page():

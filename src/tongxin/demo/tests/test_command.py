@@ -27,9 +27,10 @@ def test_command_prints_password_url_and_one_login_per_role(monkeypatch):
     assert "http://127.0.0.1:8123/" in output
     assert PASSWORD in output
     logins = [line for line in output.splitlines() if line.startswith("  ")]
-    assert len(logins) == 7
+    assert len(logins) == 8
     assert sum("学校代码 YS001" in line for line in logins) == 5
-    assert "用户名 city01" in logins[5] and "用户名 province_admin" in logins[6]
+    assert "用户名 city01" in logins[5] and "用户名 province_admin" in logins[7]
+    assert logins[6].startswith("  学生会组织工作专员（") and "用户名 county" in logins[6]
 
 
 def test_second_run_reuses_the_province_and_prints_the_same_logins():

@@ -43,7 +43,11 @@ def test_full_plan_has_the_promised_size(full):
 def test_full_plan_mixes_school_types_and_colleges_by_size(full):
     schools = [node for node in full.nodes if node.kind == NodeKind.SCHOOL]
     types = Counter(node.attrs["school_type"] for node in schools)
-    assert set(types) == set(SchoolType)
+    assert set(types) == set(SchoolType) - {SchoolType.GENERAL_HIGH}  # no high school in 演示省
+    parents = {node.key: node.kind for node in full.nodes}
+    in_counties = [s for s in schools if parents[s.parent or ""] == NodeKind.COUNTY]
+    assert {s.attrs["school_type"] for s in in_counties} == {SchoolType.SECONDARY_VOCATIONAL}
+    assert len(in_counties) == types[SchoolType.SECONDARY_VOCATIONAL]
     assert schools[0].attrs["school_type"] == SchoolType.UNDERGRADUATE
     colleges = Counter(node.parent for node in full.nodes if node.kind == NodeKind.COLLEGE)
     assert all(3 <= colleges[school.key] <= 12 for school in schools)

@@ -9,8 +9,6 @@ import secrets
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from django.db.models import Q
-
 from tongxin.accounts.models import PRESIDIUM_POSITIONS, Membership, Role, User
 from tongxin.accounts.reach import Grant, has_role
 from tongxin.accounts.roles import FEDERATION_ROLES, first_grant, grant_at, grant_over
@@ -123,10 +121,10 @@ def advisors(issue: Issue) -> list[User]:
 
 
 def city_staff(issue: Issue) -> list[User]:
-    city_id = issue.school.parent_id
-    members = Membership.objects.active().filter(
-        Q(node_id=city_id), role__in=FEDERATION_ROLES
-    )
+    """Federation staff of the school's city, and of its county when it has one (the
+    path's ids between the province and the school)."""
+    above = issue.school.ancestor_ids()[1:-1]
+    members = Membership.objects.active().filter(node_id__in=above, role__in=FEDERATION_ROLES)
     return [m.user for m in members.select_related("user")]
 
 

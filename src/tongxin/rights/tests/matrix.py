@@ -1,6 +1,13 @@
 """The authorization matrix's rows of the rights app (tests/test_authorization_matrix.py)."""
 
-from tongxin.testing.matrix import EVERYONE, FEDERATION, SCHOOL_A, Row, others
+from tongxin.testing.matrix import (
+    EVERYONE,
+    FEDERATION,
+    OVER_COUNTY,
+    SCHOOL_A,
+    Row,
+    others,
+)
 
 QUEUE_READERS = ["officer_a", "college_officer_a1", "secretary_a1"]
 
@@ -15,7 +22,7 @@ ROWS = [
     Row("my issues", lambda p: "/rights/mine/", EVERYONE, []),
     Row("union queue", lambda p: "/rights/queue/", QUEUE_READERS, others(*QUEUE_READERS)),
     Row("office inbox", lambda p: "/rights/inbox/", ["handler_a"], others("handler_a")),
-    Row("echo wall", lambda p: "/rights/wall/", SCHOOL_A, FEDERATION),
+    Row("echo wall", lambda p: "/rights/wall/", SCHOOL_A, OVER_COUNTY),
     Row("rights settings", lambda p: "/rights/settings/", ["advisor_a"], others("advisor_a")),
     Row(
         "rights categories",
@@ -70,6 +77,18 @@ ROWS = [
     Row(
         "API sibling school's issue",
         lambda p: f"/api/v1/rights/issues/{p.issues['school_b'].pk}",
+        [],
+        [],
+    ),
+    Row(
+        "county school's issue escalated to the city",
+        lambda p: f"/rights/issues/{p.issues['county_escalated'].pk}/",
+        OVER_COUNTY,
+        [],
+    ),
+    Row(
+        "county school's issue not escalated",
+        lambda p: f"/rights/issues/{p.issues['county_open'].pk}/",
         [],
         [],
     ),

@@ -114,3 +114,26 @@ def test_a_stopped_clock_is_not_escalated(province, overdue):
     }
     assert len(levels) == 1  # only the new decide clock, which is overdue a month later
     assert Issue.objects.get(pk=issue.pk).escalation_level == 1
+
+
+def test_a_county_school_escalates_to_its_city_and_county(province):
+    """A school under a county reaches the city federation as one directly under the city,
+    and the county's specialist is told and may open the issue."""
+    issue = submit(province, student="student_c", title="城关高中宿舍断水")
+    IssueClock.objects.filter(issue=issue).update(due_at=_at(2025, 3, 3, 12))
+    for day in (_at(2025, 3, 3, 13), _at(2025, 3, 4), _at(2025, 3, 5)):
+        _run(day)
+    assert not province.county_specialist.has_perm("rights.view_issue", fresh(issue))
+    assert _run(_at(2025, 3, 6)) == [4]
+    told = set(
+        Notification.objects.filter(title__startswith="【督办】").values_list(
+            "recipient_id", flat=True
+        )
+    )
+    assert {province.city_staff_1.pk, province.county_specialist.pk} <= told
+    assert province.city_staff_2.pk not in told
+    issue = fresh(issue)
+    assert issue.escalated_to_city
+    assert province.county_specialist.has_perm("rights.view_issue", issue)
+    assert province.city_staff_1.has_perm("rights.view_issue", issue)
+    assert not province.city_staff_2.has_perm("rights.view_issue", issue)

@@ -1,6 +1,11 @@
 """The authorization matrix's rows of the selection app (tests/test_authorization_matrix.py)."""
 
-from tongxin.testing.matrix import FEDERATION, SCHOOL_A, Row, others
+from tongxin.testing.matrix import (
+    OVER_COUNTY,
+    SCHOOL_A,
+    Row,
+    others,
+)
 
 ROWS = [
     Row("candidacies", lambda p: "/selection/", ["advisor_a"], others("advisor_a")),
@@ -10,7 +15,7 @@ ROWS = [
         ["secretary_a1"],
         others("secretary_a1"),
     ),
-    Row("public notice", lambda p: "/selection/notice/", SCHOOL_A, FEDERATION),
+    Row("public notice", lambda p: "/selection/notice/", SCHOOL_A, OVER_COUNTY),
     Row("selection settings", lambda p: "/selection/settings/", ["advisor_a"], others("advisor_a")),
     Row(
         "a candidacy",

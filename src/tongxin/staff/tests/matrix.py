@@ -1,8 +1,22 @@
 """The authorization matrix's rows of the staff app (tests/test_authorization_matrix.py)."""
 
-from tongxin.testing.matrix import EVERYONE, FEDERATION, Row, others
+from tongxin.testing.matrix import (
+    COUNTY,
+    EVERYONE,
+    FEDERATION,
+    OVER_COUNTY,
+    Row,
+    others,
+)
 
-UNION_READERS = ["officer_a", "college_officer_a1", "secretary_a1", "advisor_a", *FEDERATION]
+UNION_READERS = [
+    "officer_a",
+    "college_officer_a1",
+    "secretary_a1",
+    "advisor_a",
+    *FEDERATION,
+    *COUNTY,
+]
 
 ROWS = [
     Row("unions", lambda p: "/staff/unions/", UNION_READERS, others(*UNION_READERS)),
@@ -40,4 +54,5 @@ ROWS = [
         [],
     ),
     Row("staff limits", lambda p: "/staff/limits/", ["province_admin"], others("province_admin")),
+    Row("county school's union", lambda p: f"/staff/unions/{p.union_c.pk}/", OVER_COUNTY, []),
 ]

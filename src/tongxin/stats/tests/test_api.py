@@ -49,11 +49,11 @@ def test_gates(week: Week) -> None:
 def test_overview_as_json(week: Week) -> None:
     fold_rights_activity(now=at(3, 10, 9))
     data = get(week, "province_admin", "/overview?month=2025-03&sort=on_time").json()
-    assert [r["code"] for r in data["items"]] == ["TB01", "TA01"]
+    assert [r["code"] for r in data["items"]] == ["TB01", "TA01", "TC01"]
     assert data["items"][1]["satisfaction"]["value"] == pytest.approx(2 / 4)
     assert data["items"][0]["satisfaction"]["value"] is None
     city = get(week, "city_staff_1", "/overview?month=2025-03").json()
-    assert [r["code"] for r in city["items"]] == ["TA01"]
+    assert [r["code"] for r in city["items"]] == ["TA01", "TC01"]  # TC01: in a county
 
 
 def test_reports_as_json_keep_the_citys_view(week: Week) -> None:
@@ -71,6 +71,7 @@ def test_reports_as_json_keep_the_citys_view(week: Week) -> None:
     assert get(week, "officer_b", f"/reports/{report.pk}").status_code == 404
     assert get(week, "handler_a", f"/reports/{report.pk}").status_code == 403
     listed = get(week, "city_staff_1", "/reports").json()
-    assert [r["id"] for r in listed["items"]] == [report.pk]
+    county_school = WeeklyReport.objects.get(school=week.p.school_c)
+    assert [r["id"] for r in listed["items"]] == [report.pk, county_school.pk]
     for secret in ["张同学", "2024001"]:
         assert secret not in str(full) and secret not in str(city)

@@ -25,7 +25,7 @@ WRITER = ("张同学", "2024001")
 
 @pytest.fixture
 def built(week: Week) -> WeeklyReport:
-    assert build_due_reports(now=at(3, 10, 9)) == 2  # schools A and B
+    assert build_due_reports(now=at(3, 10, 9)) == 3  # schools A, B and C
     return WeeklyReport.objects.get(school=week.p.school_a, week_start=MONDAY)
 
 
@@ -81,9 +81,9 @@ def test_the_city_reads_the_aggregate_and_only_escalated_items(built: WeeklyRepo
 def test_building_is_idempotent_and_audited(week: Week, built: WeeklyReport) -> None:
     assert build_due_reports(now=at(3, 10, 10)) == 0
     assert build_due_reports(now=at(3, 12, 10)) == 0
-    assert WeeklyReport.objects.filter(week_start=MONDAY).count() == 2
+    assert WeeklyReport.objects.filter(week_start=MONDAY).count() == 3
     events = AuditEvent.objects.filter(action="stats.report.built")
-    assert events.count() == 2
+    assert events.count() == 3
     event = events.get(target_id=str(built.pk))
     assert event.actor.is_system and event.school_id == week.p.school_a.pk
 
@@ -94,7 +94,7 @@ def test_before_monday_eight_the_week_before_is_the_one_due(week: Week) -> None:
         datetime.date(2025, 2, 24)
     }
     build_due_reports(now=at(3, 10, 8))
-    assert WeeklyReport.objects.filter(week_start=MONDAY).count() == 2
+    assert WeeklyReport.objects.filter(week_start=MONDAY).count() == 3
 
 
 def test_readers_are_told_and_the_city_only_hears_the_escalated(
@@ -108,6 +108,11 @@ def test_readers_are_told_and_the_city_only_hears_the_escalated(
     assert "督办至市学联的逾期事项 1 件" in by_user[p.city_staff_1.pk].body
     assert "按时率 82.4%" in by_user[p.city_staff_1.pk].body
     others = Notification.objects.filter(verb="stats.report.built").exclude(pk__in=notes)
+    # School C lies in city 1's county: its report goes to the city and the county.
+    county = WeeklyReport.objects.get(school=p.school_c, week_start=MONDAY)
+    to_county = others.filter(url__endswith=f"/{county.pk}/")
+    assert {n.recipient_id for n in to_county} == {p.city_staff_1.pk, p.county_specialist.pk}
+    others = others.exclude(pk__in=to_county)
     assert {n.recipient_id for n in others} == {p.officer_b.pk, p.advisor_b.pk, p.city_staff_2.pk}
 
 

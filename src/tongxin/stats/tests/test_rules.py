@@ -33,8 +33,9 @@ def test_who_reads_which_school(province: TinyProvince) -> None:
         )
 
     assert schools("advisor_a") == {"TA01"}
-    assert schools("city_staff_1") == {"TA01"}
-    assert schools("province_staff") == {"TA01", "TB01"}
+    assert schools("city_staff_1") == {"TA01", "TC01"}  # TC01 lies in the city's county
+    assert schools("county_specialist") == {"TC01"}
+    assert schools("province_staff") == {"TA01", "TB01", "TC01"}
     assert schools("officer_a") == set() and schools("student_a") == set()
 
 

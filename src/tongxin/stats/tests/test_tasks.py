@@ -26,8 +26,8 @@ def test_the_jobs_are_registered_with_their_periods() -> None:
 def test_the_tasks_run(week: Week) -> None:
     tasks.fold_rollups.call()
     assert DailyRollup.objects.exists()
-    assert tasks.build_weekly_reports.call() == 2  # the week of the fake now: 03-03
-    assert WeeklyReport.objects.filter(week_start=datetime.date(2025, 3, 3)).count() == 2
+    assert tasks.build_weekly_reports.call() == 3  # the week of the fake now: 03-03
+    assert WeeklyReport.objects.filter(week_start=datetime.date(2025, 3, 3)).count() == 3
 
 
 def test_the_command_folds_everything_and_can_rebuild(week: Week) -> None:

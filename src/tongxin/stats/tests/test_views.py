@@ -25,6 +25,7 @@ FEDERATION = ["city_staff_1", "province_staff", "province_admin"]
 NEVER = ["student_a", "officer_a", "college_officer_a1", "secretary_a1", "handler_a"]
 NEVER_REPORTS = ["student_a", "secretary_a1", "handler_a"]
 PROVINCE = ["province_staff", "province_admin"]
+COUNTY = ["county_specialist"]  # over county 1's school C only
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class Row:
 SCHOOL_A = ["advisor_a", *FEDERATION]
 SCHOOL_B = ["advisor_b", *PROVINCE]
 NOT_OVERVIEW = [*NEVER, "advisor_a", "advisor_b"]
-REPORT_LIST = ["officer_a", "college_officer_a1", "advisor_a", "advisor_b", *FEDERATION]
+REPORT_LIST = ["officer_a", "college_officer_a1", "advisor_a", "advisor_b", *FEDERATION, *COUNTY]
 REPORT_A = ["officer_a", "advisor_a", *FEDERATION]
 
 
@@ -61,8 +62,13 @@ MATRIX = [
     Row("school A export", school("school_a", "export.xlsx"), SCHOOL_A, NEVER),
     Row("a union is no school", school("union_a"), [], NEVER),
     Row("a missing school", lambda p, r: "/stats/schools/999999/", [], NEVER),
-    Row("overview", lambda p, r: "/stats/overview/", FEDERATION, NOT_OVERVIEW),
-    Row("overview export", lambda p, r: "/stats/overview/export.xlsx", FEDERATION, NOT_OVERVIEW),
+    Row("overview", lambda p, r: "/stats/overview/", [*FEDERATION, *COUNTY], NOT_OVERVIEW),
+    Row(
+        "overview export",
+        lambda p, r: "/stats/overview/export.xlsx",
+        [*FEDERATION, *COUNTY],
+        NOT_OVERVIEW,
+    ),
     Row("report list", lambda p, r: "/stats/reports/", REPORT_LIST, NEVER_REPORTS),
     Row("report of A", report("a"), REPORT_A, NEVER_REPORTS),
     Row("report of A as PDF", report("a", "report.pdf"), REPORT_A, NEVER_REPORTS),
@@ -183,7 +189,11 @@ def test_exports_are_excel_with_the_figures(week: Week, client_for) -> None:
         .worksheets[0]
         .iter_rows(min_row=2, values_only=True)
     )
-    assert [(r[0], r[3], round(r[6], 3), r[7], r[8]) for r in rows] == [("TA01", 9, 0.824, 14, 17)]
+    assert [r[0] for r in rows] == ["TA01", "TC01"]  # TC01: city 1's school in a county
+    assert [(r[0], r[3], round(r[6], 3), r[7], r[8]) for r in rows[:1]] == [
+        ("TA01", 9, 0.824, 14, 17)
+    ]
+    assert rows[1][2] == "一市学联 · 一市城关区团委"
     for content in [response.content, overview.content]:
         text = str([c for s in load_workbook(io.BytesIO(content)).worksheets for c in s.values])
         assert "张同学" not in text and "2024001" not in text
