@@ -3,19 +3,17 @@ and the node, made of the parts the apps register for that role (their HOME_PART
 
 from typing import Any
 
-from django.db.models import Count, Q
-
 from tongxin.core.registration import HomeCard, HomePart, by_order
-from tongxin.orgs.models import Node, NodeKind
+from tongxin.orgs.models import Node
 
-from .models import Position, Role, User
+from .models import Position, Role
 from .reach import Grant, grants_of
-from .selectors import active_members_of
+from .selectors import active_members_of, college_home, nodes_by_id, school_home
 
 
 def role_cards(user: Any) -> list[HomeCard]:
     grants = grants_of(user)
-    nodes = Node.objects.in_bulk([g.node_id for g in grants])
+    nodes = nodes_by_id([g.node_id for g in grants])
     parts = by_order("HOME_PARTS")
     cards = []
     for grant in grants:
@@ -50,33 +48,11 @@ def _union_roster(grant: Grant, node: Node, user: Any) -> dict[str, Any]:
 
 
 def _college(grant: Grant, node: Node, user: Any) -> dict[str, Any]:
-    unions = Node.objects.filter(parent=node, kind=NodeKind.COLLEGE_UNION)
-    return {
-        "class_count": Node.objects.filter(parent=node, kind=NodeKind.CLASS).count(),
-        "student_count": User.objects.filter(college=node, memberships__role=Role.STUDENT).count(),
-        "officers": list(active_members_of([u.pk for u in unions])[:60]),
-    }
+    return college_home(node)
 
 
 def _school(grant: Grant, node: Node, user: Any) -> dict[str, Any]:
-    unions = (
-        Node.objects.filter(
-            school=node,
-            kind__in=[NodeKind.SCHOOL_UNION, NodeKind.GRADUATE_UNION, NodeKind.COLLEGE_UNION],
-        )
-        .annotate(
-            staff=Count(
-                "memberships",
-                filter=Q(memberships__role=Role.OFFICER, memberships__end__isnull=True),
-            )
-        )
-        .order_by("path")
-    )
-    return {
-        "college_count": Node.objects.filter(school=node, kind=NodeKind.COLLEGE).count(),
-        "people_count": User.objects.filter(school=node).count(),
-        "unions": list(unions[:40]),
-    }
+    return school_home(node)
 
 
 PARTS = [

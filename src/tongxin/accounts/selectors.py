@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from tongxin.orgs.models import Node, NodeKind
 
@@ -77,3 +77,41 @@ def user_for_activation(uidb64: str) -> User | None:
     except (ValueError, TypeError):
         return None
     return User.objects.filter(pk=pk, is_system=False).first()
+
+
+def nodes_by_id(ids: list[int]) -> dict[int, Node]:
+    return Node.objects.in_bulk(ids)
+
+
+def college_home(college: Node) -> dict[str, Any]:
+    """A college league secretary's card: classes, students and the college union's staff."""
+    unions = Node.objects.filter(parent=college, kind=NodeKind.COLLEGE_UNION)
+    return {
+        "class_count": Node.objects.filter(parent=college, kind=NodeKind.CLASS).count(),
+        "student_count": User.objects.filter(
+            college=college, memberships__role=Role.STUDENT
+        ).count(),
+        "officers": list(active_members_of([u.pk for u in unions])[:60]),
+    }
+
+
+def school_home(school: Node) -> dict[str, Any]:
+    """An advisor's card: the school's size and each union's active staff (first 40)."""
+    unions = (
+        Node.objects.filter(
+            school=school,
+            kind__in=[NodeKind.SCHOOL_UNION, NodeKind.GRADUATE_UNION, NodeKind.COLLEGE_UNION],
+        )
+        .annotate(
+            staff=Count(
+                "memberships",
+                filter=Q(memberships__role=Role.OFFICER, memberships__end__isnull=True),
+            )
+        )
+        .order_by("path")
+    )
+    return {
+        "college_count": Node.objects.filter(school=school, kind=NodeKind.COLLEGE).count(),
+        "people_count": User.objects.filter(school=school).count(),
+        "unions": list(unions[:40]),
+    }

@@ -5,14 +5,14 @@ from typing import Any
 from tongxin.accounts.roles import FEDERATION_ROLES
 from tongxin.core.registration import HomePart
 
-from .models import Node, NodeKind
-from .selectors import with_city_name
+from .models import Node
+from .selectors import schools_below, with_city_name
 
 SCHOOLS_ON_HOME = 10
 
 
 def _schools(grant: Any, node: Node, user: Any) -> dict[str, Any]:
-    schools = Node.objects.filter(kind=NodeKind.SCHOOL, path__startswith=node.path)
+    schools = schools_below(node)
     return {
         "school_count": schools.count(),
         "schools": list(

@@ -22,6 +22,11 @@ def city_of(node: Node) -> Node | None:
     return Node.objects.filter(pk=pk).first() if pk is not None else None
 
 
+def schools_below(node: Node) -> QuerySet[Node]:
+    """The schools in a federation's subtree (a city's, a county's, the province's)."""
+    return Node.objects.filter(kind=NodeKind.SCHOOL, path__startswith=node.path)
+
+
 def with_city_name(nodes: QuerySet[Node]) -> QuerySet[Node]:
     """Each node annotated with `city_name`, the name of the city whose path prefixes its
     own (one subquery over the few cities, not a query per row)."""
