@@ -1,6 +1,7 @@
 from django.test import Client
 
 from tongxin.notifications.services import notify
+from tongxin.orgs.models import Node
 
 
 def test_me_names_the_roles(province, client_for):
@@ -25,7 +26,9 @@ def test_org_tree_is_the_callers_scope_in_tree_order(province, client_for):
 def test_province_staff_page_through_the_tree(province, client_for):
     first = client_for("province_staff").get("/api/v1/orgs/nodes").json()
     assert first["page"] == 1 and first["has_next"] is False
-    assert len(first["items"]) == 22  # 3 federation nodes + 11 in school A + 8 in school B
+    # The whole tiny tree: the province, two cities and county 1, schools A, B and C with
+    # their unions, offices, colleges and classes.
+    assert len(first["items"]) == 30 == Node.objects.count()
 
 
 def test_session_posts_need_csrf(province):
