@@ -1,8 +1,10 @@
 """PDF documents with Chinese shown correctly on a machine without system fonts (fpdf2).
 
 The embedded font is a subset of Noto Sans CJK SC (SIL OFL 1.1, see fonts/OFL.txt)
-covering the GB 2312 characters, ASCII and common punctuation; fpdf2 embeds only the glyphs
-used. A character outside the subset prints as □ rather than vanishing.
+covering the BMP repertoire of GB 18030 — every CJK Unified Ideograph, Extension A and the
+compatibility ideographs, so rare name characters such as 喆 堃 赟 print — plus ASCII and
+common symbols (fonts/README.md); fpdf2 embeds only the glyphs used. A character outside
+the subset (Extension B and beyond, emoji) prints as □ rather than vanishing.
 """
 
 import functools
@@ -12,7 +14,7 @@ from fontTools.ttLib import TTFont
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
-FONT_PATH = Path(__file__).resolve().parent / "fonts" / "NotoSansCJKsc-Regular-GB2312.ttf"
+FONT_PATH = Path(__file__).resolve().parent / "fonts" / "NotoSansCJKsc-Regular-GB18030.ttf"
 FONT = "NotoSansSC"
 MISSING = "□"
 BLUE, ORANGE, GREY = (47, 110, 186), (230, 126, 34), (120, 120, 120)
