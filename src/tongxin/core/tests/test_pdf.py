@@ -1,6 +1,7 @@
 """The PDF font prints every character a Chinese name uses in practice, and the text comes
 back out of the file (readers search and copy it); what the font lacks prints as □."""
 
+import datetime
 import io
 
 import pytest
@@ -47,3 +48,16 @@ def test_a_document_with_a_character_outside_the_font_shows_the_box() -> None:
     document = Document("缺字测试")
     document.heading("李𠀀")
     assert "李□" in pdf_text(bytes(document.output()))
+
+
+def _dated(title: str, text: str) -> bytes:
+    document = Document(title)
+    document.set_creation_date(datetime.datetime(2026, 12, 7, tzinfo=datetime.UTC))
+    document.heading(text)
+    return bytes(document.output())
+
+
+def test_documents_share_the_parsed_font_but_nothing_a_document_uses() -> None:
+    first = _dated("甲", "张喆")
+    _dated("乙", "李堃 周玥 " + EXTENSION_A[:50])  # more glyphs, another descriptor
+    assert _dated("甲", "张喆") == first
