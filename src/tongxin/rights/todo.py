@@ -30,16 +30,8 @@ def _union_kind(issue: Issue) -> Any:
     return _("诉求待受理") if issue.status == Status.SUBMITTED else _("诉求待答复")
 
 
-def _referred(issue: Issue) -> Any:
-    return _("转办待答复")
-
-
-def _escalated(issue: Issue) -> Any:
-    return _("督办诉求")
-
-
-def _to_rate(issue: Issue) -> Any:
-    return _("待评价")
+def _labelled(label: Any) -> Callable[[Issue], Any]:
+    return lambda issue: label
 
 
 def union_queue(user: Any, limit: int) -> TodoBatch:
@@ -47,15 +39,17 @@ def union_queue(user: Any, limit: int) -> TodoBatch:
 
 
 def office_inbox(user: Any, limit: int) -> TodoBatch:
-    return batch_of(selectors.awaiting_office(actor=user), limit, _item(_referred))
+    return batch_of(selectors.awaiting_office(actor=user), limit, _item(_labelled(_("转办待答复"))))
 
 
 def oversight(user: Any, limit: int) -> TodoBatch:
-    return batch_of(selectors.awaiting_oversight(actor=user), limit, _item(_escalated))
+    return batch_of(
+        selectors.awaiting_oversight(actor=user), limit, _item(_labelled(_("督办诉求")))
+    )
 
 
 def rating(user: Any, limit: int) -> TodoBatch:
-    return batch_of(selectors.awaiting_rating(actor=user), limit, _item(_to_rate))
+    return batch_of(selectors.awaiting_rating(actor=user), limit, _item(_labelled(_("待评价"))))
 
 
 PROVIDERS = [union_queue, office_inbox, oversight, rating]

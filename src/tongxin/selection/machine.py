@@ -22,6 +22,7 @@ from django.utils import timezone
 from tongxin.workflow.machine import Action, Machine
 
 from .models import OPEN_STATES, Candidacy, State
+from .notice import notice_run_out
 
 S = State
 
@@ -40,9 +41,7 @@ def _presidium_only(state: str) -> Any:
 
 def _notice_over(c: Candidacy) -> bool:
     """Appointable: the notice has ended, or its end has passed and the service ends it."""
-    if c.state == S.NOTICE_ENDED:
-        return True
-    return c.notice_ends_at is not None and timezone.now() > c.notice_ends_at
+    return c.state == S.NOTICE_ENDED or notice_run_out(c, timezone.now())
 
 
 # One row per step: name, verb, from, to, permission; the timeline's verb; path and guard.

@@ -18,6 +18,7 @@ the planned end, so at least one working day is always owed.
 """
 
 import datetime
+from typing import Any
 
 from tongxin.workdays.calendar import due_after_workdays, local_zone, workdays_between
 
@@ -39,3 +40,13 @@ def days_served(segment_start: datetime.datetime, paused: datetime.datetime) -> 
 
 def days_owed(days_left: int, segment_start: datetime.datetime, paused: datetime.datetime) -> int:
     return max(1, days_left - days_served(segment_start, paused))
+
+
+def notice_run_out(candidacy: Any, now: datetime.datetime) -> bool:
+    """A notice (公示) still marked running whose end has passed: the next step (the worker,
+    or an appointment) ends it, and pages already say it has ended."""
+    return (
+        candidacy.state == "notice"
+        and candidacy.notice_ends_at is not None
+        and now > candidacy.notice_ends_at
+    )

@@ -14,6 +14,7 @@ from tongxin.staff.eligibility import eligibility_of
 from . import selectors
 from .machine import CANDIDACY
 from .models import Candidacy, ObjectionStatus, State, Step
+from .notice import notice_run_out
 
 OBJECTOR_LABEL = "一名同学"
 
@@ -39,17 +40,13 @@ def eligibility_lines(candidate: User, viewer: Any, candidacy: Candidacy | None)
     return lines
 
 
-def _notice_over(c: Candidacy, now: datetime.datetime) -> bool:
-    return c.state == State.NOTICE and c.notice_ends_at is not None and now > c.notice_ends_at
-
-
 def available_steps(c: Candidacy, viewer: Any) -> list[str]:
     """The steps the transition table lets this viewer take now (selection.machine)."""
     return CANDIDACY.allowed(viewer, c)
 
 
 def state_label(c: Candidacy, now: datetime.datetime | None = None) -> str:
-    if _notice_over(c, now or timezone.now()):
+    if notice_run_out(c, now or timezone.now()):
         return str(State.NOTICE_ENDED.label)
     return str(State(c.state).label)
 
