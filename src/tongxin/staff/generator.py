@@ -19,7 +19,7 @@ import random
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from tongxin.accounts.models import Membership, Role, User
+from tongxin.accounts.models import Membership, Role
 from tongxin.orgs.models import SECONDARY_SCHOOL_TYPES, OfficeKind
 from tongxin.staff.eligibility import judge, policy
 from tongxin.staff.models import (
@@ -30,17 +30,18 @@ from tongxin.staff.models import (
     Window,
 )
 from tongxin.workdays.calendar import local_zone
-
-from .people import september
-from .plan import PersonSpec, ProvincePlan, academic_year_of
-from .rows import insert_rows
-from .schools import OFFICES
-from .writer import BATCH, Written
+from tongxin.workflow.generation.province import (
+    BATCH,
+    PersonSpec,
+    ProvincePlan,
+    Written,
+    academic_year_of,
+)
+from tongxin.workflow.generation.rows import insert_rows
 
 OFFICER_MISS_SHARE = 0.05  # officers who no longer meet the rule this term
 PERSISTING_SHARE = 0.35  # of those, serving since last year and failing then too
 STUDENT_FAILED_SHARE = 0.08  # other students with a course still to retake
-ACADEMIC_OFFICE_HANDLER = f"T02{[kind for kind, _ in OFFICES].index(OfficeKind.ACADEMIC) + 1}2"
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,23 @@ class AcademicTerm:
         if self.half == 1:
             return datetime.date(self.year + 1, 3, 5)
         return datetime.date(self.year + 1, 9, 12)
+
+
+def academic_office_handlers(plan: ProvincePlan) -> dict[str, str]:
+    """school key → the academic office's handler (not its head), who uploads the grades."""
+    academic = {
+        node.key: node.parent or ""
+        for node in plan.nodes
+        if node.attrs.get("office_kind") == OfficeKind.ACADEMIC
+    }
+    return {
+        academic[post.node]: post.username
+        for post in plan.posts
+        if post.node in academic
+        and post.role == Role.OFFICE_HANDLER
+        and not post.position
+        and post.end is None
+    }
 
 
 def latest_finished_term(today: datetime.date) -> AcademicTerm:
@@ -130,6 +148,7 @@ class GradePlanner:
         self.rng = random.Random(f"{plan.seed}/grades")
         self.cohorts = _cohorts(plan)
         self.term = latest_finished_term(today)
+        self.uploaders = academic_office_handlers(plan)
         self.officers = {
             post.username for post in plan.posts if post.role == Role.OFFICER and post.end is None
         }
@@ -193,10 +212,9 @@ class GradePlanner:
 
     def _upload(self, school: str, term: AcademicTerm, rows: int) -> AcademicUpload:
         node = self.written.node_keys[school]
-        handler = User.school_username(node.code, ACADEMIC_OFFICE_HANDLER)
         return AcademicUpload(
             school_id=node.pk,
-            uploaded_by_id=self.written.user_ids[handler],
+            uploaded_by_id=self.written.user_ids[self.uploaders[school]],
             term=term.label,
             file_name=f"{node.code}-{term.label}-成绩.xlsx",
             rows=rows,
@@ -308,7 +326,7 @@ def write_warnings(planner: GradePlanner, records: list[AcademicRecord]) -> dict
             status=WarningStatus.EXIT_PROPOSED if persisting else WarningStatus.OPEN,
         )
         if persisting:
-            membership.start = september(term.previous.year)
+            membership.start = datetime.date(term.previous.year, 9, 1)
             continuing.append(membership)
             earlier.append(
                 AcademicWarning(

@@ -7,9 +7,9 @@ from collections import Counter
 import pytest
 
 from tongxin.demo.generate import DEFAULT_SEED, plan_province
-from tongxin.demo.issue_plan import plan_issues
-from tongxin.demo.issues import IssuePlan
 from tongxin.demo.plan import DemoScale
+from tongxin.rights.generator import plan_issues
+from tongxin.rights.generator.issues import IssuePlan
 from tongxin.rights.models import Clock, Rating, Status
 from tongxin.workdays.calendar import local_zone
 

@@ -11,6 +11,7 @@ are not satisfied 7 % — the issue reopens, and a third of those are unhappy ag
 import datetime
 import random
 from dataclasses import dataclass
+from typing import Any
 
 from tongxin.rights.models import DeclineReason, Rating
 
@@ -68,9 +69,9 @@ def _pick(rng: random.Random, weighted: tuple[tuple[str, int], ...]) -> str:
     return rng.choices([k for k, _w in weighted], weights=[w for _k, w in weighted])[0]
 
 
-def handling(rng: random.Random, profile: CategoryProfile, topic: Topic | None) -> list[Step]:
-    """Handle or refer, then answer."""
-    if topic is not None and topic.office and rng.random() < profile.refer_share:
+def handling(rng: random.Random, referable: bool, refer_share: float) -> list[Step]:
+    """Handle or refer (only what an office could take), then answer."""
+    if referable and rng.random() < refer_share:
         steps = [Step("refer")]
         if rng.random() < 0.06:
             steps = [Step("refer", "wrong"), Step("return"), Step("refer")]
@@ -86,28 +87,45 @@ def rating(kind: str) -> Step:
 
 
 def draw_fate(rng: random.Random, profile: CategoryProfile, topic: Topic | None) -> Fate:
-    roll = rng.random()
-    if roll < 0.035:
-        return Fate([Step("withdraw")])
-    if roll < 0.085:
-        reasons = list(DECLINE_WEIGHTS)
-        reason = rng.choices(reasons, weights=list(DECLINE_WEIGHTS.values()))[0]
-        return Fate([Step("decline", str(reason))])
-    if roll < 0.115:
-        return Fate([Step("merge")])
-    return accepted_fate(rng, profile, topic)
+    return Fate(draw_steps(rng, **_referral(profile, topic)))
 
 
 def accepted_fate(rng: random.Random, profile: CategoryProfile, topic: Topic | None) -> Fate:
+    return Fate(accepted_steps(rng, **_referral(profile, topic)))
+
+
+def _referral(profile: CategoryProfile, topic: Topic | None) -> dict[str, Any]:
+    return {
+        "referable": topic is not None and bool(topic.office),
+        "refer_share": profile.refer_share,
+    }
+
+
+def draw_steps(rng: random.Random, *, referable: bool, refer_share: float) -> list[Step]:
+    """The path of one issue after its submission, in the shares above (paths.walk takes
+    it through the transition table)."""
+    roll = rng.random()
+    if roll < 0.035:
+        return [Step("withdraw")]
+    if roll < 0.085:
+        reasons = list(DECLINE_WEIGHTS)
+        reason = rng.choices(reasons, weights=list(DECLINE_WEIGHTS.values()))[0]
+        return [Step("decline", str(reason))]
+    if roll < 0.115:
+        return [Step("merge")]
+    return accepted_steps(rng, referable=referable, refer_share=refer_share)
+
+
+def accepted_steps(rng: random.Random, *, referable: bool, refer_share: float) -> list[Step]:
     steps = [Step("accept")]
     if rng.random() < 0.015:
-        return Fate([*steps, Step("withdraw")])
-    steps += handling(rng, profile, topic)
+        return [*steps, Step("withdraw")]
+    steps += handling(rng, referable, refer_share)
     if rng.random() < 0.006:
-        return Fate([*steps[:-1], Step("withdraw")])
+        return [*steps[:-1], Step("withdraw")]
     first = _pick(rng, FIRST_RATINGS)
     steps += [Step("feed_back"), rating(first)]
     if first == "reopen":
         second = _pick(rng, SECOND_RATINGS)
-        steps += [*handling(rng, profile, topic), Step("feed_back"), rating(second)]
-    return Fate(steps)
+        steps += [*handling(rng, referable, refer_share), Step("feed_back"), rating(second)]
+    return steps

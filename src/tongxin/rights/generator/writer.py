@@ -24,9 +24,9 @@ from tongxin.rights.models import (
 )
 from tongxin.rights.seed import seed_categories
 from tongxin.rights.similarity import grams
+from tongxin.workflow.generation.stamps import restamp
 
 from .issues import SYSTEM, EventSpec, IssuePlan, IssueSpec
-from .stamps import restamp
 from .steps import MERGED_TEXT
 
 # Parameters per INSERT. On SQLite more is slower, not faster: it spends more per row on

@@ -31,11 +31,9 @@ from tongxin.assessment.scoring import RatingRow, score_officer
 from tongxin.assessment.services.rounds import RaterChoice, round_open
 from tongxin.assessment.terms import current_term
 from tongxin.orgs.models import Node, NodeKind
-
-from .grades import AcademicTerm, at_hour, latest_finished_term
-from .plan import ProvincePlan
-from .rows import insert_rows, moment
-from .writer import BATCH, Written
+from tongxin.staff.generator import AcademicTerm, at_hour, latest_finished_term
+from tongxin.workflow.generation.province import BATCH, ProvincePlan, Written
+from tongxin.workflow.generation.rows import insert_rows, moment
 
 TEACHERS = 2
 DELEGATES = 4

@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 
 from tongxin.accounts.models import PRESIDIUM_POSITIONS, Position, Role, StudentLevel
 from tongxin.orgs.models import NodeKind
-
-from .plan import ProvincePlan, academic_year_of
+from tongxin.workflow.generation.province import ProvincePlan, academic_year_of
 
 
 @dataclass(frozen=True, slots=True)

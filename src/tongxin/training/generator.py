@@ -17,10 +17,8 @@ from decimal import Decimal
 from tongxin.accounts.models import PRESIDIUM_POSITIONS, Role
 from tongxin.orgs.models import Node, NodeKind
 from tongxin.training.models import Attendance, SessionKind, TrainingSession
-
-from .plan import PostSpec, ProvincePlan
-from .rows import insert_rows
-from .writer import BATCH, Written
+from tongxin.workflow.generation.province import BATCH, PostSpec, ProvincePlan, Written
+from tongxin.workflow.generation.rows import insert_rows
 
 ATTENDANCE_SHARE = 0.9
 ONE_SESSION_SHARE = 1 / 12

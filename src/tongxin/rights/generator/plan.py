@@ -14,13 +14,13 @@ import random
 
 from tongxin.rights.models import DeclineReason, Status
 from tongxin.rights.seed import CATEGORIES
+from tongxin.workflow.generation.province import ProvincePlan, allocate
 
 from .cast import SchoolCast, Student, cast_of
 from .content import PROFILES, Content, declined_content, draw_content, echo_content
 from .fates import Draft, Fate, Step, accepted_fate, draw_fate
 from .issues import EventSpec, IssuePlan, IssueSpec, Personas
 from .lifecycle import Life
-from .plan import ProvincePlan, allocate
 from .scripts import persona_drafts
 from .seasons import category_weights, day_weight, draw_moment, school_diligence
 from .topics import Topic

@@ -1,17 +1,18 @@
 """The steps of an issue's life, one function per rights service (same kinds, texts and
-fields as tongxin.rights.services.handling / closing / submission); the state each step
-leads to and the clock it starts come from the transition table (rights.machine)."""
+fields as tongxin.rights.services.handling / closing / submission); the action each
+step is, the state it leads to, the clock it starts and the timeline's verb come from the
+transition table (rights.machine) through paths.take."""
 
 import datetime
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from tongxin.rights.machine import ISSUE
 from tongxin.rights.models import DeclineReason, Rating, Status
 
 from . import content as words
 from .fates import Step
 from .issues import InputSpec
+from .paths import take
 from .world import is_open_at
 
 if TYPE_CHECKING:
@@ -22,21 +23,23 @@ AUTO_CLOSE = datetime.timedelta(days=7)  # RightsSettings.auto_close_days
 FALLBACK_OFFICE = "student_affairs"
 
 
-def _enter(life: "Life", name: str, moment: datetime.datetime, outcome: int = 0) -> None:
-    """Take the transition table's step `name` as the service would: the state it leads to
-    and the clock that state runs (the steps below stop clocks themselves)."""
-    state, clock = ISSUE.entering(name, outcome)
-    life.issue.status = state
-    if clock is not None:
-        life.start_clock(clock, moment)
+def _enter(life: "Life", kind: str, moment: datetime.datetime) -> str:
+    """Take the drawn step `kind` through the transition table as the service would: the
+    state it leads to and the clock that state runs (the steps below stop clocks
+    themselves). Returns the timeline's verb."""
+    taken = take(kind, life.issue.status)
+    life.issue.status = taken.state
+    if taken.clock is not None:
+        life.start_clock(taken.clock, moment)
+    return taken.kind
 
 
 def accept(life: "Life", step: Step) -> None:
     moment = life.on_clock(step, office=False)
     post, issue = life.officer(moment), life.issue
     issue.first_reply = words.first_reply(life.world.rng)
-    _enter(life, "accept", moment)
-    life.event(moment, "accepted", post, issue.first_reply)
+    verb = _enter(life, "accept", moment)
+    life.event(moment, verb, post, issue.first_reply)
     assign(life, moment)
 
 
@@ -57,11 +60,11 @@ def _decline_at(life: "Life", moment: datetime.datetime, reason: str) -> None:
     issue = life.issue
     explanation = words.decline_text(life.world.rng, reason)
     life.stop_clock(moment)
-    _enter(life, "decline", moment)
+    verb = _enter(life, "decline", moment)
     issue.decline_reason, issue.first_reply = reason, explanation
     issue.closed_at = moment
     label = DeclineReason(reason).label
-    life.event(moment, "declined", life.officer(moment), f"{label}：{explanation}")
+    life.event(moment, verb, life.officer(moment), f"{label}：{explanation}")
 
 
 def decline(life: "Life", step: Step) -> None:
@@ -78,24 +81,24 @@ def merge(life: "Life", step: Step) -> None:
         return
     issue = life.issue
     life.stop_clock(moment)
-    _enter(life, "merge", moment)
+    verb = _enter(life, "merge", moment)
     issue.merged_into, issue.closed_at = target.index, moment
-    life.event(moment, "merged", life.officer(moment), MERGED_TEXT)
+    life.event(moment, verb, life.officer(moment), MERGED_TEXT)
 
 
 def withdraw(life: "Life", step: Step) -> None:
     moment = life.student_moment(0.5, 30)
     life.flush_inputs(moment)
     life.stop_clock(moment, cancelled=True)
-    _enter(life, "withdraw", moment)
+    verb = _enter(life, "withdraw", moment)
     life.issue.closed_at = moment
-    life.reporter_event(moment, "withdrawn")
+    life.reporter_event(moment, verb)
 
 
 def start(life: "Life", step: Step) -> None:
     moment = life.on_clock(step, office=False)
-    _enter(life, "start", moment)
-    life.event(moment, "started", life.officer(moment))
+    verb = _enter(life, "start", moment)
+    life.event(moment, verb, life.officer(moment))
 
 
 def _office_kind(life: "Life", office: str | None) -> str:
@@ -125,8 +128,8 @@ def refer(life: "Life", step: Step) -> None:
     lead = _lead_kind(life, step)
     issue.lead_office = life.school.offices[lead]
     issue.co_offices = _co_offices(life, lead)
-    _enter(life, "refer", moment)
-    life.event(moment, "referred", life.officer(moment), words.referral_note(rng, lead))
+    verb = _enter(life, "refer", moment)
+    life.event(moment, verb, life.officer(moment), words.referral_note(rng, lead))
     for office in issue.co_offices:
         later = moment + datetime.timedelta(hours=rng.uniform(3, 40))
         given = life.world.clock.office_hours(rng, later)
@@ -142,9 +145,9 @@ def return_(life: "Life", step: Step) -> None:
     post = life.handler(issue.lead_office or "", moment)
     life.flush_inputs(moment)
     issue.lead_office, issue.co_offices = None, []
-    _enter(life, "return", moment)
+    verb = _enter(life, "return", moment)
     reason = words.return_reason(life.world.rng, _lead_kind(life, Step("refer")))
-    life.event(moment, "returned", post, reason, internal=True)
+    life.event(moment, verb, post, reason, internal=True)
 
 
 def answer(life: "Life", step: Step) -> None:
@@ -160,8 +163,8 @@ def answer(life: "Life", step: Step) -> None:
     text = words.answer(rng, life.content, by_union=not referred, previous=previous)
     life.answered_by = _office_kind(life, issue.lead_office) if referred else ""
     issue.answer, issue.answered_at = text, moment
-    _enter(life, "office-answer" if referred else "answer", moment)
-    life.event(moment, "answered", post, text)
+    verb = _enter(life, "answer", moment)  # the lead office's answer when referred
+    life.event(moment, verb, post, text)
 
 
 def feed_back(life: "Life", step: Step) -> None:
@@ -169,10 +172,10 @@ def feed_back(life: "Life", step: Step) -> None:
     issue = life.issue
     who = words.office_name(life.answered_by) if life.answered_by else "学生会"
     issue.feedback = words.feedback(life.world.rng, who, issue.answer)
-    _enter(life, "feed-back", moment)
+    verb = _enter(life, "feed_back", moment)
     issue.fed_back_at = moment
     life.stop_clock(moment)
-    life.event(moment, "fed_back", life.officer(moment), issue.feedback)
+    life.event(moment, verb, life.officer(moment), issue.feedback)
 
 
 def _rating_moment(life: "Life") -> datetime.datetime:
@@ -187,15 +190,15 @@ def _rating_moment(life: "Life") -> datetime.datetime:
 
 def rate(life: "Life", step: Step) -> None:
     moment, issue = _rating_moment(life), life.issue
-    _enter(life, "rate", moment)
+    verb = _enter(life, "rate", moment)
     issue.rating, issue.closed_at = step.arg, moment
     if step.arg != Rating.DISSATISFIED:
-        life.reporter_event(moment, "rated", str(Rating(step.arg).label))
+        life.reporter_event(moment, verb, str(Rating(step.arg).label))
         return
     issue.rating_reason = words.dissatisfied_reason(life.world.rng)
     issue.dissatisfied_count += 1
     issue.flagged_to_advisor = True
-    life.reporter_event(moment, "rated", f"不满意：{issue.rating_reason}")
+    life.reporter_event(moment, verb, f"不满意：{issue.rating_reason}")
 
 
 def reopen(life: "Life", step: Step) -> None:
@@ -203,8 +206,8 @@ def reopen(life: "Life", step: Step) -> None:
     moment, issue = _rating_moment(life), life.issue
     issue.rating_reason = words.dissatisfied_reason(life.world.rng)
     issue.dissatisfied_count += 1
-    _enter(life, "rate", moment, outcome=1)
-    life.reporter_event(moment, "reopened", issue.rating_reason)
+    verb = _enter(life, "reopen", moment)
+    life.reporter_event(moment, verb, issue.rating_reason)
 
 
 def auto_close(life: "Life", step: Step) -> None:
@@ -212,9 +215,9 @@ def auto_close(life: "Life", step: Step) -> None:
     minutes = life.world.rng.randrange(1, 60)
     moment = life.move_to(fed + AUTO_CLOSE + datetime.timedelta(minutes=minutes))
     issue = life.issue
-    _enter(life, "auto-close", moment)
+    verb = _enter(life, "auto_close", moment)
     issue.rating, issue.closed_at = Rating.UNRATED, moment
-    life.system_event(moment, "auto_closed")
+    life.system_event(moment, verb)
 
 
 STEPS: dict[str, Callable[["Life", Step], None]] = {
