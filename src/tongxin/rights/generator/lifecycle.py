@@ -13,7 +13,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from tongxin.rights.machine import ISSUE
-from tongxin.rights.models import Clock, Status
+from tongxin.rights.models import Clock
 from tongxin.rights.services.escalation import LEVEL_TEXT, MAX_LEVEL
 
 from . import content as words
@@ -31,6 +31,7 @@ FIRST_REPLY = datetime.timedelta(hours=24)  # RightsSettings.first_reply_hours
 WORKDAYS: dict[str, int] = {Clock.DECIDE: 3, Clock.FEEDBACK: 1}  # answer: 5, urgent 2
 BONUS: dict[str, float] = {Clock.DECIDE: 0.03, Clock.ANSWER: -0.04, Clock.FEEDBACK: 0.04}
 PUBLISHABLE = set(ISSUE.action("publish").src)
+AUTO_CLOSABLE = set(ISSUE.action("auto-close").src)  # the worker closes what was not rated
 
 
 class Stop(Exception):
@@ -82,7 +83,7 @@ class Life:
     def worker_closes_unrated(self) -> None:
         fed = self.issue.fed_back_at
         if (
-            self.issue.status == Status.FED_BACK
+            self.issue.status in AUTO_CLOSABLE
             and fed
             and fed + AUTO_CLOSE + HOUR < self.world.until
         ):

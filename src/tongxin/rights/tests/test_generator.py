@@ -2,6 +2,7 @@
 shares, states and deadlines look like a real province's (the calendar table is read)."""
 
 import datetime
+import random
 from collections import Counter
 
 import pytest
@@ -9,7 +10,9 @@ import pytest
 from tongxin.demo.generate import DEFAULT_SEED, plan_province
 from tongxin.demo.plan import DemoScale
 from tongxin.rights.generator import plan_issues
+from tongxin.rights.generator.fates import Step, draw_steps
 from tongxin.rights.generator.issues import IssuePlan
+from tongxin.rights.generator.paths import clock_runs, take, walk
 from tongxin.rights.models import Clock, Rating, Status
 from tongxin.workdays.calendar import local_zone
 
@@ -76,3 +79,60 @@ def test_deadlines_are_mostly_met(year):
         ]
         met = sum(run.stopped_at <= run.due_at for run in runs if run.stopped_at) / len(runs)
         assert 0.78 < met < 0.97, clock
+
+
+# --- paths: the generator's steps are the transition table's ---------------------------
+
+
+def test_every_drawn_path_is_one_the_table_allows():
+    """Thousands of paths (both referable and not) walk through ISSUE without a refusal,
+    and every step kind is taken somewhere."""
+    rng = random.Random(7)
+    kinds = Counter()
+    for n in range(5_000):
+        steps = draw_steps(rng, referable=n % 2 == 0, refer_share=0.4)
+        taken = walk(steps)
+        kinds.update(t.action for t in taken)
+        assert taken[-1].closes, steps
+    assert set(kinds) == {
+        *("accept", "decline", "merge", "withdraw", "start", "refer", "return", "answer"),
+        *("office-answer", "feed-back", "rate", "auto-close"),
+    }
+
+
+def test_a_step_the_table_refuses_is_not_taken():
+    with pytest.raises(ValueError, match="feed_back"):
+        walk([Step("accept"), Step("feed_back")])
+
+
+def test_the_answer_is_the_offices_when_referred_and_a_reopening_goes_back_to_accepted():
+    taken = walk([Step("accept"), Step("refer"), Step("answer"), Step("feed_back")])
+    assert [t.action for t in taken] == ["accept", "refer", "office-answer", "feed-back"]
+    reopened = take("reopen", Status.FED_BACK)
+    assert (reopened.kind, reopened.state, reopened.clock) == (
+        "reopened",
+        Status.ACCEPTED,
+        Clock.DECIDE,
+    )
+
+
+def test_clock_runs_follow_the_tables_running_clock():
+    states = [
+        (Status.SUBMITTED, 0),
+        (Status.ACCEPTED, 1),
+        (Status.IN_PROGRESS, 2),
+        (Status.ANSWERED, 3),
+        (Status.FED_BACK, 4),
+        (Status.CLOSED, 5),
+    ]
+    assert clock_runs(states) == [
+        (Clock.FIRST_REPLY, 0, 1),
+        (Clock.DECIDE, 1, 2),
+        (Clock.ANSWER, 2, 3),
+        (Clock.FEEDBACK, 3, 4),
+    ]
+    assert clock_runs(states[:3]) == [
+        (Clock.FIRST_REPLY, 0, 1),
+        (Clock.DECIDE, 1, 2),
+        (Clock.ANSWER, 2, None),
+    ]
