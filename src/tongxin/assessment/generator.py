@@ -18,6 +18,7 @@ from collections import defaultdict
 
 from tongxin.accounts.models import Membership, Role, User
 from tongxin.assessment import selectors as assessment
+from tongxin.assessment.machine import ROUND
 from tongxin.assessment.models import (
     Dimension,
     RatedOfficer,
@@ -25,7 +26,6 @@ from tongxin.assessment.models import (
     RaterGroup,
     Rating,
     Round,
-    RoundStatus,
 )
 from tongxin.assessment.scoring import RatingRow, score_officer
 from tongxin.assessment.services.rounds import RaterChoice, round_open
@@ -43,6 +43,10 @@ REPORT = (
     "按时参加例会与培训，认真完成组织交办的任务。不足之处是与同学的日常联系还不够紧密，"
     "下学期将更多深入班级听取意见。"
 )
+
+# A past round took the whole of the table's path; it is written in the state it ends in.
+PAST_ROUND = ("open", "close", "publish")
+PAST_ROUND_STATUS = ROUND.entering(PAST_ROUND[-1])[0]
 
 
 def term_end(term: AcademicTerm) -> datetime.date:
@@ -82,12 +86,12 @@ class PublishedRounds:
                 union=union,
                 term=self.term.label,
                 deadline=self.ended - datetime.timedelta(days=5),
-                status=RoundStatus.PUBLISHED,
+                status=PAST_ROUND_STATUS,
                 policy=self.policy.to_json(),
                 opened_by_id=teachers[union.school_pk][0],
                 closed_at=at_hour(self.ended - datetime.timedelta(days=3)),
                 published_at=at_hour(self.ended - datetime.timedelta(days=1)),
-                version=3,
+                version=len(PAST_ROUND),  # one version per step of the table's path
             )
             rounds.append(round_)
             for membership in officers:
