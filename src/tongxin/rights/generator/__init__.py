@@ -2,9 +2,9 @@
 the benchmark's), each walked through the transition table (rights.machine.ISSUE).
 
     the province (tongxin.workflow.generation.province) ──► plan_issues() ──► IssuePlan
-        (drafts ──► fates.draw_path() ──► lifecycle.Life, one step per table action)
+        (drafts ──► fates.draw_fate() ──► lifecycle.Life, one step per table action)
     IssuePlan ──► write_issues() ──► issues, timelines, clocks, inputs, supports (bulk)
-    the benchmark ──► paths.walk(draw_path(…)) ──► its own fast rows (bench/writer.py)
+    the benchmark ──► paths.walk(fates.draw_steps(…)) ──► its own fast rows (bench/writer.py)
 
 The paths an issue may take and the state and clock each step leaves are drawn here and
 read from the table, nowhere else; the demo passes its province, people and moment in.

@@ -1,5 +1,6 @@
-"""The plan of a year of rights issues: plain records, like plan.py, drawn without the
-database (the holiday calendar aside) and written in bulk by issue_writer.py.
+"""The plan of a year of rights issues: plain records, like the province's
+(tongxin.workflow.generation.province), drawn without the database (the holiday calendar
+aside) by plan.py and written in bulk by writer.py.
 
 Each issue carries its whole story as the services would have left it: the timeline
 (EventSpec, kinds and texts exactly as rights.services write them), the deadline clocks
