@@ -2,11 +2,13 @@
 objection and resumed with the working days still owed."""
 
 import datetime
+import re
 
 import pytest
 
 from tongxin.core.errors import DomainError
 from tongxin.selection import services
+from tongxin.selection.machine import OBJECTIONS
 from tongxin.selection.models import Objection, SelectionSettings, State, Step
 from tongxin.workflow.notice.days import notice_end
 
@@ -128,3 +130,27 @@ def test_an_empty_objection_is_refused_naming_the_field(province):
         )
     assert err.value.field == "text" and "异议内容" in err.value.message
     assert fresh(candidacy).state == State.NOTICE
+
+
+def test_the_paused_page_offers_one_answer_form_per_open_objection_with_the_tables_outcomes(
+    province, client_for
+):
+    candidacy = walk(province, State.NOTICE)
+    first = services.objection_lodge(
+        actor=province.student_a2, candidacy=candidacy, text="异议一", now=at(2025, 9, 29)
+    )
+    services.objection_lodge(
+        actor=province.officer_a, candidacy=candidacy, text="异议二", now=at(2025, 9, 29, 11)
+    )
+    services.objection_resolve(
+        actor=province.advisor_a,
+        objection=first,
+        expected_version=fresh(candidacy).version,
+        upheld=False,
+        answer="不成立。",
+        now=at(2025, 9, 30),
+    )
+    page = client_for("advisor_a").get(f"/selection/candidacies/{candidacy.pk}/").content.decode()
+    assert page.count('data-testid="step-resolve"') == 1  # the answered one has no form
+    outcomes = re.findall(r'name="outcome" value="([a-z]+)"', page)
+    assert outcomes == [a.dst[0] for a in OBJECTIONS.outcomes()] == ["dismissed", "upheld"]
