@@ -8,7 +8,7 @@ import pytest
 
 from tongxin.core.errors import DomainError
 from tongxin.selection import services
-from tongxin.selection.machine import OBJECTIONS
+from tongxin.selection.machine import CANDIDACY, OBJECTIONS
 from tongxin.selection.models import Objection, SelectionSettings, State, Step
 from tongxin.workflow.notice.days import notice_end
 
@@ -154,3 +154,18 @@ def test_the_paused_page_offers_one_answer_form_per_open_objection_with_the_tabl
     assert page.count('data-testid="step-resolve"') == 1  # the answered one has no form
     outcomes = re.findall(r'name="outcome" value="([a-z]+)"', page)
     assert outcomes == [a.dst[0] for a in OBJECTIONS.outcomes()] == ["dismissed", "upheld"]
+
+
+def test_the_objection_table_names_the_candidacy_tables_permissions(province):
+    table = OBJECTIONS.machine
+    assert table.action("lodge").perm == CANDIDACY.action("object").perm
+    assert {table.action(s).perm for s in ("dismiss", "uphold")} == {
+        CANDIDACY.action("resolve").perm
+    }
+    candidacy = walk(province, State.NOTICE)
+    objection = services.objection_lodge(
+        actor=province.student_a2, candidacy=candidacy, text="异议", now=at(2025, 9, 29)
+    )
+    assert table.allowed(province.advisor_a, objection) == ["dismiss", "uphold"]
+    for persona in ("student_a2", "secretary_a1", "advisor_b"):
+        assert table.allowed(province.people[persona], objection) == [], persona
