@@ -12,13 +12,12 @@ was only partly served), so it is still owed:
 
     owed = days_left − full working days in (segment start day, pause day)
 
-When the advisor dismisses the last open objection, the notice resumes and ends at the
-end of the owed-th working day after the day it resumed. A pause can only happen before
-the planned end, so at least one working day is always owed.
+When the last open objection is dismissed, the notice resumes and ends at the end of the
+owed-th working day after the day it resumed. A pause can only happen before the planned
+end, so at least one working day is always owed.
 """
 
 import datetime
-from typing import Any
 
 from tongxin.workdays.calendar import due_after_workdays, local_zone, workdays_between
 
@@ -39,14 +38,5 @@ def days_served(segment_start: datetime.datetime, paused: datetime.datetime) -> 
 
 
 def days_owed(days_left: int, segment_start: datetime.datetime, paused: datetime.datetime) -> int:
+    """The working days still owed after a pause at `paused` (never fewer than one)."""
     return max(1, days_left - days_served(segment_start, paused))
-
-
-def notice_run_out(candidacy: Any, now: datetime.datetime) -> bool:
-    """A notice (公示) still marked running whose end has passed: the next step (the worker,
-    or an appointment) ends it, and pages already say it has ended."""
-    return (
-        candidacy.state == "notice"
-        and candidacy.notice_ends_at is not None
-        and now > candidacy.notice_ends_at
-    )
