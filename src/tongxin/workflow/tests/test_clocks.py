@@ -6,6 +6,7 @@ assessment's RoundClock: start, stop, pause, resume, the ladder, the recount, lo
 """
 
 import datetime
+import threading
 
 import pytest
 from django.db import connection
@@ -13,6 +14,7 @@ from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 
 from tongxin.audit import registry as audit_registry
+from tongxin.core.errors import StaleObject
 from tongxin.core.periodic import jobs
 from tongxin.rights import services as rights
 from tongxin.rights.models import Issue, IssueClock, IssueEvent
@@ -247,3 +249,49 @@ def test_one_worker_job_walks_every_registered_clock_model(province, overdue, ti
     assert round_.clocks.get().escalation_level == 1
     names = [job.name for job in jobs()]
     assert "clocks-escalate" in names and "rights-escalate" not in names
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_escalation_and_a_transition_at_once_never_deadlock(province):
+    """Both lock the issue first, then its clock: one waits for the other, neither fails
+    (on PostgreSQL the old clock-then-issue order could deadlock here)."""
+    issue = submit(province)
+    IssueClock.objects.filter(issue=issue).update(due_at=moment("2025-03-03", 12))
+    barrier = threading.Barrier(2)
+    outcomes: dict[str, object] = {}
+
+    def act(name, run):
+        barrier.wait()
+        try:
+            outcomes[name] = run()
+        except StaleObject:
+            outcomes[name] = "stale"
+        except Exception as exc:  # a deadlock would land here
+            outcomes[name] = exc
+        finally:
+            connection.close()
+
+    def accept():
+        fresh_issue = Issue.objects.get(pk=issue.pk)
+        return rights.issue_accept(
+            actor=province.officer_a,
+            issue=fresh_issue,
+            expected_version=issue.version,
+            reply="收到",
+        ).status
+
+    def escalate():
+        return clock_escalate(actor=province.officer_a, run=IssueClock(pk=running(issue).pk))
+
+    threads = [
+        threading.Thread(target=act, args=("accept", accept)),
+        threading.Thread(target=act, args=("escalate", escalate)),
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=30)
+    assert not any(t.is_alive() for t in threads)
+    # Either the transition came first (the stopped clock is not raised) or the escalation
+    # did (it moved the issue's version on, so the officer's page is stale).
+    assert (outcomes["accept"], outcomes["escalate"]) in [("accepted", 0), ("stale", 1)]
