@@ -49,7 +49,7 @@ def test_raters_behind_are_reminded_then_the_owner_is_told(p, time_machine):
     assert _told(p.student_a2, "【提醒】") and _told(p.officer_a, "【提醒】")
     reminder = Notification.objects.get(recipient=p.student_a2, title__startswith="【提醒】")
     assert "述职评议" in reminder.title and reminder.body == "评分时限将至，请尽快完成评分"
-    assert reminder.url == "/assessment/rate/"
+    assert reminder.url == "/assessment/rate/" and reminder.school_id == round_.school_id
     assert not _told(p.student_a, "【提醒】")  # nothing left to rate
     assert escalate_clocks.call() == 0  # one reminder
     assert not _told(p.advisor_a, "【督办】")

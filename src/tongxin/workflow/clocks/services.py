@@ -297,7 +297,7 @@ def _escalated(step: Escalation) -> None:
         title=title % {"o": step.kind.subject(step.owner)},
         body=step.text,
         url=step.rung.page(step.owner) if step.rung.page else "",
-        school=getattr(step.owner, "school_id", None),
+        school=getattr(step.owner, "school", None),
     )
 
 
