@@ -6,6 +6,8 @@ import datetime
 
 import pytest
 
+from tongxin.assessment.clocks import CLOCKS
+from tongxin.assessment.machine import ROUND
 from tongxin.assessment.models import RoundClock
 from tongxin.audit.models import AuditEvent
 from tongxin.notifications.models import Notification
@@ -34,6 +36,9 @@ def test_opening_starts_the_clock_until_the_end_of_the_deadline_day(p):
     assert clock.kind == "rating" and clock.stopped_at is None
     assert clock.due_at == datetime.datetime(2025, 3, 7, 23, 59, 59, tzinfo=SHANGHAI)
     assert clock.school_id == round_.school_id
+    # The transition table names the clock its open state runs, a registered kind.
+    assert ROUND.entering("open") == ("open", clock.kind)
+    assert CLOCKS[0].kind(clock.kind).name == "assessment.rating"
 
 
 @pytest.mark.time_machine(moment("2025-03-03"))
