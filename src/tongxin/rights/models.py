@@ -10,6 +10,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tongxin.workflow.clocks.models import ClockRun
+from tongxin.workflow.referral.models import OfficeInputBase, Referable
+from tongxin.workflow.referral.models import Rating as Rating  # the piece's; read here as before
 
 
 class IssueCategory(models.Model):  # 诉求类别 (province-wide data)
@@ -95,14 +97,9 @@ class DeclineReason(models.TextChoices):
     COMMERCIAL = "commercial", _("商业性内容")
 
 
-class Rating(models.TextChoices):
-    SATISFIED = "satisfied", _("满意")
-    BASICALLY = "basically", _("基本满意")
-    DISSATISFIED = "dissatisfied", _("不满意")
-    UNRATED = "unrated", _("未评价")
+class Issue(Referable):  # 权益诉求
+    """The offices it is referred to, the reply and the rating: workflow.referral."""
 
-
-class Issue(models.Model):  # 权益诉求
     school = models.ForeignKey("orgs.Node", on_delete=models.PROTECT, related_name="+")
     union = models.ForeignKey(
         "orgs.Node", on_delete=models.PROTECT, related_name="+", verbose_name=_("受理组织")
@@ -136,10 +133,6 @@ class Issue(models.Model):  # 权益诉求
         related_name="+",
         verbose_name=_("承办人"),
     )
-    lead_office = models.ForeignKey(
-        "orgs.Node", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    co_offices = models.ManyToManyField("orgs.Node", blank=True, related_name="+")
     merged_into = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="merged"
     )
@@ -150,14 +143,8 @@ class Issue(models.Model):  # 权益诉求
     escalated_to_city = models.BooleanField(default=False)
     first_reply = models.TextField(blank=True)
     decline_reason = models.CharField(max_length=20, choices=DeclineReason.choices, blank=True)
-    answer = models.TextField(_("答复"), blank=True)
-    answer_draft = models.TextField(blank=True)  # awaiting the office head's approval
-    answered_at = models.DateTimeField(null=True, blank=True)
     feedback = models.TextField(_("反馈"), blank=True)
     fed_back_at = models.DateTimeField(null=True, blank=True)
-    rating = models.CharField(_("评价"), max_length=16, choices=Rating.choices, blank=True)
-    rating_reason = models.TextField(blank=True)
-    dissatisfied_count = models.PositiveSmallIntegerField(default=0)
     flagged_to_advisor = models.BooleanField(default=False)
     closed_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
@@ -297,12 +284,10 @@ class IssueSupport(models.Model):  # 我也遇到
         return f"{self.issue_id}+{self.user_id}"
 
 
-class OfficeInput(models.Model):  # 协办部门意见
+class OfficeInput(OfficeInputBase):  # 协办部门意见 (workflow.referral)
+    ITEM_FIELD = "issue"
+
     issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="office_inputs")
-    office = models.ForeignKey("orgs.Node", on_delete=models.PROTECT, related_name="+")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    text = models.TextField()
-    created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:
         return f"{self.issue_id}@{self.office_id}"
