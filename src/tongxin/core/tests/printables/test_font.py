@@ -7,7 +7,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from tongxin.core.pdf import MISSING, Document, printable
+from tongxin.core.printables import MISSING, Document, printable
 
 # Outside GB 2312 (the old font's range) except 婧 琮 淼; 㛃 is in CJK Extension A.
 RARE_NAMES = [
