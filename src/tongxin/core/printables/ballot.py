@@ -134,6 +134,7 @@ def ballot_pdf(ballot: Ballot) -> bytes:
     pdf.set_auto_page_break(False)
     slot = (pdf.h - pdf.t_margin - pdf.b_margin) / ballot.per_page
     if _height(pdf, ballot) > slot - 6:
+        pdf.discard()
         where = "一页" if ballot.per_page == 1 else f"每页 {ballot.per_page} 张的版面"
         raise DomainError(
             f"候选人较多，{where}排不下一张选票：请减少每页张数或另选他人的行数。",

@@ -9,7 +9,7 @@ import datetime
 from dataclasses import dataclass
 
 from fpdf import FPDF
-from fpdf.fonts import FontFace
+from fpdf.fonts import FontFace, TTFFont
 
 from tongxin.core.errors import DomainError
 
@@ -202,3 +202,9 @@ class Document(FPDF):
 
     def to_bytes(self) -> bytes:
         return bytes(self.output())
+
+    def discard(self) -> None:
+        """Close the font file of a document that will not be output (output closes it)."""
+        for font in self.fonts.values():
+            if isinstance(font, TTFFont):
+                font.close()
