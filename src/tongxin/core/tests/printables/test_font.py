@@ -2,12 +2,12 @@
 back out of the file (readers search and copy it); what the font lacks prints as □."""
 
 import datetime
-import io
 
 import pytest
-from pypdf import PdfReader
 
-from tongxin.core.pdf import MISSING, Document, printable
+from tongxin.core.printables import MISSING, Document, printable
+
+from .reading import pdf_text
 
 # Outside GB 2312 (the old font's range) except 婧 琮 淼; 㛃 is in CJK Extension A.
 RARE_NAMES = [
@@ -19,10 +19,6 @@ COMMON = ["姓名", "学校", "张伟", "第一中学", "学生会", "2026年12�
 # Unicode 11 is the font's edge: U+9FF0 onwards and U+4DB6 onwards came later.
 UNIFIED = "".join(chr(c) for c in range(0x4E00, 0x9FF0))
 EXTENSION_A = "".join(chr(c) for c in range(0x3400, 0x4DB6))
-
-
-def pdf_text(content: bytes) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
 
 
 def test_rare_name_characters_print_and_extract_back() -> None:

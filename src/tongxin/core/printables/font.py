@@ -1,4 +1,4 @@
-"""PDF documents with Chinese shown correctly on a machine without system fonts (fpdf2).
+"""The embedded font: Chinese shown correctly on a machine without system fonts (fpdf2).
 
 The embedded font is a subset of Noto Sans CJK SC (SIL OFL 1.1, see fonts/OFL.txt)
 covering the BMP repertoire of GB 18030 — every CJK Unified Ideograph, Extension A and the
@@ -14,12 +14,11 @@ from pathlib import Path
 
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
-from fpdf.fonts import FontFace, SubsetMap, TTFFont
+from fpdf.fonts import SubsetMap, TTFFont
 
-FONT_PATH = Path(__file__).resolve().parent / "fonts" / "NotoSansCJKsc-Regular-GB18030.ttf"
+FONT_PATH = Path(__file__).resolve().parent.parent / "fonts" / "NotoSansCJKsc-Regular-GB18030.ttf"
 FONT = "NotoSansSC"
 MISSING = "□"
-BLUE, ORANGE, GREY = (47, 110, 186), (230, 126, 34), (120, 120, 120)
 
 
 @functools.cache
@@ -45,7 +44,7 @@ def _parsed_font() -> tuple[TTFFont, bytes]:
     return font, pickle.dumps(font.ttfont, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _add_font(pdf: FPDF) -> None:
+def embed_font(pdf: FPDF) -> None:
     """pdf.add_font(FONT, "", FONT_PATH) from the process's parsed font: the per-document
     state (index, used glyphs, fontTools object, PDF descriptor) is fresh, the rest shared."""
     template, parsed = _parsed_font()
@@ -58,36 +57,3 @@ def _add_font(pdf: FPDF) -> None:
     font.biggest_size_pt = 0
     font.subset = SubsetMap(font)
     pdf.fonts[font.fontkey] = font
-
-
-class Document(FPDF):
-    def __init__(self, footer_text: str) -> None:
-        super().__init__(orientation="P", unit="mm", format="A4")
-        self.footer_text = footer_text
-        _add_font(self)
-        self.set_font(FONT, size=10)
-        self.set_auto_page_break(auto=True, margin=15)
-        self.set_title(footer_text)
-        self.add_page()
-
-    def footer(self) -> None:
-        self.set_y(-12)
-        self.set_font(FONT, size=8)
-        self.set_text_color(*GREY)
-        self.cell(0, 6, printable(f"{self.footer_text} · 第 {self.page_no()} 页"), align="C")
-        self.set_text_color(0, 0, 0)
-
-    def heading(self, text: str, size: int = 13) -> None:
-        self.ln(3)
-        self.set_font(FONT, size=size)
-        self.multi_cell(0, size * 0.55, printable(text), new_x="LMARGIN", new_y="NEXT")
-        self.set_font(FONT, size=10)
-        self.ln(1)
-
-    def rows(self, header: list[str], body: list[list[str]], widths: tuple[int, ...]) -> None:
-        heading_style = FontFace(fill_color=(232, 238, 247))
-        with self.table(col_widths=widths, headings_style=heading_style, line_height=6) as table:
-            for values in [header, *body]:
-                row = table.row()
-                for value in values:
-                    row.cell(printable(value))
