@@ -1,6 +1,16 @@
 """The authorization matrix's rows of the assessment app (tests/test_authorization_matrix.py)."""
 
-from tongxin.testing.matrix import Row, others
+from tongxin.assessment import selectors
+from tongxin.assessment.models import RatedOfficer, Round
+from tongxin.orgs.models import UNION_KINDS, Node
+from tongxin.testing.matrix import (
+    ADVISORS,
+    OFFICERS,
+    UNION_A,
+    Grant,
+    Row,
+    others,
+)
 
 RATERS = ["advisor_a", "secretary_a1", "student_a", "officer_a"]
 
@@ -26,4 +36,66 @@ ROWS = [
         others("province_admin"),
     ),
     Row("API ratings to give", lambda p: "/api/v1/assessment/to-rate", RATERS, others(*RATERS)),
+]
+
+# Everyone the two rounds chose as a rater (teachers, delegates, the officers as peers).
+CHOSEN_RATERS = ["student_a", "student_a2", "secretary_a1", "advisor_a", *UNION_A]
+CHOSEN_RATERS += ["student_b", "advisor_b"]
+
+GRANTS = [
+    Grant("rounds page", "assessment.open_rounds", None, ADVISORS),
+    Grant("ratings page", "assessment.open_rating", None, CHOSEN_RATERS),
+    Grant("own results", "assessment.view_own_results", None, OFFICERS),
+    Grant("assessment weights", "assessment.manage_policy", None, ["province_admin"]),
+    Grant(
+        "open a round for union A",
+        "assessment.open_round",
+        lambda p: p.union_a,
+        ["advisor_a"],
+        listed=selectors.union_list_for,
+        among=lambda p: Node.objects.filter(kind__in=UNION_KINDS),
+    ),
+    Grant(
+        "open a round for college union A1",
+        "assessment.open_round",
+        lambda p: p.college_union_a1,
+        ["advisor_a"],
+    ),
+    Grant(
+        "a round of union A",
+        "assessment.view_round",
+        lambda p: p.issues["round"],
+        ["advisor_a"],
+        listed=selectors.round_list_for,
+        among=lambda p: Round.objects.all(),
+    ),
+    Grant(
+        "a round of union B", "assessment.view_round", lambda p: p.issues["round_b"], ["advisor_b"]
+    ),
+    Grant(
+        "close a round of union A",
+        "assessment.manage_round",
+        lambda p: p.issues["round"],
+        ["advisor_a"],
+    ),
+    Grant(
+        "decide an exit proposal",
+        "assessment.decide_exit",
+        lambda p: p.issues["exit"],
+        ["advisor_a"],
+    ),
+    Grant(
+        "rate 赵主席 (never oneself)",
+        "assessment.rate_officer",
+        lambda p: p.issues["round"].rated.get(officer=p.officer_a),
+        ["student_a", "student_a2", "secretary_a1", "advisor_a", "minister_a", "member_a"],
+        listed=selectors.to_rate_for,
+        among=lambda p: RatedOfficer.objects.all(),
+    ),
+    Grant(
+        "赵主席's own work report",
+        "assessment.submit_report",
+        lambda p: p.issues["round"].rated.get(officer=p.officer_a),
+        ["officer_a"],
+    ),
 ]
