@@ -86,24 +86,40 @@ def _assessment_rounds(province: TinyProvince) -> None:
 
 
 def _candidacies(province: TinyProvince) -> None:
-    """student_a recommended for president; a candidate of college A1 on public notice."""
-    from tongxin.selection.models import State
+    """student_a recommended for president; a candidate of college A1 on public notice;
+    student_a2 recommended by the sibling college A2; one candidacy in school B."""
+    from tongxin.accounts.models import Position
+    from tongxin.selection.models import Candidacy, State
     from tongxin.selection.services import candidacy_recommend
     from tongxin.selection.tests.factories import walk
     from tongxin.staff.tests.factories import give_record
 
-    give_record(province, province.student_a)
-    province.issues["candidacy"] = candidacy_recommend(
-        actor=province.secretary_a1,
-        candidate=province.student_a,
-        union=province.union_a,
-        position="president",
-        department=None,
-        recommendation="推荐",
-    )
+    for secretary, student, key in [
+        (province.secretary_a1, province.student_a, "candidacy"),
+        (province.secretary_a2, province.student_a2, "candidacy_a2"),
+    ]:
+        give_record(province, student)
+        province.issues[key] = candidacy_recommend(
+            actor=secretary,
+            candidate=student,
+            union=province.union_a,
+            position=Position.PRESIDENT,
+            department=None,
+            recommendation="推荐",
+        )
     notice = walk(province, State.NOTICE)
     province.issues["notice"] = notice
     province.people["candidate_a1"] = notice.candidate
+    province.issues["candidacy_b"] = Candidacy.objects.create(  # set-up through the ORM
+        school=province.school_b,
+        college=province.college_b1,
+        union=province.union_b,
+        candidate=province.student_b,
+        position=Position.PRESIDENT,
+        recommended_by=province.advisor_b,
+        recommendation="推荐。",
+        state=State.NOTICE,
+    )
 
 
 def _activity(province: TinyProvince) -> None:

@@ -93,6 +93,12 @@ GRANTS = [
         among=lambda p: RatedOfficer.objects.all(),
     ),
     Grant(
+        "rate 王部长 (never oneself)",
+        "assessment.rate_officer",
+        lambda p: p.issues["round"].rated.get(officer=p.minister_a),
+        ["student_a", "student_a2", "secretary_a1", "advisor_a", "officer_a", "member_a"],
+    ),
+    Grant(
         "赵主席's own work report",
         "assessment.submit_report",
         lambda p: p.issues["round"].rated.get(officer=p.officer_a),

@@ -67,6 +67,18 @@ GRANTS = [
         listed=candidacy_list_for,
         among=lambda p: Candidacy.objects.all(),
     ),
+    Grant(
+        "a candidacy of the sibling college A2",
+        "selection.view_candidacy",
+        lambda p: p.issues["candidacy_a2"],
+        ["student_a2", "secretary_a2", "advisor_a"],
+    ),
+    Grant(
+        "a candidacy of school B",
+        "selection.view_candidacy",
+        lambda p: p.issues["candidacy_b"],
+        ["student_b", "advisor_b"],
+    ),
     _on_notice(
         "grades' figures of a candidate on notice",
         "selection.view_candidate_grades",
