@@ -11,8 +11,14 @@ from tongxin.testing.matrix import (
     Row,
     others,
 )
+from tongxin.testing.province import TinyProvince
 
 RATERS = ["advisor_a", "secretary_a1", "student_a", "officer_a"]
+
+
+def _rated(p: TinyProvince, officer: str) -> RatedOfficer:
+    return p.issues["round"].rated.get(officer=p.people[officer])
+
 
 ROWS = [
     Row("assessment rounds", lambda p: "/assessment/rounds/", ["advisor_a"], others("advisor_a")),
@@ -22,7 +28,25 @@ ROWS = [
         ["advisor_a"],
         others("advisor_a"),
     ),
+    Row(
+        "open a round for union A",
+        lambda p: f"/assessment/rounds/new/?union={p.union_a.pk}",
+        ["advisor_a"],
+        others("advisor_a"),
+    ),
     Row("ratings to give", lambda p: "/assessment/rate/", RATERS, others(*RATERS)),
+    Row(
+        "rate 赵主席 (a fellow officer, never oneself: 404)",
+        lambda p: f"/assessment/rate/{_rated(p, 'officer_a').pk}/",
+        ["advisor_a", "secretary_a1", "student_a"],
+        others(*RATERS),
+    ),
+    Row(
+        "赵主席's own results",
+        lambda p: f"/assessment/mine/{_rated(p, 'officer_a').pk}/",
+        ["officer_a"],
+        others("officer_a", "college_officer_a1"),
+    ),
     Row(
         "my assessment",
         lambda p: "/assessment/mine/",
@@ -87,7 +111,7 @@ GRANTS = [
     Grant(
         "rate 赵主席 (never oneself)",
         "assessment.rate_officer",
-        lambda p: p.issues["round"].rated.get(officer=p.officer_a),
+        lambda p: _rated(p, "officer_a"),
         ["student_a", "student_a2", "secretary_a1", "advisor_a", "minister_a", "member_a"],
         listed=selectors.to_rate_for,
         among=lambda p: RatedOfficer.objects.all(),
@@ -95,13 +119,13 @@ GRANTS = [
     Grant(
         "rate 王部长 (never oneself)",
         "assessment.rate_officer",
-        lambda p: p.issues["round"].rated.get(officer=p.minister_a),
+        lambda p: _rated(p, "minister_a"),
         ["student_a", "student_a2", "secretary_a1", "advisor_a", "officer_a", "member_a"],
     ),
     Grant(
         "赵主席's own work report",
         "assessment.submit_report",
-        lambda p: p.issues["round"].rated.get(officer=p.officer_a),
+        lambda p: _rated(p, "officer_a"),
         ["officer_a"],
     ),
 ]
