@@ -201,8 +201,10 @@ def build_world() -> TinyProvince:
 def world(
     django_db_setup: None, django_db_blocker, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[TinyProvince]:
-    """Built once: inside one transaction that the module's end rolls back, so no other
-    test module ever sees it (pytest-django's django_db_blocker pattern)."""
+    """Built once per session (the matrix is this one module), inside one transaction that
+    the module's end rolls back (pytest-django's django_db_blocker pattern). Not held for
+    the whole session: every later module builds its own tiny province with the same
+    usernames, and transactional tests flush the tables under it."""
     media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("matrix-media"))
     media.enable()
     with django_db_blocker.unblock():
