@@ -1,10 +1,21 @@
 """The authorization matrix's rows of the rights app (tests/test_authorization_matrix.py)."""
 
+from tongxin.rights.models import Issue
+from tongxin.rights.selectors import issue_list_for
 from tongxin.testing.matrix import (
+    ADVISORS,
     EVERYONE,
     FEDERATION,
+    HANDLERS_A,
+    IN_SCHOOLS,
+    OFFICERS,
     OVER_COUNTY,
+    OVER_SCHOOL_A,
     SCHOOL_A,
+    SECRETARIES,
+    STUDENTS,
+    UNION_A,
+    Grant,
     Row,
     others,
 )
@@ -92,4 +103,87 @@ ROWS = [
         [],
         [],
     ),
+]
+
+ANSWER_REFERRED = ["handler_a", "office_head_a"]  # school A's logistics office, the lead
+
+GRANTS = [
+    Grant("submit an issue", "rights.submit_issue", None, STUDENTS),
+    Grant("support an issue", "rights.support_issue", None, STUDENTS),
+    Grant(
+        "an issue referred to logistics",
+        "rights.view_issue",
+        lambda p: p.issues["referred"],
+        ["student_a", *UNION_A, *ANSWER_REFERRED, "advisor_a"],
+        listed=issue_list_for,
+        among=lambda p: Issue.objects.select_related("union", "school"),
+    ),
+    Grant(
+        "an issue with the academic office as co-office",
+        "rights.view_issue",
+        lambda p: p.issues["co_office"],
+        ["student_a2", *UNION_A, *HANDLERS_A, "advisor_a"],
+    ),
+    Grant(
+        "an anonymous issue",
+        "rights.view_issue",
+        lambda p: p.issues["anonymous"],
+        ["student_a", *UNION_A, "advisor_a"],
+    ),
+    Grant(
+        "a county school's issue escalated to the city",
+        "rights.view_issue",
+        lambda p: p.issues["county_escalated"],
+        ["student_c", "county_specialist", *OVER_SCHOOL_A],
+    ),
+    Grant("union queue", "rights.view_queue", None, [*OFFICERS, *SECRETARIES]),
+    Grant("office inbox", "rights.view_inbox", None, HANDLERS_A),
+    Grant(
+        "withdraw one's issue",
+        "rights.withdraw_issue",
+        lambda p: p.issues["referred"],
+        ["student_a"],
+    ),
+    Grant(
+        "rate one's answer", "rights.rate_issue", lambda p: p.issues["co_office"], ["student_a2"]
+    ),
+    Grant(
+        "handle an issue of college union A1",
+        "rights.handle_issue",
+        lambda p: p.issues["college_a1"],
+        ["college_officer_a1"],
+    ),
+    Grant(
+        "handle an issue of union A", "rights.handle_issue", lambda p: p.issues["referred"], UNION_A
+    ),
+    Grant(
+        "answer as the lead office",
+        "rights.answer_referred_issue",
+        lambda p: p.issues["co_office"],
+        ANSWER_REFERRED,
+    ),
+    Grant(
+        "approve the lead office's answer",
+        "rights.approve_answer",
+        lambda p: p.issues["co_office"],
+        ["office_head_a"],
+    ),
+    Grant(
+        "add a co-office's input",
+        "rights.add_office_input",
+        lambda p: p.issues["co_office"],
+        ["academic_handler_a"],
+    ),
+    Grant(
+        "unseal an anonymous issue",
+        "rights.unseal_issue",
+        lambda p: p.issues["anonymous"],
+        ["advisor_a"],
+    ),
+    Grant(
+        "rights settings of school A", "rights.manage_settings", lambda p: p.school_a, ["advisor_a"]
+    ),
+    Grant("rights settings page", "rights.open_settings", None, ADVISORS),
+    Grant("issue categories", "rights.manage_categories", None, ["province_admin"]),
+    Grant("echo wall", "rights.view_wall", None, IN_SCHOOLS),
 ]

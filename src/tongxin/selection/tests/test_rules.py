@@ -1,4 +1,9 @@
-"""Permissions per persona, and who sees grades' figures of a candidate."""
+"""Who sees grades' figures and political status of a candidate, and when the secretary
+stops seeing them.
+
+Each permission per person (the steps on a candidacy under notice, the pages, the settings)
+is in the authorization matrix (selection/tests/matrix.py, GRANTS).
+"""
 
 import pytest
 
@@ -56,48 +61,3 @@ def test_political_status_stays_with_the_advisor_and_the_person(province):
     assert "共青团员" in _texts(candidacy, candidacy.candidate)
     secretary_view = _texts(candidacy, province.secretary_a1)
     assert "共青团员" not in secretary_view and "政治面貌符合要求" in secretary_view
-
-
-STEP_PERMS = {
-    "selection.consent_candidacy": {"secretary_a1"},
-    "selection.withdraw_candidacy": {"secretary_a1"},
-    "selection.review_candidacy": {"advisor_a"},
-    "selection.decide_candidacy": {"advisor_a"},
-    "selection.publish_candidacy": {"advisor_a"},
-    "selection.resolve_objection": {"advisor_a"},
-    "selection.appoint_candidacy": {"advisor_a"},
-    "selection.reject_candidacy": {"advisor_a"},
-    "selection.view_candidacy": {"advisor_a", "secretary_a1"},
-    "selection.object_to_candidacy": {"student_a", "student_a2", "officer_a", "college_officer_a1"},
-}
-PERSONAS = SCHOOL_A_OTHERS + OUTSIDERS + ["advisor_a", "secretary_a1"]
-
-
-@pytest.mark.parametrize("perm", sorted(STEP_PERMS))
-def test_each_permission_per_persona(province, perm):
-    candidacy = walk(province, State.NOTICE)
-    allowed = {p for p in PERSONAS if can(province.people[p], perm, candidacy)}
-    assert allowed == STEP_PERMS[perm]
-
-
-@pytest.mark.parametrize(
-    ("perm", "allowed"),
-    [
-        ("selection.open_candidacy_list", {"advisor_a", "advisor_b"}),
-        ("selection.open_settings", {"advisor_a", "advisor_b"}),
-        ("selection.open_college_list", {"secretary_a1", "secretary_a2"}),
-        (
-            "selection.view_notice",
-            set(SCHOOL_A_OTHERS)
-            | {"secretary_a1", "secretary_a2", "advisor_a", "advisor_b", "student_b"},
-        ),
-    ],
-)
-def test_page_permissions(province, perm, allowed):
-    assert {p for p in PERSONAS if can(province.people[p], perm)} == allowed
-
-
-def test_only_the_schools_advisor_manages_its_settings(province):
-    assert can(province.advisor_a, "selection.manage_settings", province.school_a)
-    assert not can(province.advisor_b, "selection.manage_settings", province.school_a)
-    assert not can(province.secretary_a1, "selection.manage_settings", province.school_a)

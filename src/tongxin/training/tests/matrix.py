@@ -1,6 +1,12 @@
 """The authorization matrix's rows of the training app (tests/test_authorization_matrix.py)."""
 
-from tongxin.testing.matrix import Row, others
+from tongxin.testing.matrix import (
+    ADVISORS,
+    SECRETARIES,
+    Grant,
+    Row,
+    others,
+)
 
 ROWS = [
     Row(
@@ -14,5 +20,16 @@ ROWS = [
         lambda p: f"/training/{p.issues['training'].pk}/",
         ["advisor_a"],
         [],
+    ),
+]
+
+GRANTS = [
+    Grant("training page", "training.open_sessions", None, [*SECRETARIES, *ADVISORS]),
+    Grant("train at school A", "training.manage_session", lambda p: p.school_a, ["advisor_a"]),
+    Grant(
+        "train at college A1",
+        "training.manage_session",
+        lambda p: p.college_a1,
+        ["secretary_a1", "advisor_a"],
     ),
 ]
