@@ -2,9 +2,16 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from tongxin.core.registration import ApiRouter, Nav, SettingSpec, UrlInclude
+from tongxin.core.registration import (
+    ApiRouter,
+    Attachable,
+    Commentable,
+    Nav,
+    SettingSpec,
+    UrlInclude,
+)
 
-from . import home, todo
+from . import home, selectors, todo
 
 NAVIGATION = [
     Nav("rights", _("我的诉求"), "rights:my-issues", "rights.submit_issue", order=10),
@@ -29,4 +36,19 @@ SETTINGS = [
         "rights:categories",
         "rights.manage_categories",
     ),
+]
+# An issue's readers see its files and comments; who reads it may add them (not the reporter
+# of an anonymous issue); the union office that holds its queue moderates the comments.
+ATTACHABLE = [
+    Attachable("rights.issue", "rights.view_issue", "rights.discuss_issue", "rights.handle_issue")
+]
+COMMENTABLE = [
+    Commentable(
+        "rights.issue",
+        read="rights.view_issue",
+        add="rights.discuss_issue",
+        moderate="rights.handle_issue",
+        moderated_by=lambda user: selectors.issues_handled_by(actor=user),
+        page="rights:issue-detail",
+    )
 ]
