@@ -5,23 +5,17 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from tongxin.core import subjects
 from tongxin.core.authz import can
-from tongxin.core.subjects import attach_subject, content_type_of, subject_load
+from tongxin.core.subjects import attach_subject, content_type_of
 
 from .models import Attachment
 from .rules import REGISTRY
 
 
-class SubjectMissing(Exception):
-    """No such registered subject, or the actor does not read it."""
-
-
-def subject_get_for(*, actor: Any, key: str, object_id: int) -> tuple[Any, Any]:
-    """(spec, subject) of a registered subject the actor reads."""
-    found = subject_load(REGISTRY, key, object_id)
-    if found is None or not can(actor, found[0].read, found[1]):
-        raise SubjectMissing(key)
-    return found
+def subject_get_for(*, actor: Any, key: str, object_id: int) -> Any:
+    """A registered subject the actor reads, or None (missing and unread alike)."""
+    return subjects.subject_get_for(REGISTRY, actor=actor, key=key, object_id=object_id)
 
 
 def attachment_get_for(*, actor: Any, pk: int) -> Attachment:

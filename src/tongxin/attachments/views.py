@@ -29,10 +29,10 @@ def _attachment(request: AuthenticatedRequest, pk: int) -> Attachment:
 
 
 def _subject(request: AuthenticatedRequest, key: str, object_id: int) -> Any:
-    try:
-        return selectors.subject_get_for(actor=request.user, key=key, object_id=object_id)[1]
-    except selectors.SubjectMissing as exc:
-        raise Http404 from exc
+    subject = selectors.subject_get_for(actor=request.user, key=key, object_id=object_id)
+    if subject is None:
+        raise Http404
+    return subject
 
 
 @login_required

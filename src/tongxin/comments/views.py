@@ -33,10 +33,9 @@ def _back(request: AuthenticatedRequest) -> HttpResponse | None:
 @login_required
 @require_http_methods(["GET", "POST"])
 def panel(request: AuthenticatedRequest, key: str, object_id: int) -> HttpResponse:
-    try:
-        _, subject = selectors.subject_get_for(actor=request.user, key=key, object_id=object_id)
-    except selectors.SubjectMissing as exc:
-        raise Http404 from exc
+    subject = selectors.subject_get_for(actor=request.user, key=key, object_id=object_id)
+    if subject is None:
+        raise Http404
     error, text = "", ""
     if request.method == "POST":
         text = request.POST.get("text", "")

@@ -12,6 +12,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from .authz import can
 from .registration import subject_specs
 
 
@@ -36,6 +37,15 @@ def subject_load(registry: str, key: str, object_id: int) -> tuple[Any, models.M
     model = apps.get_model(spec.model)
     subject = model._default_manager.filter(pk=object_id).first()
     return None if subject is None else (spec, subject)
+
+
+def subject_get_for(registry: str, *, actor: Any, key: str, object_id: int) -> Any:
+    """The registered subject `actor` reads (its spec's `read` permission), or None for an
+    unknown key, a missing object and an unread one alike (pages answer 404)."""
+    found = subject_load(registry, key, object_id)
+    if found is None or not can(actor, found[0].read, found[1]):
+        return None
+    return found[1]
 
 
 def subject_of(row: Any) -> models.Model | None:
