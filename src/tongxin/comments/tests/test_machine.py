@@ -49,3 +49,11 @@ def test_the_buttons_are_the_tables(province, state):
     assert COMMENT.allowed(province.officer_a, comment) == expected
     for persona in ["student_a", "advisor_a", "student_b"]:
         assert COMMENT.allowed(province.people[persona], comment) == []
+
+
+@pytest.mark.parametrize("state", Status.values)
+def test_the_panel_shows_exactly_the_allowed_buttons(province, client_for, state):
+    comment = _in_state(province, state)
+    html = client_for("officer_a").get(f"/comments/on/rights.issue/{comment.object_id}/")
+    shown = {a.name for a in COMMENT.actions if f'data-testid="comment-{a.name}"' in html.text}
+    assert shown == set(COMMENT.allowed(province.officer_a, comment))
