@@ -81,9 +81,11 @@ def _mb(n: int) -> str:
     return f"{n / 1024 / 1024:g}"
 
 
-def check(upload: UploadedFile) -> Checked:
+def check(upload: UploadedFile, *, images_only: bool = False) -> Checked:
     """The upload's kind and the bytes to store, or a DomainError naming the file."""
     kind = kind_of(upload)
+    if images_only and kind not in IMAGE_KINDS:
+        raise _refuse(_("文件“%(name)s”不是图片：只接受 JPEG、PNG、WebP 图片。"), upload)
     if kind is None:
         raise _refuse(
             _("文件“%(name)s”的类型不受支持：只接受%(accepted)s。"), upload, accepted=ACCEPTED

@@ -40,8 +40,14 @@ class Attachment(models.Model):
     size = models.PositiveIntegerField("大小（字节）")  # of the stored (re-encoded) file
     width = models.PositiveIntegerField(null=True, blank=True)
     height = models.PositiveIntegerField(null=True, blank=True)
+    # None: stored by the subject's own service without naming anyone (an anonymous
+    # reporter's photo; attachments.services.attachment_store).
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from tongxin.audit import services as audit
@@ -41,10 +41,16 @@ def _lock_subject(subject: Any) -> None:
     type(subject)._default_manager.select_for_update().filter(pk=subject.pk).exists()
 
 
-@transaction.atomic
-def attachment_upload(*, actor: Any, subject: Any, upload: UploadedFile) -> Attachment:
-    authorize(actor, "attachments.add_attachment", subject)
-    checked = content.check(upload)  # before any lock: decoding a picture takes a while
+def attachment_store(
+    *, subject: Any, upload: UploadedFile, uploaded_by: Any, images_only: bool = False
+) -> Attachment:
+    """Check and store a file on `subject` for a service of the subject's own app, inside
+    its transaction: that service has authorised its actor and its audit event covers the
+    file. `uploaded_by=None` keeps no uploader — a photo sent with an anonymous issue must
+    not name its reporter."""
+    if not connection.in_atomic_block:
+        raise RuntimeError("attachment_store() runs inside the calling service's transaction")
+    checked = content.check(upload, images_only=images_only)  # before the lock: decoding
     _lock_subject(subject)
     kind_type = content_type_of(subject)
     limit = settings.ATTACHMENTS_PER_OBJECT
@@ -59,12 +65,22 @@ def attachment_upload(*, actor: Any, subject: Any, upload: UploadedFile) -> Atta
         size=checked.size,
         width=checked.width,
         height=checked.height,
-        uploaded_by=actor,
+        uploaded_by=uploaded_by,
     )
     attachment.file.save(checked.content.name or "", checked.content, save=False)
-    stored = attachment.file.name or ""
     try:
         attachment.save()
+    except Exception:
+        attachment.file.storage.delete(attachment.file.name or "")  # no row, no file
+        raise
+    return attachment
+
+
+@transaction.atomic
+def attachment_upload(*, actor: Any, subject: Any, upload: UploadedFile) -> Attachment:
+    authorize(actor, "attachments.add_attachment", subject)
+    attachment = attachment_store(subject=subject, upload=upload, uploaded_by=actor)
+    try:
         audit.record(
             actor=actor,
             action="attachments.attachment.uploaded",
@@ -72,7 +88,7 @@ def attachment_upload(*, actor: Any, subject: Any, upload: UploadedFile) -> Atta
             data=_described(attachment, key_of(subject)),
         )
     except Exception:
-        attachment.file.storage.delete(stored)  # no row, no file
+        attachment.file.storage.delete(attachment.file.name or "")
         raise
     return attachment
 

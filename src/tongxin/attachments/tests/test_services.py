@@ -1,11 +1,13 @@
 """Upload and delete: permission, checks, the stored file and the audit event, together."""
 
 import pytest
+from django.db import transaction
 from django.test import TestCase
 
 from tongxin.attachments import services
 from tongxin.attachments.models import Attachment, Kind
 from tongxin.audit.models import AuditEvent
+from tongxin.core.authz import can
 from tongxin.core.errors import DomainError, NotAllowed
 
 from .factories import attached, fake, issue_of, jpeg_with_gps, pdf
@@ -100,3 +102,25 @@ def test_a_file_deleted_twice_says_so(province):
     services.attachment_delete(actor=province.student_a, attachment=attachment)
     with pytest.raises(DomainError, match="已被删除"):
         services.attachment_delete(actor=province.student_a, attachment=attachment)
+
+
+def test_a_subject_service_stores_a_file_naming_nobody(province):
+    """What an anonymous submission needs: no uploader column, no event of its own (the
+    submission's event covers it)."""
+    issue = issue_of(province, anonymous=True)
+    with transaction.atomic():
+        stored = services.attachment_store(
+            subject=issue, upload=jpeg_with_gps(), uploaded_by=None, images_only=True
+        )
+    assert stored.uploaded_by is None and stored.kind == Kind.JPEG
+    assert not AuditEvent.objects.filter(action__startswith="attachments.").exists()
+    # Nobody is its uploader: only the queue's holder may remove it.
+    assert can(province.officer_a, "attachments.delete_attachment", stored)
+    assert not can(province.student_a, "attachments.delete_attachment", stored)
+
+
+def test_a_subject_service_may_ask_for_pictures_only(province):
+    with transaction.atomic(), pytest.raises(DomainError, match="不是图片"):
+        services.attachment_store(
+            subject=issue_of(province), upload=pdf(), uploaded_by=None, images_only=True
+        )
