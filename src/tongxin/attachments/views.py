@@ -21,6 +21,12 @@ from .models import Attachment
 from .presenters import panel_for
 
 
+def _status(request: AuthenticatedRequest, error: str) -> int:
+    """htmx swaps only 2xx answers, so a refusal it must show comes as 200; a plain form
+    post that is refused gets 400."""
+    return 400 if error and not request.headers.get("HX-Request") else 200
+
+
 def _attachment(request: AuthenticatedRequest, pk: int) -> Attachment:
     try:
         return selectors.attachment_get_for(actor=request.user, pk=pk)
@@ -60,7 +66,7 @@ def _panel(request: AuthenticatedRequest, subject: Any, error: str = "") -> Http
         request,
         "attachments/_panel.html",
         {"p": panel_for(request.user, subject, error)},
-        status=400 if error else 200,
+        status=_status(request, error),
     )
 
 

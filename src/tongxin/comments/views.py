@@ -20,6 +20,12 @@ from .presenters import panel_for, queue_rows, row_of
 STEPS = {"approve": services.comment_approve, "hide": services.comment_hide}
 
 
+def _status(request: AuthenticatedRequest, error: str) -> int:
+    """htmx swaps only 2xx answers, so a refusal it must show comes as 200; a plain form
+    post that is refused gets 400."""
+    return 400 if error and not request.headers.get("HX-Request") else 200
+
+
 def _back(request: AuthenticatedRequest) -> HttpResponse | None:
     """A plain form post (no htmx) goes back to the page it came from."""
     if request.headers.get("HX-Request"):
@@ -49,7 +55,7 @@ def panel(request: AuthenticatedRequest, key: str, object_id: int) -> HttpRespon
             if back is not None:
                 return back
     context = {"p": panel_for(request.user, subject, error, text)}
-    return render(request, "comments/_panel.html", context, status=400 if error else 200)
+    return render(request, "comments/_panel.html", context, status=_status(request, error))
 
 
 def _version(raw: str | None) -> int | None:
@@ -78,7 +84,7 @@ def moderate(request: AuthenticatedRequest, pk: int, step: str) -> HttpResponse:
     if back is not None and not error:
         return back
     context: dict[str, Any] = {"row": row_of(request.user, comment), "error": error}
-    return render(request, "comments/_comment.html", context, status=400 if error else 200)
+    return render(request, "comments/_comment.html", context, status=_status(request, error))
 
 
 @login_required

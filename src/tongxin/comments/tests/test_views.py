@@ -27,8 +27,13 @@ def test_a_long_comment_is_refused_with_the_text_kept(province, client_for):
         _panel(issue_of(province)), {"text": "长" * 501}, HTTP_HX_REQUEST="true"
     )
     html = response.content.decode()
-    assert response.status_code == 400 and "评论内容不能超过 500 个字" in html
+    assert response.status_code == 200 and "评论内容不能超过 500 个字" in html
     assert "长" * 501 in html and not Comment.objects.exists()
+
+
+def test_a_plain_post_that_is_refused_is_a_400(province, client_for):
+    response = client_for("student_a").post(_panel(issue_of(province)), {"text": ""})
+    assert response.status_code == 400 and "请填写评论内容" in response.content.decode()
 
 
 def test_the_panel_is_404_for_non_readers_and_unregistered_subjects(province, client_for):
@@ -68,7 +73,7 @@ def test_a_stale_button_says_so(province, client_for):
     response = client_for("officer_a").post(
         f"/comments/{comment.pk}/hide/", {"version": "1"}, HTTP_HX_REQUEST="true"
     )
-    assert response.status_code == 400 and "已被他人修改" in response.content.decode()
+    assert response.status_code == 200 and "已被他人修改" in response.content.decode()
 
 
 def test_the_queue_lists_what_waits_for_this_moderator(province, client_for):
