@@ -111,3 +111,12 @@ def test_the_template_tag_shows_the_form_only_to_those_who_may_add(province):
     assert "说明.pdf" in mine and 'name="file"' in mine and "删除" in mine
     advisor = render("advisor_a")
     assert 'name="file"' in advisor and "删除" not in advisor
+
+
+def test_hostile_ids_and_keys_answer_404(province, client_for):
+    client = client_for("advisor_a")
+    for bogus in [0, 2**63, 10**20]:
+        assert client.get(f"/attachments/files/{bogus}/").status_code == 404
+        assert client.post(f"/attachments/files/{bogus}/delete/").status_code == 404
+        assert client.get(f"/attachments/on/rights.issue/{bogus}/").status_code == 404
+    assert client.get("/attachments/on/..%2F/1/").status_code == 404

@@ -94,3 +94,11 @@ def test_the_template_tag_shows_the_form_to_those_who_may_comment(province):
 
     assert 'name="text"' not in render("student_a")  # the anonymous reporter
     assert 'name="text"' in render("advisor_a")
+
+
+def test_hostile_ids_and_steps_answer_404(province, client_for):
+    client = client_for("officer_a")
+    for bogus in [0, 2**63, 10**20]:
+        assert client.post(f"/comments/{bogus}/approve/").status_code == 404
+        assert client.get(f"/comments/on/rights.issue/{bogus}/").status_code == 404
+    assert client.get("/comments/queue/", {"page": str(2**63)}).status_code == 404
