@@ -170,3 +170,19 @@ def test_core_imports_no_other_app():
 def test_the_import_reader_sees_imports_inside_functions():
     source = "def f():\n    from tongxin.orgs.models import Node\n    from .. import rights\n"
     assert {"tongxin.orgs.models", "tongxin.rights"} <= _modules_imported_by(source, "tongxin.core")
+
+
+def test_no_app_imports_the_demo_or_the_benchmark():
+    """The demo and bench sit beside the domain layer and build data from what the apps
+    offer (each app's generator); an app's generator takes the province it is given as
+    records (tongxin.workflow.generation), never the demo's modules."""
+    beside = {"demo", "bench"}
+    offenders = [
+        f"{path.relative_to(SRC)} imports {module} {names}"
+        for path in _sources()
+        if _app_of(path) not in beside
+        for module, names in _imported_modules(path)
+        if module.split(".")[:2] in [["tongxin", name] for name in beside]
+        or (module == "tongxin" and beside & set(names))
+    ]
+    assert offenders == []

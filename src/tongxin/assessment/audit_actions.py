@@ -8,6 +8,7 @@ ACTIONS = {
     "assessment.exit_proposal.confirmed": "确认评议退出建议（免职）",
     "assessment.exit_proposal.dismissed": "不采纳评议退出建议",
     "assessment.policy.saved": "修改述职评议权重与等级",
+    "assessment.rating.escalated": "评分时限提醒（评议人、发起人）",
 }
 
 
@@ -25,4 +26,6 @@ FIELDS = {
     "rated": "被评议人数",
     "ratings": "评分份数",
     "failed": "不合格人数",
+    "clock": "时限类别",
+    "level": "提醒级别",
 }

@@ -28,6 +28,8 @@ ROUND = Machine(
         Action("publish", "公布结果", (R.CLOSED,), (R.PUBLISHED,), "assessment.manage_round",
                done="published"),
     ],
+    # The scoring deadline's clock (assessment/clocks.py: "assessment.rating").
+    running_clock={R.OPEN: "rating"},
 )
 
 EXIT_PROPOSAL = Machine(

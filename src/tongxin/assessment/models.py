@@ -12,6 +12,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from tongxin.workflow.clocks.models import ClockRun
+
 from .terms import term_label
 
 
@@ -114,6 +116,32 @@ class Round(models.Model):  # 评议轮次
     @property
     def is_open(self) -> bool:
         return self.status == RoundStatus.OPEN
+
+
+class RoundClock(ClockRun):  # 评分时限
+    """The round's scoring deadline as a shared clock (tongxin.workflow.clocks): it reminds
+    the raters who are behind one working day before the deadline day, and the round's
+    owner once the day has passed (assessment/clocks.py)."""
+
+    owner_field = "round"
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="clocks")
+    school = models.ForeignKey("orgs.Node", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("评分时限")
+        verbose_name_plural = _("评分时限")
+        indexes = [
+            models.Index(
+                fields=["due_at"],
+                name="assessment_clock_open_due",
+                condition=Q(stopped_at__isnull=True),
+            ),
+            models.Index(fields=["school", "due_at"], name="assessment_clock_school_due"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round_id}:{self.kind}"
 
 
 class RatedOfficer(models.Model):  # 被评议人（含述职报告与结果）

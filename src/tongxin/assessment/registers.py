@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tongxin.core.registration import ApiRouter, ArchiveSource, Nav, SettingSpec, UrlInclude
 
-from . import archive, todo
+from . import archive, clocks, todo
 
 NAVIGATION = [
     Nav("union", _("述职评议"), "assessment:round-list", "assessment.open_rounds", order=80),
@@ -13,6 +13,7 @@ NAVIGATION = [
     Nav("admin", _("评议权重"), "assessment:policy", "assessment.manage_policy", order=90),
 ]
 TODO = todo.PROVIDERS
+CLOCKS = clocks.CLOCKS
 API = [ApiRouter("/assessment", "tongxin.assessment.api.router", order=40)]
 URLS = [UrlInclude("assessment/", "tongxin.assessment.urls", order=90)]
 ARCHIVE = [ArchiveSource(archive.entries_for, order=50)]

@@ -258,3 +258,17 @@ def awaiting_rating(*, actor: Any) -> QuerySet[RatedOfficer]:
         .select_related("officer", "round__union")
         .order_by("round__deadline", "round_id", "officer__number")
     )
+
+
+def raters_behind_of(round_: Round) -> list[User]:
+    """The round's raters who have not rated every officer they should (for a reminder)."""
+    rated_ids = set(RatedOfficer.objects.filter(round=round_).values_list("officer_id", flat=True))
+    return [row.rater.user for row in rater_rows(raters_of(round_), rated_ids) if not row.complete]
+
+
+def round_owners_of(round_: Round) -> list[User]:
+    """Who answers for a round: the advisor who opened it and the school's advisors now."""
+    advisors = Membership.objects.active().filter(node_id=round_.school_id, role=Role.ADVISOR)
+    people = {round_.opened_by_id: round_.opened_by}
+    people.update((m.user_id, m.user) for m in advisors.select_related("user"))
+    return list(people.values())

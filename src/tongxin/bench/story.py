@@ -1,7 +1,11 @@
-"""One generated issue's story: its path through the states, the moments of each step,
-its clocks and its supporters. Pure: the same random stream gives the same story.
+"""One generated issue's story: the moments of each step of its path, and its clocks.
+Pure: the same random stream gives the same story. The path, the state each step leaves
+and the clock each state runs are the rights generator's (tongxin.rights.generator:
+fates.draw_steps, paths.walk, paths.clock_runs over rights.machine.ISSUE); only the
+moments are the benchmark's own.
 
-    submitted ─► accepted ─► started | referred ─► answered ─► fed_back ─► rated | auto_closed
+    submitted ─► accepted ─► started | referred (─► returned ─► referred) ─► answered
+        ─► fed_back ─► rated | auto_closed | reopened ─► … ─► rated
         ├─► declined (不予受理)   ├─► withdrawn   └─► merged
 A story whose next step would fall after `now` stops there: recent issues stay open.
 
@@ -12,20 +16,22 @@ its time (cProfile, docs/performance.md)."""
 import random
 from dataclasses import dataclass, field
 
-from tongxin.rights.machine import ISSUE
-from tongxin.rights.models import OPEN_STATUSES
+from tongxin.rights.generator.fates import draw_steps
+from tongxin.rights.generator.paths import FIRST, clock_runs, walk
+from tongxin.rights.models import OPEN_STATUSES, Clock, Rating
 
 HOUR = 3600
 DAY = 24 * HOUR
-RATINGS = ("satisfied", "basically", "dissatisfied")
-RATING_WEIGHTS = (70, 90, 100)  # cumulative: 70 / 20 / 10 %
-# A story's steps are named by the transition table's verbs ("accepted"); the state each
-# leaves the issue in, and which of them close it, come from the table too.
-STATUS_AFTER: dict[str, str] = {a.done: str(a.dst[0]) for a in ISSUE.actions if a.dst}
-CLOSING = frozenset(kind for kind, state in STATUS_AFTER.items() if state not in OPEN_STATUSES)
-FIRST_REPLY_DUE = 24 * HOUR
-ANSWER_DUE = 7 * DAY  # five working days, as calendar days
+REFER_SHARE = 0.35  # of the accepted issues the union does not handle itself
+# When each clock falls due after it starts: the settings' working days as calendar days.
+DUE: dict[str, int] = {
+    Clock.FIRST_REPLY: 24 * HOUR,
+    Clock.DECIDE: 4 * DAY,  # three working days
+    Clock.ANSWER: 7 * DAY,  # five working days
+    Clock.FEEDBACK: 2 * DAY,  # one working day
+}
 
+# Steps are named by the timeline's verbs, which come from the transition table.
 GAPS = {
     "accepted": (1, 30, HOUR),
     "declined": (1, 30, HOUR),
@@ -33,9 +39,11 @@ GAPS = {
     "withdrawn": (1, 5, DAY),
     "started": (2, 48, HOUR),
     "referred": (2, 48, HOUR),
+    "returned": (2, 48, HOUR),
     "answered": (1, 8, DAY),
     "fed_back": (2, 24, HOUR),
     "rated": (1, 7, DAY),
+    "reopened": (1, 7, DAY),
     "auto_closed": (7, 7, DAY),
 }
 # (low, width) in seconds, so one step costs one multiply: low + width * random()
@@ -44,15 +52,18 @@ _SPANS = {kind: (low * unit, (high - low) * unit) for kind, (low, high, unit) in
 
 @dataclass
 class Story:
-    steps: list[tuple[str, int]] = field(default_factory=list)
+    steps: list[tuple[str, int]] = field(default_factory=list)  # (timeline verb, moment)
+    states: list[str] = field(default_factory=list)  # the state after each step
     rating: str = ""
+    decline_reason: str = ""
 
     @property
     def status(self) -> str:
-        return STATUS_AFTER[self.steps[-1][0]]
+        return self.states[-1]
 
     def at(self, kind: str) -> int | None:
-        for step, when in self.steps:
+        """When the step was last taken (a reopened issue is answered twice)."""
+        for step, when in reversed(self.steps):
             if step == kind:
                 return when
         return None
@@ -63,56 +74,48 @@ class Story:
 
     @property
     def closed(self) -> bool:
-        return self.steps[-1][0] in CLOSING
-
-
-def _path(rng: random.Random) -> tuple[str, ...]:
-    roll = rng.random()
-    if roll < 0.06:
-        return ("submitted", "declined")
-    if roll < 0.08:
-        return ("submitted", "merged")
-    if roll < 0.11:
-        return ("submitted", "accepted", "withdrawn")
-    middle = "referred" if rng.random() < 0.35 else "started"
-    end = "rated" if rng.random() < 0.85 else "auto_closed"
-    return ("submitted", "accepted", middle, "answered", "fed_back", end)
+        return self.status not in OPEN_STATUSES
 
 
 def story_of(rng: random.Random, created: int, now: int) -> Story:
-    """The steps of an issue submitted at `created`, cut at `now` (seconds)."""
-    steps = [("submitted", created)]
+    """The steps of an issue submitted at `created`, cut at `now` (seconds): the rights
+    generator's path (its shares), taken through the transition table."""
+    story = Story([("submitted", created)], [FIRST])
+    path = draw_steps(rng, referable=True, refer_share=REFER_SHARE)
     when = created
     random_ = rng.random
-    for kind in _path(rng)[1:]:
-        low, width = _SPANS[kind]
+    for step, taken in zip(path, walk(path), strict=True):
+        low, width = _SPANS[taken.kind]
         when = when + int(low + width * random_())
         if when >= now:
             break
-        steps.append((kind, when))
-    story = Story(steps)
-    last = steps[-1][0]
-    if last == "rated":
-        roll = rng.random() * 100
-        story.rating = next(r for r, w in zip(RATINGS, RATING_WEIGHTS, strict=True) if roll < w)
-    elif last == "auto_closed":
-        story.rating = "unrated"
+        story.steps.append((taken.kind, when))
+        story.states.append(taken.state)
+        if step.kind == "decline":
+            story.decline_reason = step.arg
+        elif step.kind == "rate":
+            story.rating = step.arg
+        elif step.kind == "auto_close":
+            story.rating = Rating.UNRATED
     return story
 
 
 def clocks_of(story: Story) -> list[tuple[str, int, int | None, bool]]:
-    """(clock, started, stopped, cancelled) for the first-reply and answer clocks."""
-    steps = story.steps
-    created = steps[0][1]
-    reply = steps[1][1] if len(steps) > 1 else None
-    clocks: list[tuple[str, int, int | None, bool]] = [("first_reply", created, reply, False)]
-    accepted = story.at("accepted")
-    if accepted is not None:
-        withdrawn = steps[-1][0] == "withdrawn"
-        stopped = steps[-1][1] if withdrawn else story.at("answered")
-        clocks.append(("answer", accepted, stopped, withdrawn))
-    return clocks
+    """(clock, started, stopped, cancelled): the clocks the table runs in the story's
+    states; a withdrawal cancels the one it stops before it fell due."""
+    moments = [when for _kind, when in story.steps]
+    runs = clock_runs(list(zip(story.states, moments, strict=True)))
+    withdrawn = story.steps[-1][0] == "withdrawn"
+    return [
+        (
+            clock,
+            started,
+            stopped,
+            withdrawn and stopped == story.last and due_of(clock, started) > stopped,
+        )
+        for clock, started, stopped in runs
+    ]
 
 
 def due_of(clock: str, started: int) -> int:
-    return started + (FIRST_REPLY_DUE if clock == "first_reply" else ANSWER_DUE)
+    return started + DUE[clock]

@@ -23,7 +23,7 @@ from django.db import connection, transaction
 from tongxin.rights.models import Issue, IssueClock, IssueEvent, IssueSupport, SealedIdentity
 
 from . import tables
-from .story import ANSWER_DUE, FIRST_REPLY_DUE, STATUS_AFTER, clocks_of, story_of
+from .story import clocks_of, due_of, story_of
 from .world import SchoolWorld, World
 
 CHUNK = 20_000
@@ -49,12 +49,14 @@ TEXT = {
     "withdrawn": "同学撤回了诉求。",
     "started": "学生会自行处理。",
     "referred": "已转办职能部门。",
+    "returned": "职能部门退回：不属于本部门职责，请重新转办。",
     "answered": "经与相关部门沟通，问题已安排解决。",
     "fed_back": "已向同学反馈办理结果。",
     "rated": "同学已评价。",
+    "reopened": "同学不满意，诉求重新办理。",
     "auto_closed": "逾期未评价，自动办结。",
 }
-BY_STUDENT = frozenset({"submitted", "withdrawn", "rated"})
+BY_STUDENT = frozenset({"submitted", "withdrawn", "rated", "reopened"})
 
 ISSUE_COLUMNS = (
     "id",
@@ -208,15 +210,13 @@ class IssueWriter:
         title, place = TOPICS[int(rng.random() * len(TOPICS))]
         steps = story.steps
         kinds = [kind for kind, _ in steps]
-        last_kind, last = steps[-1]
-        status = STATUS_AFTER[last_kind]
+        last = story.last
+        status = story.status
         closed = story.closed
         answered = story.at("answered")
         clocks = clocks_of(story)
         open_due = [
-            started + (FIRST_REPLY_DUE if clock == "first_reply" else ANSWER_DUE)
-            for clock, started, stopped, _ in clocks
-            if stopped is None
+            due_of(clock, started) for clock, started, stopped, _ in clocks if stopped is None
         ]
         lead_office = (
             school.offices[int(rng.random() * len(school.offices))]
@@ -246,7 +246,7 @@ class IssueWriter:
                 supporters,
                 moment(open_due[0]) if open_due and not closed else null,
                 TEXT["accepted"] if "accepted" in kinds else "",
-                "unclear" if status == "not_handled" else "",
+                story.decline_reason,
                 TEXT["answered"] if answered is not None else "",
                 moment(answered),
                 moment(story.at("fed_back")),
@@ -274,7 +274,7 @@ class IssueWriter:
             )
         clock_line = self.formats[IssueClock].line
         for clock, started, stopped, cancelled in clocks:
-            due = started + (FIRST_REPLY_DUE if clock == "first_reply" else ANSWER_DUE)
+            due = due_of(clock, started)
             chunk.clocks.append(
                 clock_line(
                     self.next_clock,

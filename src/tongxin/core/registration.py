@@ -15,6 +15,7 @@ collects `audit_actions.py`. An app's `registers.py` sets any of these module co
     ARCHIVE     [ArchiveSource]  entries of an officer's growth archive (成长档案)
     SETTINGS    [SettingSpec]    the settings it owns, with the level that edits them
     READY_LINES [callable]       () → lines `tongxin serve` prints once it listens
+    CLOCKS      [Clocks]         its clock models and their kinds (tongxin.workflow.clocks)
     ATTACHABLE  [Attachable]     its models that carry files (tongxin.attachments)
     COMMENTABLE [Commentable]    its models that carry moderated comments (tongxin.comments)
 

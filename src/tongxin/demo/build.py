@@ -7,7 +7,7 @@ The plan is drawn from the seed alone (generate.py), then written directly throu
 ORM in bulk (writer.py) rather than through per-row services: the build is one audited
 action, "demo.province.generated" with its counts, recorded inside the build transaction.
 Every demo account shares one password, hashed once. A year of rights issues follows
-(issue_plan.py, issue_writer.py), ending at midnight before `today`, and is folded into
+(tongxin.rights.generator), ending at midnight before `today`, and is folded into
 the statistics' rollups (statistics.py).
 """
 
@@ -24,26 +24,24 @@ from django.db import transaction
 from tongxin.accounts.models import Role, User
 from tongxin.accounts.roles import FEDERATION_ROLES
 from tongxin.accounts.services import system_actor
+from tongxin.assessment.generator import write_assessments
 from tongxin.audit import services as audit
 from tongxin.audit.models import AuditEvent
 from tongxin.core.errors import DomainError
 from tongxin.imports.writing import full_sqlite_batches
 from tongxin.orgs.models import Node, NodeKind
+from tongxin.rights.generator import DEFAULT_ISSUES_PER_STUDENT, Personas, plan_issues, write_issues
+from tongxin.selection.generator import write_candidacies
+from tongxin.staff.generator import write_grades
+from tongxin.training.generator import write_training
 from tongxin.workdays.calendar import local_zone
 
-from .assessments import write_assessments
-from .candidacies import write_candidacies
 from .clock import build_day
 from .generate import DEFAULT_SEED, plan_province
-from .grades import write_grades
-from .issue_plan import plan_issues
-from .issue_writer import write_issues
-from .issues import DEFAULT_ISSUES_PER_STUDENT, Personas
 from .logins import DemoLogin, demo_logins, demo_province, first_school
 from .notices import write_notices
 from .plan import DemoScale, ProvincePlan
 from .statistics import fold_statistics
-from .training import write_training
 from .writer import Written, write_plan
 
 PASSWORD = "tongxin-demo-2026"

@@ -7,27 +7,19 @@ Nodes are written level by level with an empty path, then placed by `place_node(
 one rule for path, depth and school) and saved with `bulk_update`.
 """
 
-from dataclasses import dataclass, field
-
 from tongxin.accounts.models import Membership, Role, User
 from tongxin.orgs.models import Node, NodeKind
 from tongxin.orgs.services import place_node
 from tongxin.staff.models import Appointment, Department
-
-from .plan import DepartmentSpec, NodeSpec, PersonSpec, PostSpec, ProvincePlan
-
-BATCH = 2000
-
-
-@dataclass(frozen=True)
-class Written:
-    province: Node
-    nodes: int
-    users: int
-    memberships: int
-    departments: int
-    node_keys: dict[str, Node] = field(default_factory=dict)  # plan key → node
-    user_ids: dict[str, int] = field(default_factory=dict)  # username → id
+from tongxin.workflow.generation.province import (
+    BATCH,
+    DepartmentSpec,
+    NodeSpec,
+    PersonSpec,
+    PostSpec,
+    ProvincePlan,
+    Written,
+)
 
 
 def _node(spec: NodeSpec, parent: Node | None) -> Node:

@@ -9,6 +9,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from tongxin.workflow.clocks.models import ClockRun
+from tongxin.workflow.referral.models import OfficeInputBase, Referable
+from tongxin.workflow.referral.models import Rating as Rating  # the piece's; read here as before
+
 
 class IssueCategory(models.Model):  # 诉求类别 (province-wide data)
     name = models.CharField(_("名称"), max_length=30, unique=True)
@@ -93,14 +97,9 @@ class DeclineReason(models.TextChoices):
     COMMERCIAL = "commercial", _("商业性内容")
 
 
-class Rating(models.TextChoices):
-    SATISFIED = "satisfied", _("满意")
-    BASICALLY = "basically", _("基本满意")
-    DISSATISFIED = "dissatisfied", _("不满意")
-    UNRATED = "unrated", _("未评价")
+class Issue(Referable):  # 权益诉求
+    """The offices it is referred to, the reply and the rating: workflow.referral."""
 
-
-class Issue(models.Model):  # 权益诉求
     school = models.ForeignKey("orgs.Node", on_delete=models.PROTECT, related_name="+")
     union = models.ForeignKey(
         "orgs.Node", on_delete=models.PROTECT, related_name="+", verbose_name=_("受理组织")
@@ -134,10 +133,6 @@ class Issue(models.Model):  # 权益诉求
         related_name="+",
         verbose_name=_("承办人"),
     )
-    lead_office = models.ForeignKey(
-        "orgs.Node", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    co_offices = models.ManyToManyField("orgs.Node", blank=True, related_name="+")
     merged_into = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="merged"
     )
@@ -148,14 +143,8 @@ class Issue(models.Model):  # 权益诉求
     escalated_to_city = models.BooleanField(default=False)
     first_reply = models.TextField(blank=True)
     decline_reason = models.CharField(max_length=20, choices=DeclineReason.choices, blank=True)
-    answer = models.TextField(_("答复"), blank=True)
-    answer_draft = models.TextField(blank=True)  # awaiting the office head's approval
-    answered_at = models.DateTimeField(null=True, blank=True)
     feedback = models.TextField(_("反馈"), blank=True)
     fed_back_at = models.DateTimeField(null=True, blank=True)
-    rating = models.CharField(_("评价"), max_length=16, choices=Rating.choices, blank=True)
-    rating_reason = models.TextField(blank=True)
-    dissatisfied_count = models.PositiveSmallIntegerField(default=0)
     flagged_to_advisor = models.BooleanField(default=False)
     closed_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
@@ -214,22 +203,19 @@ class Clock(models.TextChoices):
     FEEDBACK = "feedback", _("反馈")
 
 
-class IssueClock(models.Model):  # 办理时限
-    """One run of one clock on one issue: when it started, fell due and was met."""
+class IssueClock(ClockRun):  # 办理时限
+    """One run of one clock on one issue (tongxin.workflow.clocks): when it started, fell
+    due and was met. Its kind's code keeps its own column name, `clock`."""
 
+    owner_field = "issue"
+    kind_field = "clock"
+    owner_due_field = "due_at"  # the issue's badge and overdue filter
+    owner_level_field = "escalation_level"
+
+    kind = None  # type: ignore[assignment]
     issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="clocks")
     school = models.ForeignKey("orgs.Node", on_delete=models.PROTECT, related_name="+")
     clock = models.CharField(max_length=16, choices=Clock.choices)
-    started_at = models.DateTimeField()
-    due_at = models.DateTimeField()
-    # The working days the deadline counts (None: the first-reply clock counts hours). Kept so
-    # that a deadline recounted on a newly entered calendar keeps its length, whatever the
-    # school's settings became since (workdays/deadlines.py).
-    workdays = models.PositiveSmallIntegerField(null=True, blank=True)
-    stopped_at = models.DateTimeField(null=True, blank=True)
-    # Withdrawn by the student before it fell due: the deadline never fell due for anyone.
-    cancelled = models.BooleanField(default=False)
-    escalation_level = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         indexes = [
@@ -245,10 +231,6 @@ class IssueClock(models.Model):  # 办理时限
 
     def __str__(self) -> str:
         return f"{self.issue_id}:{self.clock}"
-
-    @property
-    def met(self) -> bool | None:
-        return None if self.stopped_at is None else self.stopped_at <= self.due_at
 
 
 class IssueEvent(models.Model):  # 办理时间线
@@ -302,12 +284,10 @@ class IssueSupport(models.Model):  # 我也遇到
         return f"{self.issue_id}+{self.user_id}"
 
 
-class OfficeInput(models.Model):  # 协办部门意见
+class OfficeInput(OfficeInputBase):  # 协办部门意见 (workflow.referral)
+    ITEM_FIELD = "issue"
+
     issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="office_inputs")
-    office = models.ForeignKey("orgs.Node", on_delete=models.PROTECT, related_name="+")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    text = models.TextField()
-    created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:
         return f"{self.issue_id}@{self.office_id}"

@@ -10,8 +10,11 @@ from tongxin.core.registration import (
     SettingSpec,
     UrlInclude,
 )
+from tongxin.workflow.clocks.kinds import Clocks
 
 from . import home, selectors, todo
+from .models import IssueClock
+from .services.clocks import KINDS
 
 NAVIGATION = [
     Nav("rights", _("我的诉求"), "rights:my-issues", "rights.submit_issue", order=10),
@@ -23,6 +26,7 @@ NAVIGATION = [
 ]
 HOME_PARTS = home.PARTS
 TODO = todo.PROVIDERS
+CLOCKS = [Clocks(IssueClock, kinds=KINDS)]
 API = [ApiRouter("/rights", "tongxin.rights.api.router", order=10)]
 URLS = [UrlInclude("rights/", "tongxin.rights.urls", order=70)]
 SETTINGS = [

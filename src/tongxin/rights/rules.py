@@ -2,7 +2,8 @@
 
 The queue belongs to one union: its officers act on it. A school-union officer also
 *reads* the college unions' queues (校-院-班 linkage) but does not act on them. Offices
-see only what was referred to them; advisors oversee the whole school; federation staff
+see only what was referred to them (the predicates of the referral piece,
+tongxin.workflow.referral.rules); advisors oversee the whole school; federation staff
 see an issue only once it has been escalated to the city.
 """
 
@@ -21,10 +22,13 @@ from tongxin.accounts.roles import (
     is_college_secretary,
     is_federation_admin,
     is_office_handler,
-    is_office_head,
     is_officer,
     is_student,
-    node_ids_where,
+)
+from tongxin.workflow.referral.rules import (
+    handles_co_office,
+    handles_lead_office,
+    heads_lead_office,
 )
 
 from .models import Issue, SealedIdentity
@@ -51,21 +55,7 @@ def is_reporter(user: Any, issue: Issue | None) -> bool:
 # An officer of the union that holds the issue's queue.
 owns_issue = holds_role_at(Role.OFFICER, node_id_attr="union_id")
 reads_queue_of = holds_role_over(Role.OFFICER, Role.COLLEGE_SECRETARY, node_attr="union")
-handles_lead_office = holds_role_at(Role.OFFICE_HANDLER, node_id_attr="lead_office_id")
 oversees_issue = holds_role_over(Role.ADVISOR, node_attr="school")
-
-
-@rules.predicate
-def heads_lead_office(user: Any, issue: Issue | None) -> bool:
-    return issue is not None and is_office_head(user, issue.lead_office_id)
-
-
-@rules.predicate
-def handles_co_office(user: Any, issue: Issue | None) -> bool:
-    if issue is None or issue.pk is None:
-        return False
-    offices = node_ids_where(user, Role.OFFICE_HANDLER)
-    return bool(offices) and issue.co_offices.filter(pk__in=offices).exists()
 
 
 @rules.predicate

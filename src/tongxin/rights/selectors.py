@@ -11,6 +11,7 @@ from tongxin.accounts.models import Role, User
 from tongxin.accounts.reach import has_role, node_scope
 from tongxin.accounts.roles import FEDERATION_ROLES, node_ids_where, school_ids_where
 from tongxin.orgs.models import UNION_KINDS, Node
+from tongxin.workflow.referral.selectors import referred_q, referred_to
 
 from .models import OPEN_STATUSES, Issue, IssueCategory, IssueEvent, Status
 
@@ -37,10 +38,9 @@ def issue_scope(actor: Any) -> Q:
     unions = _unions(actor, [Role.OFFICER, Role.COLLEGE_SECRETARY])
     if unions is not None:
         scope |= Q(union_id__in=unions)
-    offices = node_ids_where(actor, Role.OFFICE_HANDLER)
-    if offices:
-        co = Issue.co_offices.through.objects.filter(node_id__in=offices).values("issue_id")
-        scope |= Q(lead_office_id__in=offices) | Q(pk__in=co)
+    referred = referred_q(Issue, actor)
+    if referred is not None:
+        scope |= referred
     schools = school_ids_where(actor, Role.ADVISOR)
     if schools:
         scope |= Q(school_id__in=schools)
@@ -141,9 +141,7 @@ QUEUE_ROW_FIELDS = (
 
 
 def inbox_for(*, actor: Any, include_done: bool = False) -> QuerySet[Issue]:
-    offices = node_ids_where(actor, Role.OFFICE_HANDLER)
-    co = Issue.co_offices.through.objects.filter(node_id__in=offices).values("issue_id")
-    qs = Issue.objects.filter(Q(lead_office_id__in=offices) | Q(pk__in=co))
+    qs = referred_to(Issue, actor)
     if not include_done:
         qs = qs.filter(status=Status.REFERRED)
     return qs.select_related("category", "lead_office").order_by("due_at", "-id")
@@ -309,13 +307,6 @@ def awaiting_union(*, actor: Any) -> QuerySet[Issue]:
     return Issue.objects.filter(
         union_id__in=unions, status__in=[Status.SUBMITTED, Status.ACCEPTED, Status.IN_PROGRESS]
     ).order_by(F("due_at").asc(nulls_last=True), "id")
-
-
-def awaiting_office(*, actor: Any) -> QuerySet[Issue]:
-    """Issues referred to the actor's offices, waiting for the offices' reply."""
-    if not has_role(actor, Role.OFFICE_HANDLER):
-        return Issue.objects.none()
-    return inbox_for(actor=actor).order_by(F("due_at").asc(nulls_last=True), "id")
 
 
 def awaiting_oversight(*, actor: Any) -> QuerySet[Issue]:

@@ -1,4 +1,5 @@
-"""Background work of the rights desk: escalation every 5 minutes, auto-close of unrated issues."""
+"""Background work of the rights desk: auto-close of unrated issues; its clocks' reminders
+and escalation run in the shared clocks-escalate job (tongxin.workflow.clocks.tasks)."""
 
 import datetime
 
@@ -6,20 +7,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from tongxin.core.periodic import PeriodicJob, register
-
-
-@task()
-def escalate_overdue() -> int:
-    from tongxin.accounts.services import system_actor
-
-    from .models import IssueClock
-    from .services import clock_escalate, overdue_clocks
-
-    actor, now, raised = system_actor(), timezone.now(), 0
-    for pk in overdue_clocks(now):
-        if clock_escalate(actor=actor, clock=IssueClock(pk=pk), now=now):
-            raised += 1
-    return raised
+from tongxin.workflow.clocks import tasks as clock_tasks  # noqa: F401 — registers the clock job
 
 
 @task()
@@ -40,9 +28,6 @@ def close_unrated() -> int:
     return closed
 
 
-register(
-    PeriodicJob(name="rights-escalate", every=datetime.timedelta(minutes=5), task=escalate_overdue)
-)
 register(
     PeriodicJob(name="rights-close-unrated", every=datetime.timedelta(hours=1), task=close_unrated)
 )

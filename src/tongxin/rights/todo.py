@@ -8,16 +8,19 @@ from django.utils.translation import gettext_lazy as _
 
 from tongxin.core.registration import TodoBatch, TodoItem
 from tongxin.core.todo import batch_of
+from tongxin.workflow.referral.selectors import todo_provider
 
 from . import selectors
 from .models import Issue, Status
+
+URL = "rights:issue-detail"
 
 
 def _item(kind_of: Callable[[Issue], Any]) -> Callable[[Issue], TodoItem]:
     def make(issue: Issue) -> TodoItem:
         return TodoItem(
             title=issue.title,
-            url=reverse("rights:issue-detail", args=[issue.pk]),
+            url=reverse(URL, args=[issue.pk]),
             kind=kind_of(issue),
             since=issue.created_at,
             deadline=issue.due_at,
@@ -38,8 +41,10 @@ def union_queue(user: Any, limit: int) -> TodoBatch:
     return batch_of(selectors.awaiting_union(actor=user), limit, _item(_union_kind))
 
 
-def office_inbox(user: Any, limit: int) -> TodoBatch:
-    return batch_of(selectors.awaiting_office(actor=user), limit, _item(_labelled(_("转办待答复"))))
+# Referred issues waiting for the offices' reply: the referral piece's provider.
+office_inbox = todo_provider(
+    Issue, states=[Status.REFERRED], label=_("转办待答复"), url_name=URL, since="created_at"
+)
 
 
 def oversight(user: Any, limit: int) -> TodoBatch:

@@ -8,7 +8,16 @@ from tongxin.core.forms import (
     form_errors,  # noqa: F401  (re-exported for the views and API)
 )
 
+from .machine import OBJECTIONS
+
 POSITION_CHOICES = [(p.value, p.label) for p in Position if p in UNION_POSITIONS]
+# What each answer the objection table offers means for a candidacy.
+OUTCOME_LABELS = {"dismissed": "异议不成立，公示继续", "upheld": "异议成立，不予任用"}
+
+
+def objection_outcomes() -> list[tuple[str, str]]:
+    """The answers the objection table offers for an open objection: (outcome, label)."""
+    return [(a.dst[0], OUTCOME_LABELS[a.dst[0]]) for a in OBJECTIONS.outcomes()]
 
 
 class VersionForm(TxForm):
@@ -25,7 +34,7 @@ class ResolveForm(VersionForm):
     objection = forms.IntegerField(label="异议", error_messages={"required": "请选择异议。"})
     outcome = forms.ChoiceField(
         label="处理结果",
-        choices=[("dismissed", "异议不成立，公示继续"), ("upheld", "异议成立，不予任用")],
+        choices=objection_outcomes(),
         error_messages={"required": "请选择处理结果。", "invalid_choice": "请选择处理结果。"},
     )
     answer = forms.CharField(label="书面答复", required=False, max_length=2000)

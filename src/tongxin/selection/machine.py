@@ -7,6 +7,7 @@
     notice | paused ── object ──► paused ── resolve ──► notice (dismissed, none open)
                                                    └──► rejected (upheld)
     notice ── (its end passes) ──► notice ended ── appoint ──► appointed
+    (objection) ── lodge ──► open ── dismiss ──► dismissed | uphold ──► upheld (OBJECTIONS)
     recommended | college consented ── withdraw ──► withdrawn
     any open state ── reject ──► rejected
 
@@ -20,9 +21,10 @@ from typing import Any
 from django.utils import timezone
 
 from tongxin.workflow.machine import Action, Machine
+from tongxin.workflow.notice.objections import Objections, objection_machine
+from tongxin.workflow.notice.period import notice_run_out
 
-from .models import OPEN_STATES, Candidacy, State
-from .notice import notice_run_out
+from .models import OPEN_STATES, Candidacy, Objection, State
 
 S = State
 
@@ -79,3 +81,14 @@ CANDIDACY = Machine(
     ],
 )
 # fmt: on
+
+# Objections to a candidate under notice (the shared piece's table): any student of the
+# school but the candidate objects; the advisor answers, dismissing or upholding.
+OBJECTIONS = Objections(
+    Objection,
+    objection_machine(
+        "selection.objection",
+        may_object="selection.object_to_candidacy",
+        may_resolve="selection.resolve_objection",
+    ),
+)

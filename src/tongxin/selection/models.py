@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tongxin.accounts.models import PRESIDIUM_POSITIONS, Position
+from tongxin.workflow.notice.models import Noticed, ObjectionBase
 
 
 class State(models.TextChoices):
@@ -51,7 +52,9 @@ class SelectionSettings(models.Model):  # 学校的选拔设置
         return f"selection-settings:{self.school_id}"
 
 
-class Candidacy(models.Model):  # 候选人
+class Candidacy(Noticed, models.Model):  # 候选人
+    """The public notice's fields come from the shared piece (tongxin.workflow.notice)."""
+
     school = models.ForeignKey("orgs.Node", on_delete=models.PROTECT, related_name="+")
     college = models.ForeignKey("orgs.Node", on_delete=models.PROTECT, related_name="+")
     union = models.ForeignKey("orgs.Node", on_delete=models.PROTECT, related_name="+")
@@ -70,13 +73,13 @@ class Candidacy(models.Model):  # 候选人
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     recommendation = models.TextField(_("推荐意见"))
-    # The public notice: counted in working days (see selection/notice.py).
-    notice_workdays = models.PositiveSmallIntegerField(_("公示期（工作日）"), null=True, blank=True)
-    notice_started_at = models.DateTimeField(_("公示开始"), null=True, blank=True)
-    notice_resumed_at = models.DateTimeField(_("本段公示开始"), null=True, blank=True)
-    notice_days_left = models.PositiveSmallIntegerField(null=True, blank=True)
-    notice_ends_at = models.DateTimeField(_("公示结束"), null=True, blank=True)
-    paused_at = models.DateTimeField(_("公示暂停于"), null=True, blank=True)
+    # The public notice (公示, tongxin.workflow.notice): its column kept the name it had
+    # before the piece was shared, so no row was rewritten.
+    notice_paused_at = models.DateTimeField(
+        _("公示暂停于"), null=True, blank=True, db_column="paused_at"
+    )
+    notice_state_field = "state"
+    notice_running_state = State.NOTICE
     membership = models.OneToOneField(
         "accounts.Membership", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -157,20 +160,17 @@ class ObjectionStatus(models.TextChoices):
     MOOT = "moot", _("无需处理（候选人已不予任用）")
 
 
-class Objection(models.Model):  # 公示异议
+class Objection(ObjectionBase):  # 公示异议
+    """Author, text, status, written answer: tongxin.workflow.notice.models.ObjectionBase."""
+
     candidacy = models.ForeignKey(Candidacy, on_delete=models.CASCADE, related_name="objections")
     school = models.ForeignKey("orgs.Node", on_delete=models.PROTECT, related_name="+")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    text = models.TextField(_("异议内容"))
+    # The shared statuses, with selection's wording of "moot".
     status = models.CharField(
         max_length=12, choices=ObjectionStatus.choices, default=ObjectionStatus.OPEN
     )
-    answer = models.TextField(_("书面答复"), blank=True)
-    answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-    answered_at = models.DateTimeField(null=True, blank=True)
+
+    noticed_field = "candidacy"
 
     class Meta:
         ordering = ["created_at", "id"]

@@ -10,11 +10,12 @@ from django.utils import timezone
 from tongxin.accounts.models import User
 from tongxin.core.authz import can
 from tongxin.staff.eligibility import eligibility_of
+from tongxin.workflow.notice.period import notice_run_out
 
 from . import selectors
-from .machine import CANDIDACY
-from .models import Candidacy, ObjectionStatus, State, Step
-from .notice import notice_run_out
+from .forms import objection_outcomes
+from .machine import CANDIDACY, OBJECTIONS
+from .models import Candidacy, State, Step
 
 OBJECTOR_LABEL = "一名同学"
 
@@ -91,5 +92,6 @@ def detail_context(c: Candidacy, viewer: Any) -> dict[str, Any]:
         "steps": available_steps(c, viewer),
         "timeline": timeline_lines(c, viewer),
         "objections": objections,
-        "open_objections": [o for o in objections if o.status == ObjectionStatus.OPEN],
+        "open_objections": [o for o in objections if OBJECTIONS.answerable(o)],
+        "outcomes": objection_outcomes(),
     }

@@ -17,13 +17,14 @@ BATCH = 500
 @task()
 def end_due_notices() -> int:
     from tongxin.accounts.services import system_actor
+    from tongxin.workflow.notice.period import run_out_notices
 
-    from .models import Candidacy, State
+    from .models import Candidacy
     from .services import candidacy_end_notice
 
     actor, now, ended = system_actor(), timezone.now(), 0
-    due = Candidacy.objects.filter(state=State.NOTICE, notice_ends_at__lt=now)
-    for pk in due.order_by("notice_ends_at").values_list("pk", flat=True)[:BATCH]:
+    due = run_out_notices(Candidacy, now)
+    for pk in due.values_list("pk", flat=True)[:BATCH]:
         if candidacy_end_notice(actor=actor, candidacy=Candidacy(pk=pk), now=now):
             ended += 1
     return ended

@@ -1,9 +1,9 @@
-"""The growth archive as a PDF (Chinese embedded, see tongxin.core.pdf)."""
+"""The growth archive as a PDF (Chinese embedded, see tongxin.core.printables)."""
 
 from django.utils import timezone
 
 from tongxin.accounts.models import User
-from tongxin.core.pdf import Document
+from tongxin.core.printables import Document
 
 from .archive import Entry
 

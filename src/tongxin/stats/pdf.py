@@ -1,10 +1,10 @@
 """The weekly report as PDF (fpdf2), with a CJK font embedded from the project, so Chinese
 shows on a machine without any system font.
 
-The font and the base document live in tongxin.core.pdf.
+The font and the base document live in tongxin.core.printables.
 """
 
-from tongxin.core.pdf import BLUE, FONT, GREY, ORANGE, Document, printable
+from tongxin.core.printables import BLUE, FONT, GREY, ORANGE, Document, printable
 
 from .figures import CLOCK_LABELS, on_time
 from .reports import WeeklyView

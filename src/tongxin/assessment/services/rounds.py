@@ -1,6 +1,6 @@
 """A round's life, run by the school's league advisor.
 
-    round_open ──► open (reports and ratings until the deadline)
+    round_open ──► open (reports and ratings until the deadline; its clock reminds, clocks.py)
                ──round_close──► closed: scores and levels computed, 不合格 ──► exit proposal
                ──round_publish──► published: each rated officer reads their own result
 
@@ -25,11 +25,22 @@ from tongxin.core.authz import authorize
 from tongxin.core.errors import DomainError
 from tongxin.notifications.services import notify
 from tongxin.orgs.models import Node
+from tongxin.workflow.clocks.services import clock_start, clock_stop
 from tongxin.workflow.steps import save_step
 
 from .. import selectors
 from ..machine import ROUND
-from ..models import Dimension, Level, RatedOfficer, Rater, RaterGroup, Rating, Round, RoundStatus
+from ..models import (
+    Dimension,
+    Level,
+    RatedOfficer,
+    Rater,
+    RaterGroup,
+    Rating,
+    Round,
+    RoundClock,
+    RoundStatus,
+)
 from ..scoring import Policy, RatingRow, score_officer
 from ..terms import academic_year_of_term, is_valid_term, term_label
 from .exits import proposals_create
@@ -158,6 +169,7 @@ def round_open(
         opened_by=actor,
     )
     counts = _add_people(round_, memberships, chosen)
+    clock_start(round_, "assessment.rating", first=True)  # reminders: assessment/clocks.py
     audit.record(
         actor=actor,
         action="assessment.round.opened",
@@ -212,6 +224,7 @@ def round_close(*, actor: User, round_: Round, expected_version: int | None) -> 
     RatedOfficer.objects.bulk_update(rated, ["score", "level", "detail"])
     failed = [r for r in rated if r.level == Level.FAIL]
     round_.status, round_.closed_at = RoundStatus.CLOSED, timezone.now()
+    clock_stop(round_, model=RoundClock, now=round_.closed_at)
     save_step(round_, "status", "closed_at")
     audit.record(
         actor=actor,

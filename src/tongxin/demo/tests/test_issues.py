@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from tongxin.accounts.models import Role, User
 from tongxin.demo.build import build_demo
-from tongxin.demo.issues import VERSIONED_KINDS
+from tongxin.rights.generator.issues import VERSIONED_KINDS
 from tongxin.rights.models import (
     Clock,
     Issue,

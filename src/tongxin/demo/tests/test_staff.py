@@ -14,10 +14,10 @@ from tongxin.accounts.models import PRESIDIUM_POSITIONS, Membership, Role
 from tongxin.assessment.models import RatedOfficer, Round, RoundStatus
 from tongxin.audit.services import verify_chains
 from tongxin.demo.build import build_demo
-from tongxin.demo.grades import AcademicTerm, latest_finished_term
 from tongxin.orgs.models import Node, NodeKind
 from tongxin.selection.models import Candidacy, State
 from tongxin.staff.eligibility import eligibility_of
+from tongxin.staff.generator import AcademicTerm, latest_finished_term
 from tongxin.staff.limits import breaches
 from tongxin.staff.models import (
     AcademicRecord,

@@ -1,16 +1,24 @@
-"""Deadline clocks. Each transition stops the running clock and may start the next one:
+"""The rights desk's deadline clocks, on the shared clocks (tongxin.workflow.clocks).
+Each transition stops the running clock and may start the next one:
 
 submit ──► first_reply (24 h)          accept/return/reopen ──► decide (3 working days)
 start/refer ──► answer (5, urgent 2)   answer ──► feedback (1 working day)
+
+The kinds below are registered in registers.py; their lengths are the school's settings.
 """
 
 import datetime
+from typing import cast
 
 from django.utils import timezone
 
-from tongxin.workdays.calendar import due_after_workdays
+from tongxin.workflow.clocks.kinds import ClockKind, Duration, Hours, Workdays, due_of
+from tongxin.workflow.clocks.services import clock_start, clock_stop, new_run
 
 from ..models import Clock, Issue, IssueClock, RightsSettings
+from ..settings import settings_for
+from .escalation import LADDER, issue_escalated
+from .rescheduling import issue_rescheduled
 
 
 def workdays_for(clock: str, issue: Issue, cfg: RightsSettings) -> int | None:
@@ -24,41 +32,51 @@ def workdays_for(clock: str, issue: Issue, cfg: RightsSettings) -> int | None:
     return cfg.feedback_workdays
 
 
+def duration_for(clock: str, issue: Issue, cfg: RightsSettings) -> Duration:
+    days = workdays_for(clock, issue, cfg)
+    return Hours(cfg.first_reply_hours) if days is None else Workdays(days)
+
+
 def due_for(
     clock: str, started: datetime.datetime, issue: Issue, cfg: RightsSettings
 ) -> datetime.datetime:
-    days = workdays_for(clock, issue, cfg)
-    if days is None:
-        return started + datetime.timedelta(hours=cfg.first_reply_hours)
-    return due_after_workdays(started, days)
+    return due_of(duration_for(clock, issue, cfg), started)
+
+
+def _kind(clock: Clock) -> ClockKind:
+    def duration(issue: Issue) -> Duration:
+        return duration_for(clock, issue, settings_for(issue.school_id))
+
+    return ClockKind(
+        name=f"rights.{clock.value}",
+        label=clock.label,
+        duration=duration,
+        ladder=LADDER,
+        on_escalate=issue_escalated,
+        on_recount=issue_rescheduled,
+        unit="hours" if clock == Clock.FIRST_REPLY else "workdays",
+    )
+
+
+KINDS = [_kind(clock) for clock in Clock]
 
 
 def stop_running(issue: Issue, now: datetime.datetime, *, cancelled: bool = False) -> None:
     """Stop the open clock. `cancelled` (a withdrawal) marks a clock not yet due as never due."""
-    running = IssueClock.objects.filter(issue=issue, stopped_at__isnull=True)
-    if cancelled:
-        running.filter(due_at__gt=now).update(stopped_at=now, cancelled=True)
-    running.update(stopped_at=now)
-    issue.due_at = None
-    issue.escalation_level = 0
+    clock_stop(issue, model=IssueClock, now=now, cancelled=cancelled)
 
 
 def start(
     issue: Issue, clock: str, cfg: RightsSettings, now: datetime.datetime | None = None
 ) -> IssueClock:
     """Stop whatever runs and start `clock`; the issue's due badge follows it."""
-    now = now or timezone.now()
-    stop_running(issue, now)
-    run = IssueClock.objects.create(
-        issue=issue,
-        school_id=issue.school_id,
-        clock=clock,
-        started_at=now,
-        due_at=due_for(clock, now, issue, cfg),
-        workdays=workdays_for(clock, issue, cfg),
+    run = clock_start(
+        issue,
+        f"rights.{clock}",
+        now=now or timezone.now(),
+        duration=duration_for(clock, issue, cfg),
     )
-    issue.due_at = run.due_at
-    return run
+    return cast(IssueClock, run)
 
 
 def record_started(issue: Issue, clock: str, now: datetime.datetime) -> IssueClock:
@@ -66,6 +84,6 @@ def record_started(issue: Issue, clock: str, now: datetime.datetime) -> IssueClo
     yet, so there is nothing to stop and the issue needs no second write)."""
     if issue.due_at is None:
         raise ValueError("set the issue's due_at before inserting it")
-    return IssueClock.objects.create(
-        issue=issue, school_id=issue.school_id, clock=clock, started_at=now, due_at=issue.due_at
-    )
+    run = cast(IssueClock, new_run(issue, f"rights.{clock}", started_at=now, due_at=issue.due_at))
+    run.save(force_insert=True)
+    return run

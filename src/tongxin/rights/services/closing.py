@@ -1,5 +1,7 @@
 """Closing the loop, publishing and unsealing.
 
+The rating and its one further round are the referral piece's (workflow.referral.steps.rate).
+
 fed back ── rate 满意 / 基本满意 ──► closed
 fed back ── first 不满意 ──► accepted (decide clock restarts)
 fed back ── second 不满意 ──► closed, flagged to the advisor
@@ -16,6 +18,7 @@ from django.utils.translation import gettext as _
 from tongxin.accounts.models import User
 from tongxin.core.authz import authorize
 from tongxin.core.errors import DomainError
+from tongxin.workflow.referral import steps as referral
 from tongxin.workflow.steps import lock, require_text, save_step
 
 from ..machine import ISSUE
@@ -40,23 +43,18 @@ def issue_rate(
     *, actor: User, issue: Issue, expected_version: int, rating: str, reason: str = ""
 ) -> Issue:
     issue = ISSUE.begin(actor=actor, obj=issue, name="rate", expected_version=expected_version)
-    if rating not in {Rating.SATISFIED, Rating.BASICALLY, Rating.DISSATISFIED}:
-        raise DomainError(_("请选择满意、基本满意或不满意。"), field="rating")
-    if rating != Rating.DISSATISFIED:
+    rated = referral.rate(issue, rating=rating, reason=reason)
+    if rated is referral.Rated.CLOSED:
         _close(issue, rating)
-        save_step(issue, "status", "rating", "closed_at")
+        save_step(issue, "status", *rated.fields, "closed_at")
         record_issue_step(
             actor, issue, kind="rated", text=str(Rating(rating).label), data={"rating": rating}
         )
         return issue
-    issue.rating_reason = require_text(reason, "reason", _("不满意的理由"))
-    issue.dissatisfied_count += 1
-    if issue.dissatisfied_count == 1:
+    if rated is referral.Rated.AGAIN:  # the union handles it once more
         issue.status = Status.ACCEPTED
         clocks.start(issue, Clock.DECIDE, settings_for(issue.school_id))
-        save_step(
-            issue, "status", "rating_reason", "dissatisfied_count", "due_at", "escalation_level"
-        )
+        save_step(issue, "status", *rated.fields, "due_at", "escalation_level")
         record_issue_step(actor, issue, kind="reopened", text=issue.rating_reason)
         tell_about_issue(
             union_officers(issue),
@@ -67,15 +65,7 @@ def issue_rate(
         return issue
     _close(issue, rating)
     issue.flagged_to_advisor = True
-    save_step(
-        issue,
-        "status",
-        "rating",
-        "closed_at",
-        "rating_reason",
-        "dissatisfied_count",
-        "flagged_to_advisor",
-    )
+    save_step(issue, "status", *rated.fields, "closed_at", "flagged_to_advisor")
     record_issue_step(
         actor,
         issue,

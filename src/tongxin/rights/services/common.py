@@ -12,6 +12,8 @@ from typing import Any
 from tongxin.accounts.models import PRESIDIUM_POSITIONS, Membership, Role, User
 from tongxin.accounts.reach import Grant, has_role
 from tongxin.accounts.roles import FEDERATION_ROLES, first_grant, grant_at, grant_over
+from tongxin.workflow.referral.rules import offices_of
+from tongxin.workflow.referral.selectors import handlers_of
 from tongxin.workflow.steps import page_of, record_step, tell
 
 from ..models import Issue, IssueEvent
@@ -33,16 +35,11 @@ def actor_label(actor: User, issue: Issue) -> str:
 REPORTER_KINDS = {"submitted", "withdrawn", "rated", "reopened", "supported"}
 
 
-def _offices(issue: Issue) -> set[int]:
-    co = set(issue.co_offices.values_list("pk", flat=True)) if issue.pk else set()
-    return co | ({issue.lead_office_id} if issue.lead_office_id else set())
-
-
 def _office_grant(actor: User, issue: Issue) -> Grant | None:
     # The co-offices are read only for someone who handles an office at all.
     if not has_role(actor, Role.OFFICE_HANDLER):
         return None
-    return grant_at(actor, Role.OFFICE_HANDLER, node_ids=_offices(issue))
+    return grant_at(actor, Role.OFFICE_HANDLER, node_ids=offices_of(issue))
 
 
 def _grant_over(actor: User, roles: Sequence[str], issue: Issue, node: str) -> Grant | None:
@@ -109,10 +106,7 @@ def union_officers(issue: Issue, *, presidium_only: bool = False) -> list[User]:
 
 
 def office_handlers(office_ids: Iterable[int]) -> list[User]:
-    members = Membership.objects.active().filter(
-        node_id__in=list(office_ids), role=Role.OFFICE_HANDLER
-    )
-    return [m.user for m in members.select_related("user")]
+    return handlers_of(office_ids)
 
 
 def advisors(issue: Issue) -> list[User]:

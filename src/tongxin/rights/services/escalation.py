@@ -1,4 +1,5 @@
-"""Reminders and escalation (督办) by the worker, every 5 minutes.
+"""Reminders and escalation (督办) of the rights desk's clocks: its ladder on the shared
+clocks (tongxin.workflow.clocks), climbed by the worker's clocks-escalate job.
 
     clock runs out ──► level 1: remind the holder
     1 working day later ──► level 2: the union's presidium
@@ -10,16 +11,15 @@ Escalation adds supervisors and notifications; the holder stays the same.
 
 import datetime
 
-from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tongxin.accounts.models import User
-from tongxin.workdays.calendar import local_zone, workdays_between
+from tongxin.workflow.clocks import services as shared
+from tongxin.workflow.clocks.kinds import Ladder, Rung
 from tongxin.workflow.steps import save_step
 
-from ..models import Clock, Issue, IssueClock, Status
+from ..models import Issue, IssueClock, Status
 from .common import (
     advisors,
     city_staff,
@@ -32,14 +32,6 @@ from .common import (
 MAX_LEVEL = 4
 
 
-def target_level(due_at: datetime.datetime, now: datetime.datetime) -> int:
-    if now <= due_at:
-        return 0
-    zone = local_zone()
-    overdue_days = workdays_between(due_at.astimezone(zone).date(), now.astimezone(zone).date())
-    return min(MAX_LEVEL, 1 + overdue_days)
-
-
 def holders(issue: Issue) -> list[User]:
     if issue.status == Status.REFERRED and issue.lead_office_id:
         return office_handlers([issue.lead_office_id])
@@ -48,14 +40,8 @@ def holders(issue: Issue) -> list[User]:
     return union_officers(issue)
 
 
-def _recipients(issue: Issue, level: int) -> list[User]:
-    if level == 1:
-        return holders(issue)
-    if level == 2:
-        return union_officers(issue, presidium_only=True)
-    if level == 3:
-        return advisors(issue)
-    return city_staff(issue)
+def presidium(issue: Issue) -> list[User]:
+    return union_officers(issue, presidium_only=True)
 
 
 LEVEL_TEXT = {
@@ -64,51 +50,46 @@ LEVEL_TEXT = {
     3: gettext_lazy("逾期 2 个工作日，已报校团委"),
     4: gettext_lazy("逾期 3 个工作日，已报市学联督办"),
 }
+LADDER = Ladder(
+    [
+        Rung(1, 0, holders, LEVEL_TEXT[1]),
+        Rung(2, 1, presidium, LEVEL_TEXT[2]),
+        Rung(3, 2, advisors, LEVEL_TEXT[3]),
+        Rung(MAX_LEVEL, 3, city_staff, LEVEL_TEXT[4]),
+    ]
+)
 
 
-@transaction.atomic
-def clock_escalate(*, actor: User, clock: IssueClock, now: datetime.datetime | None = None) -> int:
-    """Raise an overdue clock by one level when due; return the new level (0: nothing)."""
-    now = now or timezone.now()
-    clock = (
-        IssueClock.objects.select_for_update()
-        .select_related("issue", "issue__school")
-        .get(pk=clock.pk)
-    )
-    if clock.stopped_at is not None or clock.escalation_level >= target_level(clock.due_at, now):
-        return 0
-    level = clock.escalation_level + 1
-    clock.escalation_level = level
-    clock.save(update_fields=["escalation_level"])
-    issue = Issue.objects.select_for_update().get(pk=clock.issue_id)
-    issue.escalation_level = level
-    fields = ["escalation_level"]
-    if level == MAX_LEVEL:
+def target_level(due_at: datetime.datetime, now: datetime.datetime) -> int:
+    return LADDER.level_at(due_at, now)
+
+
+def issue_escalated(step: shared.Escalation) -> None:
+    """The kernel raised a clock of `step.owner` (locked): the issue's level and version,
+    its timeline line and audit event, and the rung's people told."""
+    issue: Issue = step.owner
+    fields = list(step.owner_fields)
+    if step.is_top:
         issue.escalated_to_city = True
         fields.append("escalated_to_city")
     save_step(issue, *fields)
-    label = Clock(clock.clock).label
-    text = f"{label}时限{LEVEL_TEXT[level]}"
     record_issue_step(
-        actor,
+        step.actor,
         issue,
-        kind="reminded" if level == 1 else "escalated",
-        text=text,
+        kind="reminded" if step.level == 1 else "escalated",
+        text=step.text,
         internal=True,
-        data={"clock": clock.clock, "level": level},
+        data={"clock": step.kind.code, "level": step.level},
     )
-    tell_about_issue(
-        _recipients(issue, level), issue, _("【督办】%(t)s") % {"t": issue.title}, text
-    )
-    return level
+    title = _("【督办】%(t)s") % {"t": issue.title}
+    tell_about_issue(step.recipients(), issue, title, step.text)
+
+
+def clock_escalate(*, actor: User, clock: IssueClock, now: datetime.datetime | None = None) -> int:
+    """Raise an overdue clock by one level when due; return the new level (0: nothing)."""
+    return shared.clock_escalate(actor=actor, run=clock, now=now)
 
 
 def overdue_clocks(now: datetime.datetime, limit: int = 500) -> list[int]:
     """Open clocks past due whose level may need raising (indexed on open clocks' due_at)."""
-    return list(
-        IssueClock.objects.filter(
-            stopped_at__isnull=True, due_at__lt=now, escalation_level__lt=MAX_LEVEL
-        )
-        .order_by("due_at")
-        .values_list("pk", flat=True)[:limit]
-    )
+    return shared.overdue_runs(IssueClock, now, limit)

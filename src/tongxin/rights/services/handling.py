@@ -1,4 +1,5 @@
-"""The union's and the offices' side of the loop.
+"""The union's and the offices' side of the loop; the offices' steps on the shared referral
+piece (tongxin.workflow.referral: what refer, return, reply, approve and input write).
 
 submitted ── accept ──► accepted (decide clock)      submitted ── decline ──► not handled
 submitted | accepted ── merge ──► merged (supporters move to the target)
@@ -13,11 +14,12 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tongxin.accounts.models import Role, User
-from tongxin.accounts.roles import has_role_at, is_office_head
+from tongxin.accounts.models import User
 from tongxin.core.authz import authorize
 from tongxin.core.errors import DomainError
-from tongxin.orgs.models import Node, NodeKind
+from tongxin.orgs.models import Node
+from tongxin.workflow.referral import steps as referral
+from tongxin.workflow.referral.selectors import handlers_of, heads_of
 from tongxin.workflow.steps import require_text, save_step
 
 from ..machine import ISSUE
@@ -25,7 +27,6 @@ from ..models import Clock, DeclineReason, Issue, IssueSupport, OfficeInput, Sta
 from ..settings import settings_for
 from . import clocks
 from .common import (
-    office_handlers,
     record_issue_step,
     tell_about_issue,
     tell_reporter,
@@ -113,14 +114,6 @@ def issue_start(*, actor: User, issue: Issue, expected_version: int) -> Issue:
     return issue
 
 
-def _check_offices(issue: Issue, lead: Node, co: list[Node]) -> None:
-    for office in [lead, *co]:
-        if office.kind != NodeKind.OFFICE or office.school_id != issue.school_id:
-            raise DomainError(_("只能转办给本校的职能部门。"), field="lead_office")
-    if lead in co:
-        raise DomainError(_("牵头部门不能同时是协办部门。"), field="co_offices")
-
-
 @transaction.atomic
 def issue_refer(
     *,
@@ -133,12 +126,10 @@ def issue_refer(
 ) -> Issue:
     """已受理 → 已转办 (转办: hand to school offices). Offices must belong to the issue's school."""
     issue = ISSUE.begin(actor=actor, obj=issue, name="refer", expected_version=expected_version)
-    _check_offices(issue, lead_office, co_offices)
-    issue.status, issue.lead_office = Status.REFERRED, lead_office
-    issue.answer_draft = ""
+    referred = referral.refer(issue, lead_office=lead_office, co_offices=co_offices)
+    issue.status = Status.REFERRED
     clocks.start(issue, Clock.ANSWER, settings_for(issue.school_id))
-    save_step(issue, "status", "lead_office", "answer_draft", *CLOCK_FIELDS)
-    issue.co_offices.set(co_offices)
+    save_step(issue, "status", *referred, *CLOCK_FIELDS)
     record_issue_step(
         actor,
         issue,
@@ -147,7 +138,7 @@ def issue_refer(
         data={"lead": lead_office.pk, "co": [o.pk for o in co_offices]},
     )
     tell_about_issue(
-        office_handlers([lead_office.pk, *[o.pk for o in co_offices]]),
+        handlers_of([lead_office.pk, *[o.pk for o in co_offices]]),
         issue,
         _("转办事项：%(t)s") % {"t": issue.title},
     )
@@ -158,27 +149,33 @@ def issue_refer(
 def issue_return(*, actor: User, issue: Issue, expected_version: int, reason: str) -> Issue:
     """退回: the lead office says "not ours"; the union must route it again."""
     issue = ISSUE.begin(actor=actor, obj=issue, name="return", expected_version=expected_version)
-    reason = require_text(reason, "reason", _("退回理由"))
-    office_id = issue.lead_office_id
-    issue.status, issue.lead_office, issue.answer_draft = Status.ACCEPTED, None, ""
+    back = referral.hand_back(issue, reason=reason)
+    issue.status = Status.ACCEPTED
     clocks.start(issue, Clock.DECIDE, settings_for(issue.school_id))
-    save_step(issue, "status", "lead_office", "answer_draft", *CLOCK_FIELDS)
-    issue.co_offices.clear()
+    save_step(issue, "status", *back.fields, *CLOCK_FIELDS)
     record_issue_step(
-        actor, issue, kind="returned", text=reason, internal=True, data={"office": office_id}
+        actor,
+        issue,
+        kind="returned",
+        text=back.reason,
+        internal=True,
+        data={"office": back.office_id},
     )
     tell_about_issue(
-        union_officers(issue), issue, _("职能部门退回了诉求：%(t)s") % {"t": issue.title}, reason
+        union_officers(issue),
+        issue,
+        _("职能部门退回了诉求：%(t)s") % {"t": issue.title},
+        back.reason,
     )
     return issue
 
 
-def _finish_answer(actor: User, issue: Issue, text: str, kind: str) -> None:
-    issue.status, issue.answer, issue.answer_draft = Status.ANSWERED, text, ""
-    issue.answered_at = timezone.now()
+def _finish_answer(actor: User, issue: Issue, kind: str) -> None:
+    """The reply went out (referral.send_reply): answered, the feedback clock runs."""
+    issue.status = Status.ANSWERED
     clocks.start(issue, Clock.FEEDBACK, settings_for(issue.school_id))
-    save_step(issue, "status", "answer", "answer_draft", "answered_at", *CLOCK_FIELDS)
-    record_issue_step(actor, issue, kind=kind, text=text)
+    save_step(issue, "status", *referral.SENT_FIELDS, *CLOCK_FIELDS)
+    record_issue_step(actor, issue, kind=kind, text=issue.answer)
     tell_about_issue(
         union_officers(issue), issue, _("诉求已有答复，请向同学反馈：%(t)s") % {"t": issue.title}
     )
@@ -188,7 +185,8 @@ def _finish_answer(actor: User, issue: Issue, text: str, kind: str) -> None:
 def issue_answer(*, actor: User, issue: Issue, expected_version: int, answer: str) -> Issue:
     """The union answers an issue it handled itself (处理中 → 已答复)."""
     issue = ISSUE.begin(actor=actor, obj=issue, name="answer", expected_version=expected_version)
-    _finish_answer(actor, issue, require_text(answer, "answer", _("答复")), "answered")
+    referral.send_reply(issue, require_text(answer, "answer", _("答复")))
+    _finish_answer(actor, issue, "answered")
     return issue
 
 
@@ -199,30 +197,25 @@ def issue_office_answer(*, actor: User, issue: Issue, expected_version: int, ans
     issue = ISSUE.begin(
         actor=actor, obj=issue, name="office-answer", expected_version=expected_version
     )
-    text = require_text(answer, "answer", _("答复"))
-    if settings_for(issue.school_id).head_approval_required and not is_office_head(
-        actor, issue.lead_office_id
-    ):
-        issue.answer_draft = text
-        save_step(issue, "answer_draft")
-        record_issue_step(actor, issue, kind="answer_drafted", text=text, internal=True)
-        heads = [
-            u
-            for u in office_handlers([issue.lead_office_id or 0])
-            if is_office_head(u, issue.lead_office_id)
-        ]
+    approval = settings_for(issue.school_id).head_approval_required
+    replied = referral.office_reply(issue, actor=actor, text=answer, approval_required=approval)
+    if replied is referral.Replied.DRAFTED:
+        save_step(issue, *replied.fields)
+        record_issue_step(
+            actor, issue, kind="answer_drafted", text=issue.answer_draft, internal=True
+        )
+        heads = heads_of(issue.lead_office_id)
         tell_about_issue(heads, issue, _("待审核的答复：%(t)s") % {"t": issue.title})
         return issue
-    _finish_answer(actor, issue, text, "answered")
+    _finish_answer(actor, issue, "answered")
     return issue
 
 
 @transaction.atomic
 def issue_approve_answer(*, actor: User, issue: Issue, expected_version: int) -> Issue:
     issue = ISSUE.begin(actor=actor, obj=issue, name="approve", expected_version=expected_version)
-    if not issue.answer_draft:
-        raise DomainError(_("没有待审核的答复。"))
-    _finish_answer(actor, issue, issue.answer_draft, "answer_approved")
+    referral.approve_reply(issue)
+    _finish_answer(actor, issue, "answer_approved")
     return issue
 
 
@@ -230,21 +223,18 @@ def issue_approve_answer(*, actor: User, issue: Issue, expected_version: int) ->
 def issue_add_office_input(
     *, actor: User, issue: Issue, office: Node | None, text: str
 ) -> OfficeInput:
-    """A co-office adds its input for the lead office (before the answer goes out)."""
+    """A co-office adds its input for the lead office (before the answer goes out), in the
+    name of a co-office the actor handles."""
     authorize(actor, "rights.add_office_input", issue)
-    if office is None or not has_role_at(actor, Role.OFFICE_HANDLER, node_id=office.pk):
-        raise DomainError(_("只能以本人所在部门的名义提供意见。"), field="office")
     ISSUE.require(issue, "office-input")
-    entry = OfficeInput.objects.create(
-        issue=issue, office=office, author=actor, text=require_text(text, "text", _("协办意见"))
-    )
+    entry = referral.add_input(OfficeInput, item=issue, office=office, author=actor, text=text)
     record_issue_step(
         actor,
         issue,
         kind="office_input_added",
         text=entry.text,
         internal=True,
-        data={"office": office.pk},
+        data={"office": entry.office_id},
     )
     return entry
 

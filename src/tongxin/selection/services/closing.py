@@ -9,9 +9,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from tongxin.accounts.models import User
+from tongxin.workflow.notice.period import notice_close
 from tongxin.workflow.steps import save_step
 
-from ..models import Candidacy, Objection, ObjectionStatus, State, Step
+from ..machine import OBJECTIONS
+from ..models import Candidacy, State, Step
 from .common import (
     describe,
     record_candidacy_step,
@@ -22,19 +24,12 @@ from .common import (
 
 
 def _close_objections(candidacy: Candidacy, actor: User, now: datetime.datetime) -> None:
-    open_ones = list(
-        Objection.objects.filter(candidacy=candidacy, status=ObjectionStatus.OPEN).select_related(
-            "author"
-        )
+    open_ones = OBJECTIONS.close_open(
+        noticed=candidacy,
+        answer=_("该候选人已不予任用，异议无需另行处理。"),
+        by=actor,
+        now=now,
     )
-    for objection in open_ones:
-        objection.status, objection.answered_by, objection.answered_at = (
-            ObjectionStatus.MOOT,
-            actor,
-            now,
-        )
-        objection.answer = _("该候选人已不予任用，异议无需另行处理。")
-        objection.save(update_fields=["status", "answer", "answered_by", "answered_at"])
     tell_about_candidacy(
         [o.author for o in open_ones],
         candidacy,
@@ -46,8 +41,7 @@ def _close_objections(candidacy: Candidacy, actor: User, now: datetime.datetime)
 def reject(candidacy: Candidacy, actor: User, reason: str, now: datetime.datetime) -> None:
     """Close the (locked) candidacy as rejected; shared with an upheld objection."""
     candidacy.state, candidacy.closing_reason, candidacy.closed_at = State.REJECTED, reason, now
-    candidacy.paused_at = None
-    save_step(candidacy, "state", "closing_reason", "closed_at", "paused_at")
+    save_step(candidacy, "state", "closing_reason", "closed_at", *notice_close(candidacy))
     _close_objections(candidacy, actor, now)
     record_candidacy_step(
         actor,

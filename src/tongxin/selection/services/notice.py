@@ -1,4 +1,6 @@
-"""The public notice (公示) and objections (异议); the arithmetic is in selection/notice.py.
+"""The public notice (公示) and objections (异议) of a candidacy, on the shared piece
+(tongxin.workflow.notice: the working-day period and the objection table); here only
+the permission, the lock, the candidacy's state, its timeline, audit events and who is told.
 
 decided (presidium) | reviewed (department) ──publish──► notice (n working days)
 notice ──objection──► paused ──all objections dismissed──► notice (owed days resume)
@@ -16,11 +18,18 @@ from tongxin.accounts.models import User
 from tongxin.core.authz import authorize
 from tongxin.core.errors import DomainError
 from tongxin.workdays.calendar import local_zone
-from tongxin.workflow.steps import lock, require_text, save_step
+from tongxin.workflow.notice.period import (
+    notice_close,
+    notice_open,
+    notice_pause,
+    notice_recount,
+    notice_resume,
+    notice_run_out,
+)
+from tongxin.workflow.steps import lock, save_step
 
-from ..machine import CANDIDACY
+from ..machine import CANDIDACY, OBJECTIONS
 from ..models import Candidacy, Objection, ObjectionStatus, State, Step
-from ..notice import days_owed, notice_end
 from ..selectors import settings_for
 from .closing import reject
 from .common import (
@@ -34,18 +43,12 @@ from .common import (
     tell_secretaries,
 )
 
-NOTICE_FIELDS = ("notice_resumed_at", "notice_days_left", "notice_ends_at", "paused_at")
+# The timeline's kind of each resolution in the objection table.
+ANSWERED = {"dismiss": Step.DISMISSED, "uphold": Step.UPHELD}
 
 
 def _local(moment: datetime.datetime) -> str:
     return moment.astimezone(local_zone()).strftime("%Y-%m-%d %H:%M")
-
-
-def _run(candidacy: Candidacy, days: int, now: datetime.datetime) -> None:
-    """Start (or resume) a segment of the notice owing `days` working days."""
-    candidacy.state, candidacy.paused_at = State.NOTICE, None
-    candidacy.notice_resumed_at, candidacy.notice_days_left = now, days
-    candidacy.notice_ends_at = notice_end(now, days)
 
 
 @transaction.atomic
@@ -64,9 +67,8 @@ def candidacy_publish(
         raise DomainError(_("主席团候选人须先由校党委决定，才能公示。"), field="state")
     CANDIDACY.require(candidacy, "publish")
     days = settings_for(candidacy.school_id).notice_workdays
-    candidacy.notice_workdays, candidacy.notice_started_at = days, now
-    _run(candidacy, days, now)
-    save_step(candidacy, "state", "notice_workdays", "notice_started_at", *NOTICE_FIELDS)
+    candidacy.state = State.NOTICE
+    save_step(candidacy, "state", *notice_open(candidacy, days, now))
     assert candidacy.notice_ends_at is not None
     text = _("公示期 %(n)d 个工作日，至 %(t)s 结束。") % {
         "n": days,
@@ -87,11 +89,9 @@ def candidacy_publish(
 
 
 def _pause(candidacy: Candidacy, actor: User, now: datetime.datetime) -> None:
-    assert candidacy.notice_resumed_at is not None and candidacy.notice_days_left is not None
-    owed = days_owed(candidacy.notice_days_left, candidacy.notice_resumed_at, now)
-    candidacy.state, candidacy.paused_at = State.PAUSED, now
-    candidacy.notice_days_left, candidacy.notice_ends_at = owed, None
-    save_step(candidacy, "state", *NOTICE_FIELDS)
+    candidacy.state = State.PAUSED
+    save_step(candidacy, "state", *notice_pause(candidacy, now))
+    owed = candidacy.notice_days_left
     text = _("公示暂停，待异议处理完毕后继续，尚需公示 %(n)d 个工作日。") % {"n": owed}
     record_candidacy_step(
         actor,
@@ -113,21 +113,13 @@ def objection_lodge(
     now = now_or(now)
     candidacy = lock(candidacy, None, related=CANDIDACY_RELATED)
     CANDIDACY.require(candidacy, "object")
-    ends = candidacy.notice_ends_at
-    if candidacy.state == State.NOTICE and ends is not None and now > ends:
-        raise DomainError(_("公示期已结束，不能再提出异议。"), field="state")
-    body = require_text(text, "text", _("异议内容"), max_length=1000)
-    mine = Objection.objects.filter(candidacy=candidacy, author=actor, status=ObjectionStatus.OPEN)
-    if mine.exists():
-        raise DomainError(_("您对该候选人的异议正在处理中，请等待答复。"), field="text")
-    objection = Objection.objects.create(
-        candidacy=candidacy, school_id=candidacy.school_id, author=actor, text=body, created_at=now
-    )
+    objection = OBJECTIONS.lodge(noticed=candidacy, author=actor, text=text, now=now)
+    body = objection.text
     record_candidacy_step(
         actor,
         candidacy,
         kind=Step.OBJECTED,
-        action="selection.objection.lodged",
+        action=OBJECTIONS.audit_action("lodge"),
         now=now,
         text=body,
         restricted=True,
@@ -143,9 +135,9 @@ def objection_lodge(
 
 
 def _resume(candidacy: Candidacy, actor: User, now: datetime.datetime) -> None:
-    days = candidacy.notice_days_left or 1
-    _run(candidacy, days, now)
-    save_step(candidacy, "state", *NOTICE_FIELDS)
+    candidacy.state = State.NOTICE
+    save_step(candidacy, "state", *notice_resume(candidacy, now))
+    days = candidacy.notice_days_left
     assert candidacy.notice_ends_at is not None
     text = _("异议处理完毕，公示恢复，尚需 %(n)d 个工作日，至 %(t)s 结束。") % {
         "n": days,
@@ -180,18 +172,20 @@ def objection_resolve(
     now = now_or(now)
     candidacy = lock(candidacy, expected_version, related=CANDIDACY_RELATED)
     CANDIDACY.require(candidacy, "resolve")
-    objection = Objection.objects.select_for_update().get(pk=objection.pk)
-    if objection.status != ObjectionStatus.OPEN or objection.candidacy_id != candidacy.pk:
-        raise DomainError(_("该异议已经处理过了。"), field="objection")
-    written = require_text(answer, "answer", _("书面答复"))
-    objection.status = ObjectionStatus.UPHELD if upheld else ObjectionStatus.DISMISSED
-    objection.answer, objection.answered_by, objection.answered_at = written, actor, now
-    objection.save(update_fields=["status", "answer", "answered_by", "answered_at"])
+    objection, step = OBJECTIONS.answer(
+        noticed=candidacy,
+        objection=objection,
+        outcome=ObjectionStatus.UPHELD if upheld else ObjectionStatus.DISMISSED,
+        answer=answer,
+        by=actor,
+        now=now,
+    )
+    written = objection.answer
     record_candidacy_step(
         actor,
         candidacy,
-        kind=Step.UPHELD if upheld else Step.DISMISSED,
-        action="selection.objection.upheld" if upheld else "selection.objection.dismissed",
+        kind=ANSWERED[step.name],
+        action=OBJECTIONS.audit_action(step.name),
         now=now,
         text=written,
         restricted=True,
@@ -206,18 +200,17 @@ def objection_resolve(
     )
     if upheld:
         reject(candidacy, actor, _("公示期间的异议经核实成立：%(a)s") % {"a": written}, now)
-    elif not Objection.objects.filter(candidacy=candidacy, status=ObjectionStatus.OPEN).exists():
+    elif not OBJECTIONS.open_of(candidacy).exists():
         _resume(candidacy, actor, now)
     return objection
 
 
 def end_notice_if_due(candidacy: Candidacy, actor: User, now: datetime.datetime) -> bool:
     """Close a (locked) notice whose end has passed; tell the advisors to confirm."""
-    ends = candidacy.notice_ends_at
-    if candidacy.state != State.NOTICE or ends is None or now <= ends:
+    if not notice_run_out(candidacy, now):
         return False
     candidacy.state = State.NOTICE_ENDED
-    save_step(candidacy, "state")
+    save_step(candidacy, "state", *notice_close(candidacy))
     record_candidacy_step(
         actor,
         candidacy,
@@ -270,9 +263,3 @@ def notice_reschedule(*, actor: User, candidacy: Candidacy) -> Candidacy | None:
     tell_candidate(candidacy, _("公示期限调整"), text)
     tell_advisors(candidacy, _("%(n)s的公示期限调整") % {"n": candidacy.candidate.real_name})
     return candidacy
-
-
-def notice_recount(candidacy: Candidacy) -> datetime.datetime:
-    """When the running segment ends under the calendar as it stands now."""
-    assert candidacy.notice_resumed_at is not None and candidacy.notice_days_left is not None
-    return notice_end(candidacy.notice_resumed_at, candidacy.notice_days_left)

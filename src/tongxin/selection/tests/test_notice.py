@@ -2,34 +2,19 @@
 objection and resumed with the working days still owed."""
 
 import datetime
+import re
 
 import pytest
 
 from tongxin.core.errors import DomainError
 from tongxin.selection import services
+from tongxin.selection.machine import CANDIDACY, OBJECTIONS
 from tongxin.selection.models import Objection, SelectionSettings, State, Step
-from tongxin.selection.notice import days_owed, days_served, notice_end
-from tongxin.workdays.models import CalendarDay
+from tongxin.workflow.notice.days import notice_end
 
 from .factories import FRIDAY, at, fresh, walk
 
 pytestmark = pytest.mark.django_db
-
-
-def test_the_calendar_knows_the_2025_national_day_holiday():
-    days = dict(
-        CalendarDay.objects.filter(
-            date__range=(datetime.date(2025, 9, 27), datetime.date(2025, 10, 11))
-        ).values_list("date", "is_workday")
-    )
-    assert days[datetime.date(2025, 9, 28)] is True  # make-up Sunday
-    assert all(days[datetime.date(2025, 10, d)] is False for d in range(1, 9))
-    assert days[datetime.date(2025, 10, 11)] is True  # make-up Saturday
-
-
-def test_five_working_days_from_friday_26_september_end_on_friday_10_october():
-    # 09-28 (make-up Sunday), 09-29, 09-30, then the holiday, 10-09, 10-10.
-    assert notice_end(FRIDAY, 5) == at(2025, 10, 10, 23, 59) + datetime.timedelta(seconds=59)
 
 
 def test_publishing_sets_the_notice_from_the_school_setting(province):
@@ -45,15 +30,6 @@ def test_a_school_setting_changes_the_length(province):
     candidacy = walk(province, State.NOTICE)
     # 09-28, 09-29, 09-30
     assert candidacy.notice_ends_at.astimezone(FRIDAY.tzinfo).date() == datetime.date(2025, 9, 30)
-
-
-def test_the_day_of_the_pause_is_still_owed():
-    # Served: 09-28 and 09-29 (full days before the pause on 09-30); owed: 3 of 5.
-    assert days_served(FRIDAY, at(2025, 9, 30, 9)) == 2
-    assert days_owed(5, FRIDAY, at(2025, 9, 30, 9)) == 3
-    # An objection on the first day leaves everything owed; on the last day, one day.
-    assert days_owed(5, FRIDAY, at(2025, 9, 26, 15)) == 5
-    assert days_owed(5, FRIDAY, at(2025, 10, 10, 20)) == 1
 
 
 def test_an_objection_pauses_and_a_dismissal_resumes_with_the_days_owed(province):
@@ -154,3 +130,42 @@ def test_an_empty_objection_is_refused_naming_the_field(province):
         )
     assert err.value.field == "text" and "异议内容" in err.value.message
     assert fresh(candidacy).state == State.NOTICE
+
+
+def test_the_paused_page_offers_one_answer_form_per_open_objection_with_the_tables_outcomes(
+    province, client_for
+):
+    candidacy = walk(province, State.NOTICE)
+    first = services.objection_lodge(
+        actor=province.student_a2, candidacy=candidacy, text="异议一", now=at(2025, 9, 29)
+    )
+    services.objection_lodge(
+        actor=province.officer_a, candidacy=candidacy, text="异议二", now=at(2025, 9, 29, 11)
+    )
+    services.objection_resolve(
+        actor=province.advisor_a,
+        objection=first,
+        expected_version=fresh(candidacy).version,
+        upheld=False,
+        answer="不成立。",
+        now=at(2025, 9, 30),
+    )
+    page = client_for("advisor_a").get(f"/selection/candidacies/{candidacy.pk}/").content.decode()
+    assert page.count('data-testid="step-resolve"') == 1  # the answered one has no form
+    outcomes = re.findall(r'name="outcome" value="([a-z]+)"', page)
+    assert outcomes == [a.dst[0] for a in OBJECTIONS.outcomes()] == ["dismissed", "upheld"]
+
+
+def test_the_objection_table_names_the_candidacy_tables_permissions(province):
+    table = OBJECTIONS.machine
+    assert table.action("lodge").perm == CANDIDACY.action("object").perm
+    assert {table.action(s).perm for s in ("dismiss", "uphold")} == {
+        CANDIDACY.action("resolve").perm
+    }
+    candidacy = walk(province, State.NOTICE)
+    objection = services.objection_lodge(
+        actor=province.student_a2, candidacy=candidacy, text="异议", now=at(2025, 9, 29)
+    )
+    assert table.allowed(province.advisor_a, objection) == ["dismiss", "uphold"]
+    for persona in ("student_a2", "secretary_a1", "advisor_b"):
+        assert table.allowed(province.people[persona], objection) == [], persona
