@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "tongxin.assessment",
     "tongxin.training",
     "tongxin.notifications",
+    "tongxin.attachments",
+    "tongxin.comments",
     "tongxin.imports",
     "tongxin.api",
     "tongxin.demo",
@@ -296,3 +298,13 @@ LOGGING = {
 # Channels through which notifications leave the in-app inbox (tongxin.notifications).
 NOTIFICATION_CHANNELS = ["tongxin.notifications.channels.EmailChannel"]
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR")
+
+# Files attached to an object (tongxin.attachments): the largest accepted, by kind, and how
+# many one object may carry. Images are re-encoded, so what is stored is usually smaller.
+ATTACHMENT_MAX_BYTES = {
+    "image": int(os.environ.get("ATTACHMENT_MAX_IMAGE_BYTES", 10 * 1024 * 1024)),
+    "document": int(os.environ.get("ATTACHMENT_MAX_DOCUMENT_BYTES", 20 * 1024 * 1024)),
+}
+ATTACHMENTS_PER_OBJECT = int(os.environ.get("ATTACHMENTS_PER_OBJECT", "20"))
+# Moderated comments (tongxin.comments): the longest comment, in characters.
+COMMENT_MAX_LENGTH = int(os.environ.get("COMMENT_MAX_LENGTH", "500"))

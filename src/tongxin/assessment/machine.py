@@ -1,11 +1,11 @@
 """The transition tables of the semester assessment (述职评议): a round and an exit proposal.
 
-    (new) ── open ──► open (reports and ratings until the deadline)
-          ── close ──► closed (scores and levels; 不合格 ──► an exit proposal)
-          ── publish ──► published (each rated officer reads their own result)
+(new) ── open ──► open (reports and ratings until the deadline)
+      ── close ──► closed (scores and levels; 不合格 ──► an exit proposal)
+      ── publish ──► published (each rated officer reads their own result)
 
-    (round closed, 不合格) ──► pending ── confirm ──► confirmed (免职 through staff)
-                                      └─ dismiss ──► dismissed (the advisor's reason kept)
+(round closed, 不合格) ──► pending ── confirm ──► confirmed (免职 through staff)
+                                  └─ dismiss ──► dismissed (the advisor's reason kept)
 """
 
 from tongxin.workflow.machine import Action, Machine

@@ -16,6 +16,8 @@ collects `audit_actions.py`. An app's `registers.py` sets any of these module co
     SETTINGS    [SettingSpec]    the settings it owns, with the level that edits them
     READY_LINES [callable]       () → lines `tongxin serve` prints once it listens
     CLOCKS      [Clocks]         its clock models and their kinds (tongxin.workflow.clocks)
+    ATTACHABLE  [Attachable]     its models that carry files (tongxin.attachments)
+    COMMENTABLE [Commentable]    its models that carry moderated comments (tongxin.comments)
 
 Its authorization-matrix rows are test code: `<app>/tests/matrix.py` (`ROWS`), gathered by
 tests/test_authorization_matrix.py. Orders are numbers so that an app can slot in anywhere.
@@ -143,6 +145,35 @@ class SettingSpec:
         return LEVEL_LABELS[self.level]
 
 
+@dataclass(frozen=True)
+class Attachable:
+    """A model whose objects carry files (tongxin.attachments). The permissions are the
+    subject app's, asked on the subject: `read` lets one see it and so its files, `add`
+    lets one attach a file, `manage` (optional) lets one remove anyone's file."""
+
+    model: str  # "rights.issue": app label and model name, lower case
+    read: str
+    add: str
+    manage: str | None = None
+    school_attr: str = "school_id"  # the subject's school, which its files carry
+
+
+@dataclass(frozen=True)
+class Commentable:
+    """A model whose objects carry moderated comments (tongxin.comments). `moderate` is
+    the permission of the unit's moderator on the subject; `moderated_by(user)` is the same
+    reach as a filter: a queryset of the subjects the user moderates, or None for none (so
+    the to-do list asks nothing of someone who moderates nothing)."""
+
+    model: str
+    read: str
+    add: str
+    moderate: str
+    moderated_by: Callable[[Any], Any]
+    page: str | None = None  # URL name of the subject's page (one argument: its pk)
+    school_attr: str = "school_id"
+
+
 @cache
 def _modules() -> tuple[ModuleType, ...]:
     found = []
@@ -165,6 +196,11 @@ def collect(name: str) -> list[Any]:
 def by_order(name: str) -> list[Any]:
     """`collect(name)` sorted by each entry's `order` (stable: ties keep app order)."""
     return sorted(collect(name), key=lambda entry: entry.order)
+
+
+def subject_specs(name: str) -> dict[str, Any]:
+    """The specs of a subject registry (ATTACHABLE, COMMENTABLE) by model label."""
+    return {spec.model: spec for spec in collect(name)}
 
 
 def settings_edited_at(level: Level) -> list[SettingSpec]:

@@ -2,10 +2,17 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from tongxin.core.registration import ApiRouter, Nav, SettingSpec, UrlInclude
+from tongxin.core.registration import (
+    ApiRouter,
+    Attachable,
+    Commentable,
+    Nav,
+    SettingSpec,
+    UrlInclude,
+)
 from tongxin.workflow.clocks.kinds import Clocks
 
-from . import home, todo
+from . import home, selectors, todo
 from .models import IssueClock
 from .services.clocks import KINDS
 
@@ -33,4 +40,19 @@ SETTINGS = [
         "rights:categories",
         "rights.manage_categories",
     ),
+]
+# An issue's readers see its files and comments; who reads it may add them (not the reporter
+# of an anonymous issue); the union office that holds its queue moderates the comments.
+ATTACHABLE = [
+    Attachable("rights.issue", "rights.view_issue", "rights.discuss_issue", "rights.handle_issue")
+]
+COMMENTABLE = [
+    Commentable(
+        "rights.issue",
+        read="rights.view_issue",
+        add="rights.discuss_issue",
+        moderate="rights.handle_issue",
+        moderated_by=lambda user: selectors.issues_handled_by(actor=user),
+        page="rights:issue-detail",
+    )
 ]

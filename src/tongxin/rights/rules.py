@@ -95,3 +95,8 @@ rules.add_perm("rights.manage_settings", advises_school)
 rules.add_perm("rights.manage_categories", is_federation_admin)
 rules.add_perm("rights.view_wall", belongs_to_a_school)
 rules.add_perm("rights.open_settings", is_advisor)
+
+# Comments and attachments (tongxin.comments, tongxin.attachments) name their author, so the
+# reporter of an anonymous issue adds none: their name would sit beside the issue.
+is_anonymous_issue = rules.predicate(lambda user, issue: issue is not None and issue.is_anonymous)
+rules.add_perm("rights.discuss_issue", reads_issue & ~(is_reporter & is_anonymous_issue))

@@ -327,3 +327,10 @@ def awaiting_oversight(*, actor: Any) -> QuerySet[Issue]:
 def awaiting_rating(*, actor: Any) -> QuerySet[Issue]:
     """The actor's own issues that were answered and fed back, waiting for their rating."""
     return Issue.objects.filter(mine_q(actor), status=Status.FED_BACK).order_by("fed_back_at", "id")
+
+
+def issues_handled_by(*, actor: Any) -> QuerySet[Issue] | None:
+    """The issues of the queues the actor's union office holds (rights.handle_issue as a
+    filter: the moderators of their comments); None, with no query, for anyone else."""
+    unions = node_ids_where(actor, Role.OFFICER)
+    return Issue.objects.filter(union_id__in=unions) if unions else None

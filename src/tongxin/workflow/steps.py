@@ -92,9 +92,7 @@ def require_text(
 def _touched(obj: models.Model) -> list[str]:
     """The auto-updated timestamps a partial save must name, or Django leaves them stale."""
     return [
-        f.name
-        for f in obj._meta.concrete_fields
-        if isinstance(f, models.DateField) and f.auto_now
+        f.name for f in obj._meta.concrete_fields if isinstance(f, models.DateField) and f.auto_now
     ]
 
 
