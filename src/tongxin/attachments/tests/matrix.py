@@ -4,10 +4,12 @@ The subject is the rights issue referred to school A's logistics office (read by
 officer A, the office's handler and advisor A); its file is made on first use.
 """
 
-from tongxin.testing.matrix import Row
+from tongxin.testing.matrix import UNION_A, Grant, Row
 from tongxin.testing.province import TinyProvince
 
 READERS = ["student_a", "officer_a", "handler_a", "advisor_a"]
+# Every person who reads the referred issue (rights' grant "an issue referred to logistics").
+ISSUE_READERS = ["student_a", *UNION_A, "handler_a", "office_head_a", "advisor_a"]
 
 
 def _file_on_referred(p: TinyProvince) -> int:
@@ -47,5 +49,39 @@ ROWS = [
         ["student_a", "officer_a"],  # the uploader and the union holding the queue
         ["handler_a", "advisor_a"],
         method="post",
+    ),
+]
+
+
+def _attachment(p: TinyProvince) -> object:
+    from tongxin.attachments.models import Attachment
+
+    return Attachment.objects.get(pk=_file_on_referred(p))
+
+
+GRANTS = [
+    Grant(
+        "a file on the referred issue is read by the issue's readers",
+        "attachments.view_attachment",
+        _attachment,
+        ISSUE_READERS,
+    ),
+    Grant(
+        "attach to the referred issue: whoever may discuss it",
+        "attachments.add_attachment",
+        lambda p: p.issues["referred"],
+        ISSUE_READERS,
+    ),
+    Grant(
+        "attach to an anonymous issue: not its reporter (the name would sit beside it)",
+        "attachments.add_attachment",
+        lambda p: p.issues["anonymous"],
+        [*UNION_A, "advisor_a"],
+    ),
+    Grant(
+        "remove a file: its uploader (student A) or the union holding the issue",
+        "attachments.delete_attachment",
+        _attachment,
+        ["student_a", *UNION_A],
     ),
 ]

@@ -6,10 +6,12 @@ officer A, the office's handler and advisor A; officer A's union moderates it). 
 """
 
 from tongxin.comments.models import Status
-from tongxin.testing.matrix import EVERYONE, Row
+from tongxin.testing.matrix import EVERYONE, UNION_A, Grant, Row
 from tongxin.testing.province import TinyProvince
 
 READERS = ["student_a", "officer_a", "handler_a", "advisor_a"]
+# Every person who reads the referred issue (rights' grant "an issue referred to logistics").
+ISSUE_READERS = ["student_a", *UNION_A, "handler_a", "office_head_a", "advisor_a"]
 
 
 def _comment_on_referred(p: TinyProvince, status: str) -> int:
@@ -53,5 +55,42 @@ ROWS = [
         ["officer_a"],
         ["student_a", "handler_a", "advisor_a"],
         method="post",
+    ),
+]
+
+
+def _comment(status: str) -> object:
+    def target(p: TinyProvince) -> object:
+        from tongxin.comments.models import Comment
+
+        return Comment.objects.get(pk=_comment_on_referred(p, status))
+
+    return target
+
+
+GRANTS = [
+    Grant(
+        "an approved comment is read by the issue's readers",
+        "comments.view_comment",
+        _comment(Status.APPROVED),
+        ISSUE_READERS,
+    ),
+    Grant(
+        "a waiting comment: its author and the union that moderates",
+        "comments.view_comment",
+        _comment(Status.SUBMITTED),
+        ["student_a", *UNION_A],
+    ),
+    Grant(
+        "comment on the referred issue: whoever may discuss it",
+        "comments.add_comment",
+        lambda p: p.issues["referred"],
+        ISSUE_READERS,
+    ),
+    Grant(
+        "moderate a comment: the union holding the issue",
+        "comments.moderate_comment",
+        _comment(Status.SUBMITTED),
+        UNION_A,
     ),
 ]

@@ -157,6 +157,18 @@ GRANTS = [
         "handle an issue of union A", "rights.handle_issue", lambda p: p.issues["referred"], UNION_A
     ),
     Grant(
+        "discuss (comment, attach) an issue one reads",
+        "rights.discuss_issue",
+        lambda p: p.issues["referred"],
+        ["student_a", *UNION_A, *ANSWER_REFERRED, "advisor_a"],
+    ),
+    Grant(
+        "the reporter of an anonymous issue does not discuss it",
+        "rights.discuss_issue",
+        lambda p: p.issues["anonymous"],
+        [*UNION_A, "advisor_a"],
+    ),
+    Grant(
         "answer as the lead office",
         "rights.answer_referred_issue",
         lambda p: p.issues["co_office"],
