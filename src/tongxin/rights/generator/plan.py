@@ -141,6 +141,7 @@ def _live(world: World, draft: Draft, index: int) -> IssueSpec:
         anonymous=anonymous,
         pseudonym=f"匿名同学#{rng.randrange(0x10000):04X}" if anonymous else "",
         consent=fate.quick or rng.random() < profile.consent_share,
+        scripted=draft.fate is not None,  # only the scripts come with their fate drawn
     )
     Life(world, issue, content, draft.school, fate).play()
     world.remember(issue, content)
