@@ -99,7 +99,10 @@ def _content(
     if opening.kind == "decline" and opening.arg != DeclineReason.DUPLICATE:
         return declined_content(rng, opening.arg), fate
     if opening.kind in {"merge", "decline"}:
-        twin = world.open_in_queue(union, draft.category, draft.submitted_at)
+        # A scripted issue is written through the services before the bulk year (replay.py),
+        # so it can only join, or repeat, another scripted one.
+        scripted = draft.fate is not None
+        twin = world.open_in_queue(union, draft.category, draft.submitted_at, scripted)
         if twin is not None:
             fate.target = twin[0]
             return echo_content(rng, twin[1]), fate

@@ -167,7 +167,7 @@ def _declined(r: Replay, spec: IssueSpec, issue: Issue, event: EventSpec) -> obj
 
 def _merged(r: Replay, spec: IssueSpec, issue: Issue, event: EventSpec) -> object:
     assert spec.merged_into is not None, "a merge names its target"
-    into = Issue.objects.get(pk=r.pks[spec.merged_into])  # written before: an earlier issue
+    into = Issue.objects.get(pk=r.pks[spec.merged_into])  # an earlier scripted issue
     return _versioned(rights.issue_merge, into=into)(r, spec, issue, event)
 
 
@@ -208,7 +208,8 @@ STEPS: dict[str, Step] = {
 
 def replay_issues(specs: list[IssueSpec], ids: Any, pks: Pks) -> int:
     """Play `specs` through the services in the order they were submitted (a merge finds
-    its earlier target written); returns how many. `pks` gains their ids."""
+    its target, an earlier scripted issue, written); returns how many. `pks` gains their
+    ids."""
     replay = Replay(ids, pks)
     for spec in sorted(specs, key=lambda s: s.submitted_at):
         replay.play(spec)

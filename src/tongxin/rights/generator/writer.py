@@ -2,7 +2,7 @@
 timeline, support, offices' inputs and the similar-issues index.
 
 The printed logins' few issues (scripts.py) are not stored here but taken through the
-rights services afterwards (replay.py).
+rights services first (replay.py).
 
 `bulk_create` stamps every `auto_now_add` / `auto_now` field with the moment of the
 insert; the story's own moments are put back right after (stamps.restamp), so that the
@@ -107,8 +107,7 @@ def _issue(spec: IssueSpec, ids: Ids) -> Issue:
 
 
 def _write_issues(specs: list[IssueSpec], ids: Ids, pks: dict[int, int]) -> list[Issue]:
-    """The bulk issues; `pks` gains their ids. A merge into a scripted issue waits for it
-    (_merge_into_scripted)."""
+    """The bulk issues; `pks` (holding the scripted issues' ids already) gains theirs."""
     issues = [_issue(spec, ids) for spec in specs]
     Issue.objects.bulk_create(issues, batch_size=batch(Issue))
     if issues and issues[0].pk is None:
@@ -201,7 +200,7 @@ def _event(
 
 def _write_timeline(pairs: Pairs, ids: Ids, pks: dict[int, int]) -> None:
     """Every event, oldest first, so that ids follow time (in the bulk year; the scripted
-    stories' lines come after it, written by the services)."""
+    stories' lines come before it, written by the services)."""
     rows = sorted(
         ((event, spec, issue) for spec, issue in pairs for event in spec.events),
         key=lambda row: row[0].at,
@@ -224,30 +223,20 @@ def _write_support(pairs: Pairs, ids: Ids) -> None:
     restamp(IssueSupport, ["created_at"], moments)
 
 
-def _merge_into_scripted(pairs: Pairs, pks: dict[int, int]) -> None:
-    """Bulk issues merged into a scripted one: their target's id is known only now."""
-    late = [(s, i) for s, i in pairs if s.merged_into is not None and i.merged_into_id is None]
-    for spec, issue in late:
-        into = pks[spec.merged_into or 0]
-        Issue.objects.filter(pk=issue.pk).update(merged_into_id=into)
-        IssueEvent.objects.filter(issue_id=issue.pk, kind="merged").update(
-            text=MERGED_TEXT.format(into=into)
-        )
-
-
 def write_issues(
     plan: IssuePlan, *, nodes: dict[str, Node], users: dict[str, int], system_id: int
 ) -> dict[str, int]:
-    """Store the plan (inside the caller's transaction): the year in bulk, then the printed
-    logins' stories through the services (replay.py); returns what was written."""
+    """Store the plan (inside the caller's transaction): the printed logins' stories
+    through the services (replay.py), then the year in bulk; returns what was written.
+    The stories go first: the services read what exists (a student's submissions since
+    the day began, say), and the bulk year would be their future."""
     ids = Ids(nodes, users, system_id)
-    bulk = [spec for spec in plan.issues if not spec.scripted]
     pks: dict[int, int] = {}
+    replay_issues([spec for spec in plan.issues if spec.scripted], ids, pks)
+    bulk = [spec for spec in plan.issues if not spec.scripted]
     pairs = list(zip(bulk, _write_issues(bulk, ids, pks), strict=True))
     _write_sealed_and_offices(pairs, ids)
     _write_clocks_and_index(pairs)
     _write_timeline(pairs, ids, pks)
     _write_support(pairs, ids)
-    replay_issues([spec for spec in plan.issues if spec.scripted], ids, pks)
-    _merge_into_scripted(pairs, pks)
     return plan.counts()
