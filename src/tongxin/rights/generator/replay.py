@@ -7,10 +7,11 @@
             withdrawn / declined / merged / published / supported ──► the matching service
             reminded / escalated ──► clock_escalate (the worker's job) on the running clock
 
-The bulk year is written as stored rows (writer.py); these few issues are the ones the
-printed logins open first, so they carry exactly what production writes: the clocks, the
-timeline, the audit events and the notifications of the services, dated when the story
-says. The plan still decides who acts, when and with which words, so the story reads the
+They are played before the bulk year is written as stored rows (writer.py), so the
+services never see later issues (a student's submissions "today"). These few issues are
+the ones the printed logins open first, so they carry exactly what production writes:
+the clocks, the timeline, the audit events and the notifications of the services, dated
+when the story says. The plan still decides who acts, when and with which words, so the story reads the
 same as before and the same seed builds the same province (the anonymous pseudonym is the
 plan's, not a fresh random one).
 """
