@@ -11,9 +11,9 @@ They are played before the bulk year is written as stored rows (writer.py), so t
 services never see later issues (a student's submissions "today"). These few issues are
 the ones the printed logins open first, so they carry exactly what production writes:
 the clocks, the timeline, the audit events and the notifications of the services, dated
-when the story says. The plan still decides who acts, when and with which words, so the story reads the
-same as before and the same seed builds the same province (the anonymous pseudonym is the
-plan's, not a fresh random one).
+when the story says. The plan still decides who acts, when and with which words, so the
+story reads the same as before and the same seed builds the same province (the anonymous
+pseudonym is the plan's, not a fresh random one).
 """
 
 import datetime
