@@ -4,8 +4,9 @@
                            served then, their reports, ratings from league teachers,
                            student representatives and fellow officers, scores and levels
                            computed by the assessment app's own scoring
-    the first school ──► this term's round, open (through the service): reports and
-                         ratings still to come, the printed student among the raters
+    the first school ──► this term's round, open (through the service, at the build's
+                         moment): reports and ratings still to come, the printed student
+                         among the raters, its scoring clock running (reminders work)
 
 Published rounds are written in bulk, dated inside their term; the scores are the
 scoring module's, from the ratings written. Officers rate well on the whole (most are
@@ -15,6 +16,11 @@ scoring module's, from the ratings written. Officers rate well on the whole (mos
 import datetime
 import random
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
+from unittest import mock
+
+from django.utils import timezone
 
 from tongxin.accounts.models import Membership, Role, User
 from tongxin.assessment import selectors as assessment
@@ -208,8 +214,25 @@ class PublishedRounds:
         return len(rows)
 
 
-def open_round(school: Node | None, today: datetime.date, student: User | None) -> int:
-    """This term's round at `school`, opened by its advisor through the service."""
+@contextmanager
+def _clock_at(moment: datetime.datetime) -> Iterator[None]:
+    """The services read `moment` as now (in UTC, as the real clock answers); the build
+    runs alone in its process. Same device as the rights generator's replay.moved_clock."""
+    utc = moment.astimezone(datetime.UTC)
+    with mock.patch.object(timezone, "now", lambda: utc):
+        yield
+
+
+def open_round(
+    school: Node | None,
+    today: datetime.date,
+    student: User | None,
+    opened_at: datetime.datetime | None = None,
+) -> int:
+    """This term's round at `school`, opened by its advisor through the service (at
+    `opened_at`, the build's moment, when given): the round, its raters and its scoring
+    clock ("assessment.rating", clocks.py) are the service's, so the raters behind are
+    reminded the working day before the deadline, as in production."""
     if school is None:
         return 0
     union = Node.objects.get(school=school, kind=NodeKind.SCHOOL_UNION)
@@ -223,17 +246,18 @@ def open_round(school: Node | None, today: datetime.date, student: User | None) 
     if advisor is None or not officers:
         return 0
     delegates = [student] if student is not None else []
-    round_open(
-        actor=advisor.user,
-        union=union,
-        term=current_term(today),
-        deadline=today + datetime.timedelta(days=14),
-        raters=RaterChoice(
-            teachers=[advisor.user],
-            delegates=delegates,
-            peers=[m.user for m in officers[:PEERS]],
-        ),
-    )
+    with _clock_at(opened_at) if opened_at is not None else nullcontext():
+        round_open(
+            actor=advisor.user,
+            union=union,
+            term=current_term(today),
+            deadline=today + datetime.timedelta(days=14),
+            raters=RaterChoice(
+                teachers=[advisor.user],
+                delegates=delegates,
+                peers=[m.user for m in officers[:PEERS]],
+            ),
+        )
     return 1
 
 
@@ -243,7 +267,8 @@ def write_assessments(
     today: datetime.date,
     first: Node | None,
     student: User | None,
+    opened_at: datetime.datetime | None = None,
 ) -> dict[str, int]:
     counts = PublishedRounds(plan, written, today).write()
-    counts["assessment_rounds"] += open_round(first, today, student)
+    counts["assessment_rounds"] += open_round(first, today, student, opened_at)
     return counts

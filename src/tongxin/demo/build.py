@@ -36,7 +36,7 @@ from tongxin.staff.generator import write_grades
 from tongxin.training.generator import write_training
 from tongxin.workdays.calendar import local_zone
 
-from .clock import build_day
+from .clock import BuildDay, build_day
 from .generate import DEFAULT_SEED, plan_province
 from .logins import DemoLogin, demo_logins, demo_province, first_school
 from .notices import write_notices
@@ -111,10 +111,12 @@ def write_staff_stories(
     logins: list[DemoLogin],
     plan: ProvincePlan,
     written: Written,
-    today: datetime.date,
+    day: BuildDay,
 ) -> dict[str, int]:
     """Assessment rounds everywhere; in the first school an open round (the printed student
-    among its raters) and candidacies walked through selection."""
+    among its raters, opened at the build's moment) and candidacies walked through
+    selection."""
+    today = day.today
     school = first_school(province)
     printed = {login.login for login in logins if school and login.school_code == school.code}
     student = next(
@@ -125,7 +127,7 @@ def write_staff_stories(
         ),
         None,
     )
-    counts = write_assessments(plan, written, today, school, student)
+    counts = write_assessments(plan, written, today, school, student, opened_at=day.now())
     return counts | write_candidacies(school, today, printed)
 
 
@@ -200,7 +202,7 @@ def build_demo(
         counts = plan_counts(plan) | {"notifications": write_notices(logins, now=day.now())}
         counts |= write_grades(plan, written, today)
         counts |= write_training(plan, written, today)
-        counts |= write_staff_stories(written.province, logins, plan, written, today)
+        counts |= write_staff_stories(written.province, logins, plan, written, day)
         if count:
             counts |= write_year_of_issues(plan, written, logins, today, count)
             fold_statistics(day.now())

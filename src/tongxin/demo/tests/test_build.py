@@ -1,5 +1,6 @@
 """The demo province in the database, at a tiny scale."""
 
+import datetime
 from typing import Any
 
 import pytest
@@ -8,12 +9,14 @@ from django.db.models import Count, F
 from django.test import Client
 
 from tongxin.accounts.models import PRESIDIUM_POSITIONS, Membership, Role, User
+from tongxin.assessment.models import Round, RoundClock, RoundStatus
 from tongxin.audit.models import AuditEvent
 from tongxin.audit.services import verify_chains
 from tongxin.demo.build import PASSWORD, DemoRefused, build_demo
 from tongxin.demo.naming import ELIGIBLE_STATUSES
 from tongxin.notifications.models import Notification
 from tongxin.orgs.models import Node, NodeKind
+from tongxin.testing.clock import SHANGHAI, moment
 from tongxin.testing.province import build_tiny_province
 
 TINY: dict[str, Any] = {"cities": 2, "schools": 3, "students": 60}
@@ -193,8 +196,19 @@ def test_build_is_one_audit_event_on_the_federation_chain():
 def test_each_persona_has_a_few_notifications():
     result = build_demo(**TINY)
     for login in result.logins:
-        # the welcome and role notices, plus what the first school's open assessment round and
-        # selection stories sent through the real services
-        assert 2 <= Notification.objects.filter(recipient_id=login.user_id).count() <= 12
+        # the welcome and role notices, plus what the first school's open assessment round,
+        # selection stories and printed logins' rights stories sent through the real services
+        # (the officer's union gets every scripted issue's news); the bulk year sends none
+        assert 2 <= Notification.objects.filter(recipient_id=login.user_id).count() <= 50
     assert Notification.objects.filter(read_at__isnull=True).exists()
     assert Notification.objects.filter(read_at__isnull=False).exists()
+
+
+@pytest.mark.time_machine(moment("2026-12-07", 10))
+def test_built_for_another_day_the_open_round_and_its_clock_date_from_that_day():
+    build_demo(**(TINY | {"today": datetime.date(2026, 11, 27)}))
+    round_ = Round.objects.get(status=RoundStatus.OPEN)
+    noon = datetime.datetime(2026, 11, 27, 12, tzinfo=SHANGHAI)
+    assert round_.opened_at == noon and round_.deadline == datetime.date(2026, 12, 11)
+    assert RoundClock.objects.get(round=round_, stopped_at__isnull=True).started_at == noon
+    assert AuditEvent.objects.get(action="assessment.round.opened").created_at == noon

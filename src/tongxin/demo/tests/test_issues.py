@@ -12,7 +12,9 @@ from django.test import Client
 from django.utils import timezone
 
 from tongxin.accounts.models import Role, User
+from tongxin.audit.models import AuditEvent
 from tongxin.demo.build import build_demo
+from tongxin.notifications.models import Notification
 from tongxin.rights.generator.issues import VERSIONED_KINDS
 from tongxin.rights.models import (
     Clock,
@@ -89,8 +91,24 @@ def test_stored_moments_are_the_generated_ones(demo):
     submitted = IssueEvent.objects.filter(kind="submitted")
     assert submitted.count() == Issue.objects.count()
     assert not submitted.exclude(created_at=F("issue__created_at")).exists()
-    moments = list(IssueEvent.objects.order_by("id").values_list("created_at", flat=True))
-    assert moments == sorted(moments)  # ids follow time, as the statistics fold expects
+    # In the bulk year ids follow time; the printed logins' stories, taken through the
+    # services before it (the only issues with audit events), come first, each in its order.
+    scripted = set(_scripted().values_list("pk", flat=True))
+    assert scripted
+    events = IssueEvent.objects.order_by("id")
+    bulk = list(events.exclude(issue__in=scripted).values_list("created_at", flat=True))
+    assert bulk == sorted(bulk)
+    last_scripted = events.filter(issue__in=scripted).values_list("id", flat=True).last()
+    assert not events.filter(id__lt=last_scripted).exclude(issue__in=scripted).exists()
+    for pk in scripted:
+        moments = list(events.filter(issue=pk).values_list("created_at", flat=True))
+        assert moments == sorted(moments)
+
+
+def _scripted() -> Any:
+    """The printed logins' issues: the ones the rights services wrote (with audit events)."""
+    audited = AuditEvent.objects.filter(action="rights.issue.submitted").values("target_id")
+    return Issue.objects.filter(pk__in=[int(row["target_id"]) for row in audited])
 
 
 def _check_fields(issue: Issue, events: list[IssueEvent]) -> None:
@@ -188,6 +206,8 @@ def test_issues_go_to_the_queue_the_services_route_to(demo):
             assert issue.lead_office.school_id == issue.school_id
         if issue.merged_into:
             assert issue.merged_into.union_id == issue.union_id
+            line = IssueEvent.objects.get(issue=issue, kind="merged")
+            assert line.text == f"已并入诉求 #{issue.merged_into_id}"  # the services' words
         if issue.submitter:
             graduate = issue.submitter.level == "graduate"
             assert (issue.union.kind == "graduate_union") == graduate
@@ -276,3 +296,60 @@ def test_the_statistics_hold_the_year_as_the_worker_would_fold_it(demo):
 def test_no_issues_when_asked_for_none():
     result = build_demo(**(TINY | {"issues": 0}))
     assert result.created and not Issue.objects.exists() and not DailyRollup.objects.exists()
+
+
+def test_the_printed_logins_stories_went_through_the_services(demo):
+    """Every line of a scripted issue has the audit event its service recorded with it, at
+    the story's moment (not the build's); its clocks are the services' and the people it
+    concerns were told, at that moment too."""
+    student, officer = demo[Role.STUDENT], demo[Role.OFFICER]
+    scripted = _scripted()
+    mine = scripted.filter(pk__in=[issue.pk for issue in my_issues(actor=student)])
+    assert mine.count() == 6  # scripts.py: the student's own six stories (among others)
+    until = _midnight()
+    for issue in scripted:
+        audited = AuditEvent.objects.filter(target_type="rights.issue", target_id=str(issue.pk))
+        lines = IssueEvent.objects.filter(issue=issue).order_by("id")
+        assert sorted(audited.values_list("action", "created_at")) == sorted(
+            (f"rights.issue.{kind}", at) for kind, at in lines.values_list("kind", "created_at")
+        )
+        assert all(at < until for at in audited.values_list("created_at", flat=True))
+        run = IssueClock.objects.filter(issue=issue).order_by("started_at").first()
+        assert run is not None and run.started_at == issue.created_at
+    accepted = mine.filter(first_reply__gt="").order_by("created_at").first()
+    assert accepted is not None
+    told = Notification.objects.get(recipient=student, title=f"您的诉求已受理：{accepted.title}")
+    line = IssueEvent.objects.get(issue=accepted, kind="accepted")
+    assert told.created_at == line.created_at
+    submitted = scripted.filter(union__in=officer.memberships.values("node"))
+    assert (
+        Notification.objects.filter(
+            recipient=officer, title__startswith="新的权益诉求", created_at__lt=until
+        ).count()
+        >= submitted.count()
+        > 0
+    )
+    overdue = scripted.filter(escalation_level__gt=0)
+    assert overdue.exists()
+    for issue in overdue:
+        assert (
+            AuditEvent.objects.filter(
+                target_id=str(issue.pk),
+                action__in=["rights.issue.reminded", "rights.issue.escalated"],
+            ).count()
+            == IssueEvent.objects.filter(issue=issue, kind__in=["reminded", "escalated"]).count()
+        )
+
+
+def test_a_dense_year_still_takes_the_stories_through_the_services():
+    """Thirteen issues a student: the stories go through the services before the bulk year
+    is written, so the daily submission limit counts no future issues; a bulk issue that
+    joins a scripted one names its id as the services would."""
+    build_demo(**(TINY | {"issues": 800}))
+    scripted = _scripted()
+    assert scripted.count() == 16  # scripts.py
+    joined = Issue.objects.filter(merged_into__in=scripted).exclude(pk__in=scripted)
+    assert joined.exists()  # with the default seed
+    for issue in joined:
+        line = IssueEvent.objects.get(issue=issue, kind="merged")
+        assert line.text == f"已并入诉求 #{issue.merged_into_id}"

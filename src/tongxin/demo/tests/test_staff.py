@@ -11,9 +11,18 @@ import time_machine
 from django.db import transaction
 
 from tongxin.accounts.models import PRESIDIUM_POSITIONS, Membership, Role
-from tongxin.assessment.models import RatedOfficer, Round, RoundStatus
+from tongxin.accounts.services import system_actor
+from tongxin.assessment.models import (
+    RatedOfficer,
+    Rater,
+    RaterGroup,
+    Round,
+    RoundClock,
+    RoundStatus,
+)
 from tongxin.audit.services import verify_chains
 from tongxin.demo.build import build_demo
+from tongxin.notifications.models import Notification
 from tongxin.orgs.models import Node, NodeKind
 from tongxin.selection.models import Candidacy, State
 from tongxin.staff.eligibility import eligibility_of
@@ -28,6 +37,8 @@ from tongxin.staff.models import (
 )
 from tongxin.testing.clock import moment
 from tongxin.training.selectors import coverage_of
+from tongxin.workdays.calendar import end_of_day, local_zone
+from tongxin.workflow.clocks.services import clock_escalate
 
 pytestmark = pytest.mark.django_db
 
@@ -136,6 +147,18 @@ def test_the_first_school_has_an_open_round_and_candidacies_at_each_stage(demo):
     assert {State.RECOMMENDED, State.NOTICE, State.PAUSED, State.APPOINTED} <= states
     appointed = Candidacy.objects.get(school=demo, state=State.APPOINTED)
     assert appointed.membership is not None and appointed.membership.end is None
+
+
+def test_the_open_round_runs_its_scoring_clock_and_reminds_the_raters_behind(demo):
+    round_ = Round.objects.get(school=demo, term="2026-2027-1")
+    run = RoundClock.objects.get(round=round_)
+    assert run.stopped_at is None and run.started_at == round_.opened_at
+    assert run.due_at == end_of_day(round_.deadline)
+    student = Rater.objects.get(round=round_, group=RaterGroup.DELEGATE).user
+    on_the_day = datetime.datetime.combine(round_.deadline, datetime.time(9), tzinfo=local_zone())
+    assert clock_escalate(actor=system_actor(), run=run, now=on_the_day) == 1
+    reminded = Notification.objects.filter(recipient=student, verb="assessment.rating.escalated")
+    assert reminded.exists()
 
 
 def test_the_stories_leave_the_audit_chains_intact(demo):

@@ -4,6 +4,7 @@ the benchmark's), each walked through the transition table (rights.machine.ISSUE
     the province (tongxin.workflow.generation.province) ──► plan_issues() ──► IssuePlan
         (drafts ──► fates.draw_fate() ──► lifecycle.Life, one step per table action)
     IssuePlan ──► write_issues() ──► issues, timelines, clocks, inputs, supports (bulk)
+        the printed logins' few (scripts.py) ──► replay.py ──► the rights services, clock moved
     the benchmark ──► paths.walk(fates.draw_steps(…)) ──► its own fast rows (bench/writer.py)
 
 The paths an issue may take and the state and clock each step leaves are drawn here and

@@ -89,6 +89,7 @@ class IssueSpec:
     anonymous: bool = False
     pseudonym: str = ""
     consent: bool = False
+    scripted: bool = False  # a printed login's story: written through the services (replay.py)
     status: str = Status.SUBMITTED
     assignee: str | None = None
     lead_office: str | None = None

@@ -99,7 +99,10 @@ def _content(
     if opening.kind == "decline" and opening.arg != DeclineReason.DUPLICATE:
         return declined_content(rng, opening.arg), fate
     if opening.kind in {"merge", "decline"}:
-        twin = world.open_in_queue(union, draft.category, draft.submitted_at)
+        # A scripted issue is written through the services before the bulk year (replay.py),
+        # so it can only join, or repeat, another scripted one.
+        scripted = draft.fate is not None
+        twin = world.open_in_queue(union, draft.category, draft.submitted_at, scripted)
         if twin is not None:
             fate.target = twin[0]
             return echo_content(rng, twin[1]), fate
@@ -141,6 +144,7 @@ def _live(world: World, draft: Draft, index: int) -> IssueSpec:
         anonymous=anonymous,
         pseudonym=f"匿名同学#{rng.randrange(0x10000):04X}" if anonymous else "",
         consent=fate.quick or rng.random() < profile.consent_share,
+        scripted=draft.fate is not None,  # only the scripts come with their fate drawn
     )
     Life(world, issue, content, draft.school, fate).play()
     world.remember(issue, content)

@@ -3,6 +3,10 @@ on their pages: the student's own issues in different states, the union officer'
 with overdue items, the logistics office's referred items, the advisor's flagged issue
 and one escalated to the city federation. Every step is quick and in time; an issue
 becomes overdue only where its story stops with a clock still running.
+
+These issues are planned like the rest (moments, people, words) but written through the
+rights services at their moments (replay.py): their clocks, timelines, audit events and
+notifications are the ones production writes.
 """
 
 import datetime

@@ -74,11 +74,12 @@ class World:
         self.queues[(issue.union, issue.category)].append((issue, content))
 
     def open_in_queue(
-        self, union: str, category: str, moment: datetime.datetime
+        self, union: str, category: str, moment: datetime.datetime, scripted: bool = False
     ) -> tuple[IssueSpec, Content] | None:
-        """The latest earlier issue of the same queue and category still open at `moment`."""
+        """The latest earlier issue of the same queue and category still open at `moment`
+        (`scripted`: only among the scripted ones)."""
         for issue, content in reversed(self.queues.get((union, category), [])[-LOOK_BACK:]):
-            if is_open_at(issue, moment):
+            if is_open_at(issue, moment) and (issue.scripted or not scripted):
                 return issue, content
         return None
 

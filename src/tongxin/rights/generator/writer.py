@@ -1,6 +1,9 @@
 """Store the year of issues in bulk: issues, sealed identities, co-offices, clocks, the
 timeline, support, offices' inputs and the similar-issues index.
 
+The printed logins' few issues (scripts.py) are not stored here but taken through the
+rights services first (replay.py).
+
 `bulk_create` stamps every `auto_now_add` / `auto_now` field with the moment of the
 insert; the story's own moments are put back right after (stamps.restamp), so that the
 queue's ages, the timelines and the statistics show the year as it happened. Events are
@@ -27,6 +30,7 @@ from tongxin.rights.similarity import grams
 from tongxin.workflow.generation.stamps import restamp
 
 from .issues import SYSTEM, EventSpec, IssuePlan, IssueSpec
+from .replay import replay_issues
 from .steps import MERGED_TEXT
 
 # Parameters per INSERT. On SQLite more is slower, not faster: it spends more per row on
@@ -102,21 +106,23 @@ def _issue(spec: IssueSpec, ids: Ids) -> Issue:
     )
 
 
-def _write_issues(plan: IssuePlan, ids: Ids) -> list[Issue]:
-    issues = [_issue(spec, ids) for spec in plan.issues]
+def _write_issues(specs: list[IssueSpec], ids: Ids, pks: dict[int, int]) -> list[Issue]:
+    """The bulk issues; `pks` (holding the scripted issues' ids already) gains theirs."""
+    issues = [_issue(spec, ids) for spec in specs]
     Issue.objects.bulk_create(issues, batch_size=batch(Issue))
     if issues and issues[0].pk is None:
         raise RuntimeError("the database did not return the ids of the new issues")
+    pks.update((spec.index, issue.pk) for spec, issue in zip(specs, issues, strict=True))
     merged = []
-    for spec, issue in zip(plan.issues, issues, strict=True):
-        if spec.merged_into is not None:
-            issue.merged_into_id = issues[spec.merged_into].pk
+    for spec, issue in zip(specs, issues, strict=True):
+        if spec.merged_into in pks:
+            issue.merged_into_id = pks[spec.merged_into]
             merged.append(issue)
     Issue.objects.bulk_update(merged, ["merged_into"], batch_size=UPDATE_BATCH)
     restamp(
         Issue,
         ["created_at", "updated_at"],
-        [(i.pk, (s.submitted_at, s.updated_at)) for s, i in zip(plan.issues, issues, strict=True)],
+        [(i.pk, (s.submitted_at, s.updated_at)) for s, i in zip(specs, issues, strict=True)],
     )
     return issues
 
@@ -175,9 +181,11 @@ def _write_clocks_and_index(pairs: Pairs) -> None:
     IssueGram.objects.bulk_create(index, batch_size=batch(IssueGram))
 
 
-def _event(event: EventSpec, spec: IssueSpec, issue: Issue, pks: list[int], ids: Ids) -> IssueEvent:
+def _event(
+    event: EventSpec, spec: IssueSpec, issue: Issue, pks: dict[int, int], ids: Ids
+) -> IssueEvent:
     text = event.text
-    if event.kind == "merged" and spec.merged_into is not None:
+    if event.kind == "merged" and spec.merged_into in pks:
         text = MERGED_TEXT.format(into=pks[spec.merged_into])
     return IssueEvent(
         issue_id=issue.pk,
@@ -190,9 +198,9 @@ def _event(event: EventSpec, spec: IssueSpec, issue: Issue, pks: list[int], ids:
     )
 
 
-def _write_timeline(pairs: Pairs, ids: Ids) -> None:
-    """Every event, oldest first, so that ids follow time."""
-    pks = [issue.pk for _spec, issue in pairs]
+def _write_timeline(pairs: Pairs, ids: Ids, pks: dict[int, int]) -> None:
+    """Every event, oldest first, so that ids follow time (in the bulk year; the scripted
+    stories' lines come before it, written by the services)."""
     rows = sorted(
         ((event, spec, issue) for spec, issue in pairs for event in spec.events),
         key=lambda row: row[0].at,
@@ -218,11 +226,17 @@ def _write_support(pairs: Pairs, ids: Ids) -> None:
 def write_issues(
     plan: IssuePlan, *, nodes: dict[str, Node], users: dict[str, int], system_id: int
 ) -> dict[str, int]:
-    """Store the plan (inside the caller's transaction); returns what was written."""
+    """Store the plan (inside the caller's transaction): the printed logins' stories
+    through the services (replay.py), then the year in bulk; returns what was written.
+    The stories go first: the services read what exists (a student's submissions since
+    the day began, say), and the bulk year would be their future."""
     ids = Ids(nodes, users, system_id)
-    pairs = list(zip(plan.issues, _write_issues(plan, ids), strict=True))
+    pks: dict[int, int] = {}
+    replay_issues([spec for spec in plan.issues if spec.scripted], ids, pks)
+    bulk = [spec for spec in plan.issues if not spec.scripted]
+    pairs = list(zip(bulk, _write_issues(bulk, ids, pks), strict=True))
     _write_sealed_and_offices(pairs, ids)
     _write_clocks_and_index(pairs)
-    _write_timeline(pairs, ids)
+    _write_timeline(pairs, ids, pks)
     _write_support(pairs, ids)
     return plan.counts()
