@@ -9,8 +9,8 @@ user field needs no change here) and only executed per request; rows become a Us
 Model.from_db with the database's own value converters, as the ORM would make them.
 
 "Active" is MembershipQuerySet.active's definition (start ≤ today, no end or end ≥ today);
-accounts/tests/test_request_user.py checks both give the same grants, so they cannot drift apart.
-The user is always returned, with or without grants (LEFT JOIN): one statement either way.
+accounts/tests/test_request_user.py checks both give the same grants, so they cannot drift
+apart. The user is always returned, with or without grants (LEFT JOIN): one statement either way.
 """
 
 from functools import cache
