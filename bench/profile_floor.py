@@ -23,6 +23,7 @@ import cProfile
 import io
 import os
 import pstats
+import shutil
 import sys
 import tempfile
 import time
@@ -36,15 +37,19 @@ CSRF_SECRET = "benchfloorcsrfsecret0123456789ab"  # 32 characters: an unmasked C
 Call = Callable[[], str]
 
 
-def _configure() -> None:
+def _configure() -> str | None:
+    """Bench settings; a temporary data dir unless TONGXIN_DATA_DIR is set (returned, so
+    that it is removed at the end)."""
     os.environ["DJANGO_SETTINGS_MODULE"] = "tongxin.bench.settings"
     os.environ["TONGXIN_BENCH"] = "1"
+    scratch = None
     if "TONGXIN_DATA_DIR" not in os.environ:
-        os.environ["TONGXIN_DATA_DIR"] = tempfile.mkdtemp(prefix="tongxin-floor-")
+        scratch = os.environ["TONGXIN_DATA_DIR"] = tempfile.mkdtemp(prefix="tongxin-floor-")
     sys.path.insert(0, str(ROOT / "src"))
     import django
 
     django.setup()
+    return scratch
 
 
 def _login_cookie(student: Any) -> str:
@@ -160,7 +165,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--sort", default="cumulative", help="a pstats sort key (tottime …)")
     args = parser.parse_args(argv)
-    _configure()
+    scratch = _configure()
     from django.db import connection
 
     name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
@@ -168,6 +173,8 @@ def main(argv: list[str]) -> int:
         measure(args.requests, args.top, args.sort)
     finally:
         connection.creation.destroy_test_db(name, verbosity=0)
+        if scratch:
+            shutil.rmtree(scratch, ignore_errors=True)
     return 0
 
 
