@@ -46,6 +46,17 @@ def _ceiling(results: list[dict[str, Any]], r: dict[str, Any]) -> str:
     return f"{r['rps'] / ceiling['rps']:.3f}"
 
 
+def floor_ratios(results: list[dict[str, Any]]) -> dict[str, float]:
+    """Per connection count: what a logged-in trivial POST costs over an anonymous one,
+    as anonymous req/s ÷ logged-in req/s (issue 12: at most 2)."""
+    rates = {(r["scenario"], r["connections"]): r["rps"] for r in results}
+    return {
+        str(conns): round(anonymous / rates[("ceiling_post", conns)], 2)
+        for (name, conns), anonymous in rates.items()
+        if name == "ceiling_post_anon" and rates.get(("ceiling_post", conns))
+    }
+
+
 def render(report: dict[str, Any]) -> str:
     m = report["machine"]
     lines = [
@@ -69,8 +80,11 @@ def render(report: dict[str, Any]) -> str:
             f"{r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} | {r['errors']} | {r.get('queries')} | "
             f"{r.get('count_check', '')} |"
         )
+    floor = ", ".join(f"{c} conns {v}×" for c, v in report.get("floor_ratios", {}).items())
     peaks = report["worker_peak_rss_mb"]
     lines += [
+        "",
+        f"Logged-in floor (anonymous ÷ logged-in trivial POST req/s): {floor or 'n/a'}",
         "",
         f"Peak RSS per worker (MB): {', '.join(str(v) for v in peaks.values()) or 'n/a'}",
         "",

@@ -174,6 +174,7 @@ def main(argv: list[str]) -> int:
         "worker_peak_rss_mb": peaks,
         "worker_memory_mb": memory,
         "oneoffs": oneoffs,
+        "floor_ratios": markdown_report.floor_ratios(results),
         "submission_counts_ok": all(r.get("count_check", True) for r in results),
         "errors": sum(r["errors"] for r in results),
     }

@@ -11,13 +11,14 @@ from client import Operation, Session, timed
 OK_GET = {200}
 OK_POST = {200}
 OK_SUBMIT = {302}
+ANONYMOUS = "anonymous"
 
 
 @dataclass(frozen=True)
 class Scenario:
     name: str
     label: str
-    persona: str  # key in the personas JSON, or "submitters"
+    persona: str  # key in the personas JSON, "submitters", or ANONYMOUS (no login)
     path: str
     kind: str  # "get", "post" or "submit"
 
@@ -31,7 +32,20 @@ def scenarios(p: dict[str, Any]) -> list[Scenario]:
     return [
         Scenario("ceiling_get", "ceiling: trivial GET", "student", "/bench/ceiling/", "get"),
         Scenario(
-            "ceiling_post", "ceiling: trivial CSRF POST", "student", "/bench/ceiling/post/", "post"
+            "ceiling_post",
+            "ceiling: trivial CSRF POST, logged in",
+            "student",
+            "/bench/ceiling/post/",
+            "post",
+        ),
+        # The same POST without a login: the floor the logged-in one is compared with
+        # (issue 12: within 2× its cost; report.floor_ratios).
+        Scenario(
+            "ceiling_post_anon",
+            "ceiling: trivial CSRF POST, anonymous",
+            ANONYMOUS,
+            "/bench/ceiling/post/anyone/",
+            "post",
         ),
         Scenario(
             "submit",
@@ -107,6 +121,8 @@ def sessions_for(
     count: int,
     login: Callable[[Session, dict[str, str]], None],
 ) -> list[Session]:
+    if scenario.persona == ANONYMOUS:
+        return [_anonymous(port) for _ in range(count)]
     people = (
         personas["submitters"] if scenario.persona == "submitters" else [personas[scenario.persona]]
     )
@@ -116,3 +132,12 @@ def sessions_for(
         login(session, people[index % len(people)])
         sessions.append(session)
     return sessions
+
+
+def _anonymous(port: int) -> Session:
+    """No login: the login form's GET only, for the csrftoken cookie a POST needs."""
+    session = Session(port)
+    session.token("/accounts/login/")
+    if "csrftoken" not in session.cookies:
+        raise RuntimeError("the login form set no csrftoken cookie")
+    return session

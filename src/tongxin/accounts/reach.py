@@ -35,17 +35,14 @@ class Grant:
     school_path: str | None
 
 
-# The user's own columns, when the grants are loaded with the user (user_with_grants).
-_USER_FIELDS = [f"user__{f.attname}" for f in User._meta.concrete_fields]
-
-
-def _active_memberships(*, with_user: bool = False, **filters: Any) -> list[Any]:
+def _active_memberships(**filters: Any) -> list[Any]:
     """Active memberships with what a Grant needs of their nodes, oldest first.
 
     The nodes' kind and paths come as annotated columns rather than whole Node objects,
     and the rows are sorted here rather than by the database: Django's ORDER BY handling
     hashes every selected column, which on this join cost more than the rest of the query.
-    (The first grant is the acting role of audit events, so the order matters.)
+    (The first grant is the acting role of audit events, so the order matters.) The
+    request's user has the same grants from request_user.py's one prepared statement.
     """
     rows = (
         Membership.objects.active()
@@ -55,10 +52,6 @@ def _active_memberships(*, with_user: bool = False, **filters: Any) -> list[Any]
             node_kind=F("node__kind"), node_path=F("node__path"), school_path=F("school__path")
         )
     )
-    if with_user:
-        rows = rows.select_related("user").only(
-            "id", "role", "position", "node_id", "school_id", "user_id", *_USER_FIELDS
-        )
     return sorted(rows, key=lambda m: m.pk)
 
 
@@ -91,14 +84,27 @@ def user_with_grants(user_id: Any) -> User | None:
     """The user of a request together with their grants, in one statement.
 
     Every page needs both (the navigation asks the rules), so the authentication backend
-    loads the active memberships joined to their user instead of the user alone. Someone
-    without an active membership costs the plain user query instead.
+    loads the user and their active memberships together; the statement is prepared once
+    per process (request_user.py: the ORM's building of it cost more than the query).
     """
-    rows = _active_memberships(with_user=True, user_id=user_id)
-    if not rows:
-        return next(iter(User.objects.filter(pk=user_id)), None)
-    user: Any = rows[0].user
-    user._tongxin_grants = [_grant(m) for m in rows]
+    from .request_user import load_user_with_grants
+
+    loaded = load_user_with_grants(user_id)
+    if loaded is None:
+        return None
+    user: Any = loaded[0]
+    user._tongxin_grants = [
+        Grant(
+            role=role,
+            position=position,
+            node_id=node_id,
+            node_kind=kind,
+            path=path,
+            school_id=school_id,
+            school_path=school_path,
+        )
+        for _, role, position, node_id, school_id, kind, path, school_path in loaded[1]
+    ]
     return user
 
 

@@ -8,4 +8,5 @@ app_name = "bench"
 urlpatterns = [
     path("ceiling/", views.ceiling_get_view, name="ceiling-get"),
     path("ceiling/post/", views.ceiling_post_view, name="ceiling-post"),
+    path("ceiling/post/anyone/", views.ceiling_post_anyone_view, name="ceiling-post-anyone"),
 ]

@@ -17,6 +17,7 @@ TONGXIN = Path(sys.executable).with_name("tongxin")
 SCENARIOS = {
     "ceiling_get",
     "ceiling_post",
+    "ceiling_post_anon",
     "submit",
     "queue",
     "mine",
@@ -71,3 +72,5 @@ def test_bench_quick_run_loses_nothing(tmp_path: Path) -> None:
     submits = [r for r in report["scenarios"] if r["scenario"] == "submit"]
     assert submits and all(r["count_check"] for r in submits)
     assert report["submission_counts_ok"] is True
+    # The logged-in ceiling beside the anonymous one, compared (untimed here: only present).
+    assert set(report["floor_ratios"]) == {"1", "6"}

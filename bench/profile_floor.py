@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+"""bench/profile_floor.py: what a logged-in trivial CSRF POST costs beyond an anonymous one,
+measured in-process (docs/performance.md, "Where a logged-in request's time goes").
+
+    .venv/bin/python bench/profile_floor.py [--requests 2000] [--top 25] [--sort cumulative]
+
+CPU time (time.process_time) rather than wall-clock time, so a busy shared machine moves
+the figures little; no server, no load client. It creates a throwaway test database (the
+bench settings' SQLite file under a temporary TONGXIN_DATA_DIR, or test_tongxin_<pid> on
+DATABASE_URL's server), builds the tiny test province (tongxin.testing.province), logs a
+student in through the real login form, then calls Django's WSGI handler directly with a
+prepared environ — the production middleware, CSRF enforced — for:
+
+- anonymous:  POST /bench/ceiling/post/anyone/ with only the csrftoken cookie;
+- logged in:  POST /bench/ceiling/post/ with the student's session and csrftoken cookies.
+
+It prints CPU ms per request and SQL statements per request for both, their ratio, and a
+cProfile of the logged-in path (the top entries by --sort), then drops the database.
+"""
+
+import argparse
+import cProfile
+import io
+import os
+import pstats
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+CSRF_SECRET = "benchfloorcsrfsecret0123456789ab"  # 32 characters: an unmasked CSRF secret
+
+Call = Callable[[], str]
+
+
+def _configure() -> str | None:
+    """Bench settings; a temporary data dir unless TONGXIN_DATA_DIR is set (returned, so
+    that it is removed at the end)."""
+    os.environ["DJANGO_SETTINGS_MODULE"] = "tongxin.bench.settings"
+    os.environ["TONGXIN_BENCH"] = "1"
+    scratch = None
+    if "TONGXIN_DATA_DIR" not in os.environ:
+        scratch = os.environ["TONGXIN_DATA_DIR"] = tempfile.mkdtemp(prefix="tongxin-floor-")
+    sys.path.insert(0, str(ROOT / "src"))
+    import django
+
+    django.setup()
+    return scratch
+
+
+def _login_cookie(student: Any) -> str:
+    from django.test import Client
+
+    from tongxin.testing.province import PASSWORD
+
+    client = Client(HTTP_HOST="127.0.0.1:8765")
+    form = {"school_code": student.school.code, "login": student.number, "password": PASSWORD}
+    response = client.post("/accounts/login/", form)
+    if response.status_code != 302:
+        raise RuntimeError(f"login failed: {response.status_code}")
+    return str(client.cookies["sessionid"].value)
+
+
+def _caller(path: str, cookies: dict[str, str]) -> Call:
+    """One POST through the WSGI handler, as gunicorn would make it."""
+    from django.core.handlers.wsgi import WSGIHandler
+
+    handler = WSGIHandler()
+    body = f"csrfmiddlewaretoken={CSRF_SECRET}&n=1".encode()
+    template = {
+        "REQUEST_METHOD": "POST",
+        "PATH_INFO": path,
+        "QUERY_STRING": "",
+        "SERVER_NAME": "127.0.0.1",
+        "SERVER_PORT": "8765",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "127.0.0.1",
+        "HTTP_HOST": "127.0.0.1:8765",
+        "HTTP_USER_AGENT": "tongxin-bench",
+        "HTTP_COOKIE": "; ".join(f"{k}={v}" for k, v in cookies.items()),
+        "CONTENT_TYPE": "application/x-www-form-urlencoded",
+        "CONTENT_LENGTH": str(len(body)),
+        "wsgi.url_scheme": "http",
+        "wsgi.errors": sys.stderr,
+        "wsgi.multithread": False,
+        "wsgi.multiprocess": True,
+        "wsgi.run_once": False,
+    }
+
+    def call() -> str:
+        environ = dict(template, **{"wsgi.input": io.BytesIO(body)})
+        status: list[str] = []
+        result = handler(environ, lambda s, headers, exc_info=None: status.append(s))
+        b"".join(result)
+        result.close()  # request_finished: what gunicorn triggers after each response
+        return status[0]
+
+    return call
+
+
+def _queries(call: Call) -> int:
+    from django.db import connection
+
+    count = 0
+
+    def counter(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        nonlocal count
+        count += 1
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(counter):
+        call()
+    return count
+
+
+def _cpu_ms(call: Call, n: int) -> tuple[float, float]:
+    """CPU ms and wall-clock ms per request (the second includes the database's answer,
+    and on a busy machine the waits for a core)."""
+    for _ in range(min(200, n)):  # warm: imports, URL resolver, translations
+        call()
+    started, wall = time.process_time(), time.perf_counter()
+    for _ in range(n):
+        call()
+    cpu = (time.process_time() - started) * 1000 / n
+    return cpu, (time.perf_counter() - wall) * 1000 / n
+
+
+def measure(requests: int, top: int, sort: str) -> None:
+    from tongxin.testing.province import build_tiny_province
+
+    student = build_tiny_province().student_a
+    anonymous = _caller("/bench/ceiling/post/anyone/", {"csrftoken": CSRF_SECRET})
+    logged_in = _caller(
+        "/bench/ceiling/post/", {"csrftoken": CSRF_SECRET, "sessionid": _login_cookie(student)}
+    )
+    for name, call in (("anonymous", anonymous), ("logged in", logged_in)):
+        if (status := call()) != "200 OK":
+            raise RuntimeError(f"{name}: {status}")
+    figures = {
+        name: (_cpu_ms(call, requests), _queries(call))
+        for name, call in (("anonymous", anonymous), ("logged in", logged_in))
+    }
+    for name, ((cpu, wall), queries) in figures.items():
+        print(
+            f"{name:<10} {cpu:6.3f} CPU ms/request  {wall:6.3f} wall ms/request  "
+            f"{queries} SQL/request  (n={requests})"
+        )
+    (cpu_in, wall_in), (cpu_out, wall_out) = figures["logged in"][0], figures["anonymous"][0]
+    print(f"ratio      {cpu_in / cpu_out:.2f} CPU  {wall_in / wall_out:.2f} wall")
+    profile = cProfile.Profile()
+    profile.enable()
+    for _ in range(requests):
+        logged_in()
+    profile.disable()
+    pstats.Stats(profile).strip_dirs().sort_stats(sort).print_stats(top)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="bench/profile_floor.py", description=__doc__)
+    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--sort", default="cumulative", help="a pstats sort key (tottime …)")
+    args = parser.parse_args(argv)
+    scratch = _configure()
+    from django.db import connection
+
+    name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    try:
+        measure(args.requests, args.top, args.sort)
+    finally:
+        connection.creation.destroy_test_db(name, verbosity=0)
+        if scratch:
+            shutil.rmtree(scratch, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
