@@ -1,10 +1,13 @@
 """Reads of the rights desk, scoped to the viewer in SQL (the same reach as rules.py)."""
 
 import datetime
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import connection
 from django.db.models import F, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from tongxin.accounts.models import Role, User
@@ -95,35 +98,85 @@ class QueueFilter:
     before: int | None = None  # keyset cursor: ids below this one
 
 
+QUEUE_STATUSES = (
+    Status.SUBMITTED,
+    Status.ACCEPTED,
+    Status.IN_PROGRESS,
+    Status.REFERRED,
+    Status.ANSWERED,
+)
+
+
 def queue_for(
-    *, actor: Any, f: QueueFilter, now: datetime.datetime | None = None
+    *,
+    actor: Any,
+    f: QueueFilter,
+    now: datetime.datetime | None = None,
+    limit: int = QUEUE_PAGE + 1,
 ) -> QuerySet[Issue]:
-    """The union queue(s) the actor works or reads, newest first, keyset-paginated."""
+    """At most `limit` issues of the union queue(s) the actor works or reads, newest first,
+    keyset-paginated (`f.before`): one page and one row more, to know there is a next one.
+
+    The page reads only the rows it shows, however many match: one branch per (union,
+    status) walks the queue index (union, status, -id) newest first and stops after `limit`
+    rows, and the outer query keeps the newest `limit` of those. A single filter with
+    `union IN (…) AND status IN (…)` cannot come out of that index in id order, so the
+    database read every matching row and sorted them before taking the page (18 ms of SQL
+    at 4,837 rows on PostgreSQL). Category, college and the overdue flag filter inside
+    each branch's walk."""
     unions = _unions(actor, [Role.OFFICER, Role.COLLEGE_SECRETARY])
     if unions is None:
         return Issue.objects.none()
-    qs = Issue.objects.filter(union_id__in=unions)
-    if f.status:
-        qs = qs.filter(status=f.status)
-    else:
-        qs = qs.filter(
-            status__in=[
-                Status.SUBMITTED,
-                Status.ACCEPTED,
-                Status.IN_PROGRESS,
-                Status.REFERRED,
-                Status.ANSWERED,
-            ]
-        )
-    if f.category:
-        qs = qs.filter(category_id=f.category)
-    if f.college:
-        qs = qs.filter(college_id=f.college)
-    if f.overdue:
-        qs = qs.filter(due_at__lt=now or timezone.now())
-    if f.before:
-        qs = qs.filter(pk__lt=f.before)
-    return qs.select_related("category", "college", "assignee").order_by("-id")
+    union_ids = list(unions.values_list("pk", flat=True))
+    statuses: list[str] = [f.status] if f.status else list(QUEUE_STATUSES)
+    newest = _newest_ids(union_ids, statuses, f, now or timezone.now(), limit)
+    if newest is None:
+        return Issue.objects.none()
+    return (
+        Issue.objects.filter(pk__in=newest)
+        .select_related("category", "college", "assignee")
+        .order_by("-id")
+    )
+
+
+def _newest_ids(
+    union_ids: list[int],
+    statuses: list[str],
+    f: QueueFilter,
+    now: datetime.datetime,
+    limit: int,
+) -> RawSQL | None:
+    """The ids of the newest `limit` issues of the queue, as a subquery: a UNION ALL of
+    one LIMITed, index-ordered branch per (union, status). Written as SQL because the ORM
+    compiles each of a union's querysets on its own (a dozen branches would cost more
+    than the query), and its compound queries cannot LIMIT each branch on SQLite."""
+    if not union_ids or not statuses:
+        return None
+    q = connection.ops.quote_name
+    extra, extra_params = [], []
+    for column, op, value in (
+        ("category_id", "=", f.category),
+        ("college_id", "=", f.college),
+        ("due_at", "<", connection.ops.adapt_datetimefield_value(now) if f.overdue else None),
+        ("id", "<", f.before),
+    ):
+        if value is not None:
+            extra.append(f" AND {q(column)} {op} %s")
+            extra_params.append(value)
+    branch = (
+        f"SELECT * FROM (SELECT {q('id')} FROM {q(Issue._meta.db_table)}"
+        f" WHERE {q('union_id')} = %s AND {q('status')} = %s{''.join(extra)}"
+        f" ORDER BY {q('id')} DESC LIMIT {int(limit)}) AS b"
+    )
+    branches, params = [], []
+    for index, (union_id, status) in enumerate(itertools.product(union_ids, statuses)):
+        branches.append(branch + str(index))
+        params += [union_id, status, *extra_params]
+    sql = " UNION ALL ".join(branches)
+    return RawSQL(
+        f"SELECT {q('id')} FROM ({sql}) AS newest ORDER BY {q('id')} DESC LIMIT {int(limit)}",
+        params,
+    )
 
 
 # What a queue row shows (rights/queue.html): the page reads only these columns.
