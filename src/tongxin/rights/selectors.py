@@ -150,36 +150,47 @@ def _newest_ids(
     limit: int,
 ) -> RawSQL | None:
     """The ids of the newest `limit` issues of the queue, as a subquery: a UNION ALL of
-    one LIMITed, index-ordered branch per (union, status). Written as SQL because the ORM
-    compiles each of a union's querysets on its own (a dozen branches would cost more
-    than the query), and its compound queries cannot LIMIT each branch on SQLite."""
+    one LIMITed, index-ordered walk per (union, status), the newest `limit` of them all.
+
+    Written as SQL because the ORM cannot LIMIT the branches of a compound query on SQLite
+    and compiles each branch's queryset on its own. Each branch names its union and state
+    as constants, so PostgreSQL plans it with that union's own statistics: a LATERAL walk
+    over arrays plans once, but with a generic parameter the planner judged each union a
+    quarter of the test table and walked the primary key backwards past 50,000 rows. The
+    price is planning: about 0.1 ms a branch on PostgreSQL (13 unions × 5 open states, the
+    largest school's default view: 5.8 ms; one state: 13 branches)."""
     if not union_ids or not statuses:
         return None
     q = connection.ops.quote_name
-    extra, extra_params = [], []
-    for column, op, value in (
-        ("category_id", "=", f.category),
-        ("college_id", "=", f.college),
-        ("due_at", "<", connection.ops.adapt_datetimefield_value(now) if f.overdue else None),
-        ("id", "<", f.before),
-    ):
-        if value is not None:
-            extra.append(f" AND {q(column)} {op} %s")
-            extra_params.append(value)
-    branch = (
+    conditions, extra = _queue_conditions(f, now)
+    walk = (
         f"SELECT * FROM (SELECT {q('id')} FROM {q(Issue._meta.db_table)}"
-        f" WHERE {q('union_id')} = %s AND {q('status')} = %s{''.join(extra)}"
-        f" ORDER BY {q('id')} DESC LIMIT {int(limit)}) AS b"
+        f" WHERE {q('union_id')} = %s AND {q('status')} = %s{conditions}"
+        f" ORDER BY {q('id')} DESC LIMIT {int(limit)})"
     )
-    branches, params = [], []
-    for index, (union_id, status) in enumerate(itertools.product(union_ids, statuses)):
-        branches.append(branch + str(index))
-        params += [union_id, status, *extra_params]
-    sql = " UNION ALL ".join(branches)
+    pairs = list(itertools.product(union_ids, statuses))
+    sql = " UNION ALL ".join(f"{walk} AS w{n}" for n in range(len(pairs)))
+    params = [p for union_id, status in pairs for p in (union_id, status, *extra)]
     return RawSQL(
         f"SELECT {q('id')} FROM ({sql}) AS newest ORDER BY {q('id')} DESC LIMIT {int(limit)}",
         params,
     )
+
+
+def _queue_conditions(f: QueueFilter, now: datetime.datetime) -> tuple[str, list[Any]]:
+    """The queue filter's other conditions, checked inside each walk."""
+    overdue = connection.ops.adapt_datetimefield_value(now) if f.overdue else None
+    sql, params = "", []
+    for column, op, value in (
+        ("category_id", "=", f.category),
+        ("college_id", "=", f.college),
+        ("due_at", "<", overdue),
+        ("id", "<", f.before),
+    ):
+        if value is not None:
+            sql += f" AND {connection.ops.quote_name(column)} {op} %s"
+            params.append(value)
+    return sql, params
 
 
 # What a queue row shows (rights/queue.html): the page reads only these columns.
