@@ -187,7 +187,7 @@ def _queue_conditions(f: QueueFilter, now: datetime.datetime) -> tuple[str, list
         ("due_at", "<", overdue),
         ("id", "<", f.before),
     ):
-        if value is not None:
+        if value:  # as before: an empty or zero id filters nothing
             sql += f" AND {connection.ops.quote_name(column)} {op} %s"
             params.append(value)
     return sql, params
