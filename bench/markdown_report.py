@@ -28,6 +28,7 @@ def one_line(r: dict[str, Any]) -> str:
         f"p50 {r['p50_ms']} p95 {r['p95_ms']} p99 {r['p99_ms']} ms errors {r['errors']} "
         f"queries {r.get('queries')}"
         + (f" count_check {r['count_check']}" if "count_check" in r else "")
+        + (f" matched {r['matched_rows']} rows" if "matched_rows" in r else "")
         + (
             f" (POST alone p50 {r['post_p50_ms']} p95 {r['post_p95_ms']})"
             if "post_p50_ms" in r
@@ -70,15 +71,15 @@ def render(report: dict[str, Any]) -> str:
         f"after it {report.get('load_average_after', '?')}.",
         "",
         "| scenario | conns | client | req/s | ratio to ceiling | p50 ms | p95 ms | p99 ms "
-        "| errors | SQL/req | count check |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| errors | SQL/req | count check | rows matched |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for r in report["scenarios"]:
         lines.append(
             f"| {r['label']} | {r['connections']} | {r['client']} | {r['rps']} "
             f"| {_ceiling(report['scenarios'], r)} | "
             f"{r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} | {r['errors']} | {r.get('queries')} | "
-            f"{r.get('count_check', '')} |"
+            f"{r.get('count_check', '')} | {r.get('matched_rows', '')} |"
         )
     floor = ", ".join(f"{c} conns {v}×" for c, v in report.get("floor_ratios", {}).items())
     peaks = report["worker_peak_rss_mb"]

@@ -121,6 +121,9 @@ def run_scenario(
         result["issues_added"] = after - before
         result["count_check"] = after - before == result["ok"]
     result["worker_peak_rss_mb"] = server.peak_rss_mb()
+    matched = personas.get("matched", {}).get(scenario.name)
+    if matched is not None:  # a list scenario: how many rows its filter matches
+        result["matched_rows"] = matched
     return result | {"scenario": scenario.name, "label": scenario.label, "connections": connections}
 
 

@@ -9,6 +9,7 @@ from tongxin.accounts.models import Membership, Role, User
 from tongxin.demo.build import PASSWORD
 from tongxin.orgs.models import Node, NodeKind
 from tongxin.rights.models import Issue, IssueCategory, RightsSettings
+from tongxin.rights.selectors import QUEUE_STATUSES, mine_q, queue_unions
 
 SUBMITTERS = 12  # students of different schools; each client connection takes its own
 
@@ -77,6 +78,20 @@ def _submitters() -> list[dict[str, str]]:
     return people
 
 
+def _busiest_open_status(officer: User) -> tuple[str, int]:
+    """The open state with the most issues in the officer's queues, and how many: the queue
+    scenario's filter, so the page is measured over thousands of matching rows rather than
+    an empty page (its first filter, `submitted` of one category, matched nothing)."""
+    top = (
+        Issue.objects.filter(union_id__in=queue_unions(actor=officer), status__in=QUEUE_STATUSES)
+        .values("status")
+        .annotate(n=Count("id"))
+        .order_by("-n", "status")
+        .first()
+    )
+    return (top["status"], top["n"]) if top else ("", 0)
+
+
 def personas() -> dict[str, Any]:
     union = Node.objects.filter(kind=NodeKind.SCHOOL_UNION).order_by("school__code").first()
     if union is None or union.school is None:
@@ -88,12 +103,18 @@ def personas() -> dict[str, Any]:
         federation = _member(Role.FEDERATION_STAFF, node__kind=NodeKind.PROVINCE)
     except LookupError:
         federation = _member(Role.FEDERATION_ADMIN, node__kind=NodeKind.PROVINCE)
+    officer = _member(Role.OFFICER, node=union)
+    status, queue_rows = _busiest_open_status(officer)
+    mine_rows = Issue.objects.filter(mine_q(student)).count()
     return {
         "school_id": school.pk,
+        "queue_status": status,
+        # Rows each list scenario's filter matches, counted once here (not while timed).
+        "matched": {"queue": queue_rows, "mine": mine_rows},
         "issue_id": issue_id,
         "category_id": category.pk if category else 0,
         "student": _login(student),
-        "officer": _login(_member(Role.OFFICER, node=union)),
+        "officer": _login(officer),
         "advisor": _login(_member(Role.ADVISOR, node=school)),
         "federation": _login(federation),
         "submitters": _submitters(),

@@ -1,10 +1,13 @@
 """Reads of the rights desk, scoped to the viewer in SQL (the same reach as rules.py)."""
 
 import datetime
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import connection
 from django.db.models import F, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from tongxin.accounts.models import Role, User
@@ -95,35 +98,99 @@ class QueueFilter:
     before: int | None = None  # keyset cursor: ids below this one
 
 
+QUEUE_STATUSES = (
+    Status.SUBMITTED,
+    Status.ACCEPTED,
+    Status.IN_PROGRESS,
+    Status.REFERRED,
+    Status.ANSWERED,
+)
+
+
 def queue_for(
-    *, actor: Any, f: QueueFilter, now: datetime.datetime | None = None
+    *,
+    actor: Any,
+    f: QueueFilter,
+    now: datetime.datetime | None = None,
+    limit: int = QUEUE_PAGE + 1,
 ) -> QuerySet[Issue]:
-    """The union queue(s) the actor works or reads, newest first, keyset-paginated."""
-    unions = _unions(actor, [Role.OFFICER, Role.COLLEGE_SECRETARY])
-    if unions is None:
+    """At most `limit` issues of the union queue(s) the actor works or reads, newest first,
+    keyset-paginated (`f.before`): one page and one row more, to know there is a next one.
+
+    The page reads only the rows it shows, however many match: one branch per (union,
+    status) walks the queue index (union, status, -id) newest first and stops after `limit`
+    rows, and the outer query keeps the newest `limit` of those. A single filter with
+    `union IN (…) AND status IN (…)` cannot come out of that index in id order, so the
+    database read every matching row and sorted them before taking the page (18 ms of SQL
+    at 4,837 rows on PostgreSQL). Category, college and the overdue flag filter inside
+    each branch's walk."""
+    union_ids = queue_unions(actor=actor)
+    statuses: list[str] = [f.status] if f.status else list(QUEUE_STATUSES)
+    newest = _newest_ids(union_ids, statuses, f, now or timezone.now(), limit)
+    if newest is None:
         return Issue.objects.none()
-    qs = Issue.objects.filter(union_id__in=unions)
-    if f.status:
-        qs = qs.filter(status=f.status)
-    else:
-        qs = qs.filter(
-            status__in=[
-                Status.SUBMITTED,
-                Status.ACCEPTED,
-                Status.IN_PROGRESS,
-                Status.REFERRED,
-                Status.ANSWERED,
-            ]
-        )
-    if f.category:
-        qs = qs.filter(category_id=f.category)
-    if f.college:
-        qs = qs.filter(college_id=f.college)
-    if f.overdue:
-        qs = qs.filter(due_at__lt=now or timezone.now())
-    if f.before:
-        qs = qs.filter(pk__lt=f.before)
-    return qs.select_related("category", "college", "assignee").order_by("-id")
+    return (
+        Issue.objects.filter(pk__in=newest)
+        .select_related("category", "college", "assignee")
+        .order_by("-id")
+    )
+
+
+def queue_unions(*, actor: Any) -> list[int]:
+    """The union nodes whose queue the actor works or reads (none without such a role)."""
+    unions = _unions(actor, [Role.OFFICER, Role.COLLEGE_SECRETARY])
+    return [] if unions is None else list(unions.values_list("pk", flat=True))
+
+
+def _newest_ids(
+    union_ids: list[int],
+    statuses: list[str],
+    f: QueueFilter,
+    now: datetime.datetime,
+    limit: int,
+) -> RawSQL | None:
+    """The ids of the newest `limit` issues of the queue, as a subquery: a UNION ALL of
+    one LIMITed, index-ordered walk per (union, status), the newest `limit` of them all.
+
+    Written as SQL because the ORM cannot LIMIT the branches of a compound query on SQLite
+    and compiles each branch's queryset on its own. Each branch names its union and state
+    as constants, so PostgreSQL plans it with that union's own statistics: a LATERAL walk
+    over arrays plans once, but with a generic parameter the planner judged each union a
+    quarter of the test table and walked the primary key backwards past 50,000 rows. The
+    price is planning: about 0.1 ms a branch on PostgreSQL (13 unions × 5 open states, the
+    largest school's default view: 5.8 ms; one state: 13 branches)."""
+    if not union_ids or not statuses:
+        return None
+    q = connection.ops.quote_name
+    conditions, extra = _queue_conditions(f, now)
+    walk = (
+        f"SELECT * FROM (SELECT {q('id')} FROM {q(Issue._meta.db_table)}"
+        f" WHERE {q('union_id')} = %s AND {q('status')} = %s{conditions}"
+        f" ORDER BY {q('id')} DESC LIMIT {int(limit)})"
+    )
+    pairs = list(itertools.product(union_ids, statuses))
+    sql = " UNION ALL ".join(f"{walk} AS w{n}" for n in range(len(pairs)))
+    params = [p for union_id, status in pairs for p in (union_id, status, *extra)]
+    return RawSQL(
+        f"SELECT {q('id')} FROM ({sql}) AS newest ORDER BY {q('id')} DESC LIMIT {int(limit)}",
+        params,
+    )
+
+
+def _queue_conditions(f: QueueFilter, now: datetime.datetime) -> tuple[str, list[Any]]:
+    """The queue filter's other conditions, checked inside each walk."""
+    overdue = connection.ops.adapt_datetimefield_value(now) if f.overdue else None
+    sql, params = "", []
+    for column, op, value in (
+        ("category_id", "=", f.category),
+        ("college_id", "=", f.college),
+        ("due_at", "<", overdue),
+        ("id", "<", f.before),
+    ):
+        if value:  # as before: an empty or zero id filters nothing
+            sql += f" AND {connection.ops.quote_name(column)} {op} %s"
+            params.append(value)
+    return sql, params
 
 
 # What a queue row shows (rights/queue.html): the page reads only these columns.

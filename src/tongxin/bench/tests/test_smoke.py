@@ -69,6 +69,10 @@ def test_bench_quick_run_loses_nothing(tmp_path: Path) -> None:
     report = json.loads((out / "results.json").read_text())
     assert {r["scenario"] for r in report["scenarios"]} == SCENARIOS
     assert all(r["errors"] == 0 and r["ok"] > 0 for r in report["scenarios"])
+    # The list scenarios say how many rows their filter matched (counted before timing).
+    lists = [r for r in report["scenarios"] if r["scenario"] in {"queue", "mine"}]
+    assert lists and all(r["matched_rows"] > 0 for r in lists)
+    assert "rows matched" in (out / "results.md").read_text()
     submits = [r for r in report["scenarios"] if r["scenario"] == "submit"]
     assert submits and all(r["count_check"] for r in submits)
     assert report["submission_counts_ok"] is True

@@ -243,7 +243,7 @@ def test_the_personas_find_work_on_their_pages(demo):
     mine = my_issues(actor=student)
     assert len({issue.status for issue in mine}) >= 5
     queue = queue_for(actor=officer, f=QueueFilter())
-    assert queue.filter(due_at__lt=timezone.now()).exists()
+    assert queue_for(actor=officer, f=QueueFilter(overdue=True)).exists()
     wall = Issue.objects.filter(school=student.school, published_at__isnull=False)
     pages = {  # (who, page): (an item it must show, the mark of a listed item)
         (student, "/rights/mine/"): (mine.first(), "/rights/issues/"),

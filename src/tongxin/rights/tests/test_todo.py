@@ -95,3 +95,24 @@ def test_the_page_costs_the_same_queries_however_much_waits(province, client_for
         page = client.get("/todo/").content.decode()
     assert page.count("诉求待受理") == 20 and 'data-testid="todo-more"' in page
     assert len(many.captured_queries) <= len(few.captured_queries) + 1  # + the COUNT
+
+
+def test_a_backlog_past_the_cap_is_counted_to_the_cap_and_shown_with_a_plus(
+    province, client_for, monkeypatch
+) -> None:
+    """The count reads at most COUNT_CAP + 1 rows, unordered: "3+" with a cap of 3."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tongxin.core import todo as core_todo
+
+    monkeypatch.setattr(core_todo, "COUNT_CAP", 3)
+    for n in range(5):
+        submit(province, title=f"宿舍热水时有时无（{n}）")
+    with CaptureQueriesContext(connection) as ctx:
+        listed = todo_for(province.officer_a, limit=2)
+    assert (listed.count, listed.plus) == (3, "+")
+    counts = [q["sql"] for q in ctx.captured_queries if "COUNT(" in q["sql"].upper()]
+    assert counts and all("LIMIT 4" in sql and "ORDER BY" not in sql for sql in counts)
+    page = client_for("officer_a").get("/todo/").content.decode()
+    assert "共 3+ 项" in page
