@@ -56,12 +56,16 @@ def todo_card(user: Any) -> HomeCard | None:
     )
 
 
-def batch_of(items: Any, limit: int, item: Callable[[Any], TodoItem]) -> TodoBatch:
+def batch_of(
+    items: Any, limit: int, item: Callable[[Any], TodoItem], *, every: Any = None
+) -> TodoBatch:
     """A provider's batch from an ordered queryset: a LIMIT for the items, a COUNT of at most
     COUNT_CAP + 1 rows for the rest (needless when fewer than `limit` came back). The count
     drops the order: sorting every waiting row to count a thousand of them is the cost the
-    cap avoids."""
+    cap avoids. `every` is what to count when `items` reads only the first rows (index
+    walks, tongxin.core.walks); `items` by default."""
     shown = [item(obj) for obj in items[:limit]] if limit else []
     if len(shown) < limit:
         return TodoBatch(shown, len(shown))
-    return TodoBatch(shown, items.order_by()[: COUNT_CAP + 1].count())
+    every = items if every is None else every
+    return TodoBatch(shown, every.order_by()[: COUNT_CAP + 1].count())

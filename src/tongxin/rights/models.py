@@ -159,6 +159,12 @@ class Issue(Referable):  # 权益诉求
             models.Index(fields=["school", "status", "-id"], name="rights_issue_school"),
             models.Index(fields=["submitter", "-id"], name="rights_issue_mine"),
             models.Index(fields=["lead_office", "status", "-id"], name="rights_issue_office"),
+            # The nearest deadlines first: the office inbox and the to-do list's items walk
+            # these per (office or union, state) (tongxin.core.walks).
+            models.Index(
+                fields=["lead_office", "status", "due_at", "id"], name="rights_issue_office_due"
+            ),
+            models.Index(fields=["union", "status", "due_at", "id"], name="rights_issue_queue_due"),
             models.Index(
                 fields=["school", "-published_at"],
                 name="rights_issue_wall",

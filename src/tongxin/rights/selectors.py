@@ -13,8 +13,9 @@ from django.utils import timezone
 from tongxin.accounts.models import Role, User
 from tongxin.accounts.reach import has_role, node_scope
 from tongxin.accounts.roles import FEDERATION_ROLES, node_ids_where, school_ids_where
+from tongxin.core import walks
 from tongxin.orgs.models import UNION_KINDS, Node
-from tongxin.workflow.referral.selectors import referred_q, referred_to
+from tongxin.workflow.referral.selectors import first_referred, referred_q, referred_to
 
 from .models import OPEN_STATUSES, Issue, IssueCategory, IssueEvent, Status
 
@@ -207,10 +208,22 @@ QUEUE_ROW_FIELDS = (
 )
 
 
-def inbox_for(*, actor: Any, include_done: bool = False) -> QuerySet[Issue]:
-    qs = referred_to(Issue, actor)
-    if not include_done:
-        qs = qs.filter(status=Status.REFERRED)
+def inbox_for(
+    *, actor: Any, include_done: bool = False, first: int | None = None
+) -> QuerySet[Issue]:
+    """The issues referred to the actor's offices (those waiting, or all with
+    `include_done`), the nearest deadline first. With `first` (a page's offset + size + 1),
+    only the first `first` rows are read: per office and state one walk of the lead
+    office's index (lead_office, status, due_at, id) and one of its co-offices, each
+    stopped after `first` rows (tongxin.core.walks); the same rows in the same order as
+    the whole filter, which read and sorted every referred issue of the office."""
+    states = list(Status.values) if include_done else [Status.REFERRED]
+    if first is None:
+        qs = referred_to(Issue, actor)
+        if not include_done:
+            qs = qs.filter(status=Status.REFERRED)
+    else:
+        qs = first_referred(Issue, actor, states=states, limit=first, newest_tie=True)
     return qs.select_related("category", "lead_office").order_by("due_at", "-id")
 
 
@@ -349,7 +362,7 @@ def home_for_union(union_id: int, now: datetime.datetime | None = None) -> dict[
 
 
 def home_for_office(actor: Any) -> list[Issue]:
-    return list(inbox_for(actor=actor)[:5])
+    return list(inbox_for(actor=actor, first=5)[:5])
 
 
 def home_for_advisor(school_id: int) -> list[Issue]:
@@ -366,14 +379,31 @@ def home_for_advisor(school_id: int) -> list[Issue]:
 
 
 # --- the to-do list (待办, see todo.py): what waits for the actor, oldest deadline first ----
-def awaiting_union(*, actor: Any) -> QuerySet[Issue]:
-    """Issues of the unions the actor works as an officer, waiting to be accepted or answered."""
+AWAITING_UNION = (Status.SUBMITTED, Status.ACCEPTED, Status.IN_PROGRESS)
+
+
+def awaiting_union(*, actor: Any, first: int | None = None) -> QuerySet[Issue]:
+    """Issues of the unions the actor works as an officer, waiting to be accepted or answered.
+    With `first`, only the first `first` rows are read: one walk per (union, state) of the
+    index (union, status, due_at, id), as `inbox_for` does (for a page, not a count)."""
     unions = _unions(actor, [Role.OFFICER])
     if unions is None:
         return Issue.objects.none()
-    return Issue.objects.filter(
-        union_id__in=unions, status__in=[Status.SUBMITTED, Status.ACCEPTED, Status.IN_PROGRESS]
-    ).order_by(F("due_at").asc(nulls_last=True), "id")
+    order = (F("due_at").asc(nulls_last=True), "id")
+    if first is None:
+        qs = Issue.objects.filter(union_id__in=unions, status__in=AWAITING_UNION)
+        return qs.order_by(*order)
+    if not first:
+        return Issue.objects.none()
+    where = f"{walks.column('union_id')} = %s AND {walks.column('status')} = %s"
+    union_walks = [
+        walks.Walk(walks.table(Issue), where, (pk, state))
+        for pk, state in itertools.product(unions.values_list("pk", flat=True), AWAITING_UNION)
+    ]
+    ids = walks.first_of(union_walks, deadline="due_at", newest_tie=False, limit=first)
+    return (
+        Issue.objects.none() if ids is None else Issue.objects.filter(pk__in=ids).order_by(*order)
+    )
 
 
 def awaiting_oversight(*, actor: Any) -> QuerySet[Issue]:

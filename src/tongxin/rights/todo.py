@@ -38,7 +38,9 @@ def _labelled(label: Any) -> Callable[[Issue], Any]:
 
 
 def union_queue(user: Any, limit: int) -> TodoBatch:
-    return batch_of(selectors.awaiting_union(actor=user), limit, _item(_union_kind))
+    first = selectors.awaiting_union(actor=user, first=limit)
+    every = selectors.awaiting_union(actor=user)
+    return batch_of(first, limit, _item(_union_kind), every=every)
 
 
 # Referred issues waiting for the offices' reply: the referral piece's provider.

@@ -13,7 +13,7 @@ from tongxin.accounts.http import AuthenticatedRequest
 from tongxin.core.authz import can
 from tongxin.core.errors import DomainError
 from tongxin.core.forms import form_errors
-from tongxin.core.pagination import page_number, paginate
+from tongxin.core.pagination import MAX_PAGE, PAGE_SIZE, page_number, paginate
 
 from . import selectors, services
 from .actions import ACTIONS, action_form, refuse
@@ -183,9 +183,10 @@ def inbox_view(request: AuthenticatedRequest) -> HttpResponse:
     if not can(request.user, "rights.view_inbox"):
         raise PermissionDenied
     done = request.GET.get("done") == "1"
-    page = paginate(
-        selectors.inbox_for(actor=request.user, include_done=done), page_number(request)
-    )
+    number = page_number(request)
+    # The walks read the rows up to this page's and one more (paginate's OFFSET + LIMIT).
+    first = min(number, MAX_PAGE) * PAGE_SIZE + 1
+    page = paginate(selectors.inbox_for(actor=request.user, include_done=done, first=first), number)
     return render(
         request,
         "rights/inbox.html",

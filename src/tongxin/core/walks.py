@@ -1,0 +1,70 @@
+"""Index walks joined by UNION ALL: the first rows of a list whose filter is an OR or an
+IN over several keys, read through one index per key instead of sorting every match.
+
+A filter like `union IN (…) AND status IN (…) ORDER BY due_at` cannot come out of an
+index (union, status, due_at, id) in due_at order: the database reads every matching row
+and sorts them before it takes the page. One walk per (union, status), each stopped after
+the rows the page can show, reads those rows only; the caller keeps the first of them all
+(`pk__in` this subquery, its own ORDER BY and LIMIT), so its results and order are the
+ones the single filter gave.
+
+Written as SQL because the ORM cannot LIMIT the branches of a compound query on SQLite.
+Each walk names its key as constants, so PostgreSQL plans it with that key's statistics.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import connection
+from django.db.models.expressions import RawSQL
+
+ALIAS = "w"  # the walked table's alias in every walk
+
+
+@dataclass(frozen=True)
+class Walk:
+    """One LIMITed walk: `SELECT w.id FROM <source> WHERE <where> ORDER BY … LIMIT n`.
+    `source` names the walked table as `w` (and may join it to another)."""
+
+    source: str
+    where: str
+    params: tuple[Any, ...]
+
+
+def column(name: str) -> str:
+    """A column of the walked table, quoted."""
+    return f"{ALIAS}.{connection.ops.quote_name(name)}"
+
+
+def table(model: Any) -> str:
+    """The walked table itself (a model's table as `w`)."""
+    return f"{connection.ops.quote_name(model._meta.db_table)} {ALIAS}"
+
+
+def by_deadline(walk: Walk, *, deadline: str, newest_tie: bool, limit: int) -> list[str]:
+    """The SQL of two walks of `walk`: its rows with a deadline, nearest first (ties by id,
+    newest first when `newest_tie`), then its rows without one (by id, the same way).
+    Split so each walk comes out of an index ending in (deadline, id) on both engines:
+    SQLite puts NULLs first and PostgreSQL last, and NULLS LAST is an ORDER BY no index
+    serves on SQLite. The caller's ORDER BY puts the two back in its own order."""
+    tie = f"{column('id')} {'DESC' if newest_tie else 'ASC'}"
+    due = column(deadline)
+    head = f"SELECT {column('id')} FROM {walk.source} WHERE {walk.where}"
+    return [
+        f"{head} AND {due} IS NOT NULL ORDER BY {due} ASC, {tie} LIMIT {int(limit)}",
+        f"{head} AND {due} IS NULL ORDER BY {tie} LIMIT {int(limit)}",
+    ]
+
+
+def first_of(walks: list[Walk], *, deadline: str, newest_tie: bool, limit: int) -> RawSQL | None:
+    """The ids the walks read, as a subquery (None when there is nothing to walk): at most
+    2 × `limit` rows a walk, whatever the filter matches."""
+    if not walks or limit <= 0:
+        return None
+    parts, params = [], []
+    for walk in walks:
+        for sql in by_deadline(walk, deadline=deadline, newest_tie=newest_tie, limit=limit):
+            parts.append(f"SELECT * FROM ({sql}) AS {ALIAS}{len(parts)}")
+            params.extend(walk.params)
+    q = connection.ops.quote_name
+    return RawSQL(f"SELECT {q('id')} FROM ({' UNION ALL '.join(parts)}) AS walks", params)
