@@ -61,7 +61,8 @@ def first_of(walks: list[Walk], *, deadline: str, newest_tie: bool, limit: int) 
     2 × `limit` rows a walk, whatever the filter matches."""
     if not walks or limit <= 0:
         return None
-    parts, params = [], []
+    parts: list[str] = []
+    params: list[Any] = []
     for walk in walks:
         for sql in by_deadline(walk, deadline=deadline, newest_tie=newest_tie, limit=limit):
             parts.append(f"SELECT * FROM ({sql}) AS {ALIAS}{len(parts)}")
