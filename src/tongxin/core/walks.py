@@ -47,12 +47,15 @@ def by_deadline(walk: Walk, *, deadline: str, newest_tie: bool, limit: int) -> l
     Split so each walk comes out of an index ending in (deadline, id) on both engines:
     SQLite puts NULLs first and PostgreSQL last, and NULLS LAST is an ORDER BY no index
     serves on SQLite. The caller's ORDER BY puts the two back in its own order."""
-    tie = f"{column('id')} {'DESC' if newest_tie else 'ASC'}"
-    due = column(deadline)
-    head = f"SELECT {column('id')} FROM {walk.source} WHERE {walk.where}"
+    way = "DESC" if newest_tie else "ASC"
+    due, pk = column(deadline), column("id")
+    head = f"SELECT {pk} FROM {walk.source} WHERE {walk.where}"
+    # Without a deadline the rows are in id order; the ORDER BY still names the deadline
+    # (all NULL there) because PostgreSQL treats `IS NULL` as no equality: `ORDER BY id`
+    # alone would sort every such row instead of reading the index forwards or backwards.
     return [
-        f"{head} AND {due} IS NOT NULL ORDER BY {due} ASC, {tie} LIMIT {int(limit)}",
-        f"{head} AND {due} IS NULL ORDER BY {tie} LIMIT {int(limit)}",
+        f"{head} AND {due} IS NOT NULL ORDER BY {due} ASC, {pk} {way} LIMIT {int(limit)}",
+        f"{head} AND {due} IS NULL ORDER BY {due} {way}, {pk} {way} LIMIT {int(limit)}",
     ]
 
 
