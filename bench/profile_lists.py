@@ -12,6 +12,12 @@ and records each render's CPU time (time.process_time: the Python side, and SQLi
 which runs in this process) and wall time (time.perf_counter: PostgreSQL's work runs in
 its own process). Prints p50/p95 of both and the ratios 5,000 ÷ 50. Not a load test: one
 process, one connection.
+
+    .venv/bin/python bench/profile_lists.py inbox           # the office inbox instead
+
+The office inbox (handler_a's /rights/inbox/, nearest deadline first): the 200,000 issues
+of another school first, then 50 issues referred to handler_a's office with deadlines
+spread over weeks, renders, then 4,950 more, ANALYZE, renders again.
 """
 
 import json
@@ -118,6 +124,67 @@ def _queue_rows_read(connection: Any, p: Any, status: str) -> int | str:
     return _rows_read((json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"])
 
 
+def _referred(n: int, p: Any, *, start: int = 0) -> None:
+    """n issues referred to handler_a's office (lead), a deadline every hour, one in seven
+    without one (a stopped clock)."""
+    import datetime
+
+    from tongxin.rights.models import Issue, IssueCategory
+
+    base = datetime.datetime(2026, 11, 2, 8, tzinfo=datetime.UTC)
+    cat = IssueCategory.objects.order_by("pk").first()
+    Issue.objects.bulk_create(
+        [
+            Issue(
+                school=p.school_a,
+                union=p.union_a,
+                category=cat,
+                title=f"实验室通风不好（{i}）",
+                description="三号楼实验室通风不好。",
+                status="referred",
+                lead_office=p.logistics_office_a,
+                due_at=None if i % 7 == 3 else base + datetime.timedelta(hours=i),
+            )
+            for i in range(start, start + n)
+        ]
+    )
+
+
+def _inbox_rows_read(connection: Any, p: Any) -> int | str:
+    if connection.vendor != "postgresql":
+        return "n/a"
+    from tongxin.rights.selectors import inbox_for
+
+    try:
+        page = inbox_for(actor=p.people["handler_a"], first=21)[:21]
+    except TypeError:  # profiling the code before the walks (TONGXIN_SRC)
+        page = inbox_for(actor=p.people["handler_a"])[:21]
+    sql, params = page.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}", params)
+        plan = cursor.fetchone()[0]
+    return _rows_read((json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"])
+
+
+def _profile_inbox(connection: Any, p: Any) -> tuple[dict[str, float], dict[str, float]]:
+    from django.test import Client
+
+    client = Client()
+    client.force_login(p.people["handler_a"])
+    _issues(REST // ROUNDS, school=p.school_b, union=p.union_b)
+    for _ in range(ROUNDS - 1):
+        _copy_rest(connection, p.school_b, REST // ROUNDS)
+    _referred(FEW, p)
+    _analyze(connection)
+    few = _measure(client, "/rights/inbox/")
+    print(f"rows the query read at {FEW} matching: {_inbox_rows_read(connection, p)}")
+    _referred(MANY - FEW, p, start=FEW)
+    _analyze(connection)
+    many = _measure(client, "/rights/inbox/")
+    print(f"rows the query read at {MANY} matching: {_inbox_rows_read(connection, p)}")
+    return few, many
+
+
 def _analyze(connection: Any) -> None:
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
@@ -147,25 +214,31 @@ def _measure(client: Any, url: str) -> dict[str, float]:
 
 
 def main() -> int:
+    inbox = sys.argv[1:] == ["inbox"]
     connection, name = _setup()
     from django.test import Client
 
     from tongxin.testing.province import build_tiny_province
 
     p = build_tiny_province()
-    client = Client()
-    client.force_login(p.officer_a)
-    _province(connection, p)
-    _analyze(connection)
-    few, many = _measure(client, URLS[FEW]), _measure(client, URLS[MANY])
-    print(f"engine {connection.vendor}, {RENDERS} renders each as officer_a, {URLS}")
+    if inbox:
+        few, many = _profile_inbox(connection, p)
+        print(f"engine {connection.vendor}, {RENDERS} renders each as handler_a, /rights/inbox/")
+    else:
+        client = Client()
+        client.force_login(p.officer_a)
+        _province(connection, p)
+        _analyze(connection)
+        few, many = _measure(client, URLS[FEW]), _measure(client, URLS[MANY])
+        print(f"engine {connection.vendor}, {RENDERS} renders each as officer_a, {URLS}")
     for label, r in ((f"{FEW} matching", few), (f"{MANY} matching", many)):
         print(
             f"{label:>15}: CPU p50 {r['cpu_p50_ms']:.2f} p95 {r['cpu_p95_ms']:.2f} ms; "
             f"wall p50 {r['wall_p50_ms']:.2f} p95 {r['wall_p95_ms']:.2f} ms"
         )
-    for n, status in ((FEW, "accepted"), (MANY, "submitted")):
-        print(f"rows the query read at {n} matching: {_queue_rows_read(connection, p, status)}")
+    if not inbox:
+        for n, status in ((FEW, "accepted"), (MANY, "submitted")):
+            print(f"rows the query read at {n} matching: {_queue_rows_read(connection, p, status)}")
     for key in ("cpu_p50_ms", "cpu_p95_ms", "wall_p50_ms", "wall_p95_ms"):
         print(f"ratio {MANY} ÷ {FEW}, {key[:-3]}: {many[key] / few[key]:.2f}")
     connection.creation.destroy_test_db(name, verbosity=0)
