@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from tongxin.core.authz import can
-from tongxin.core.pagination import page_number, paginate
+from tongxin.core.pagination import PAGE_SIZE, page_number, paginate
 
 from . import presenters, registry, selectors
 
@@ -40,10 +40,12 @@ def event_list_view(request: HttpRequest) -> HttpResponse:
     if not can(request.user, "audit.view_event_list"):
         raise PermissionDenied
     form = EventFilterForm(request.GET or None)
-    events = selectors.event_list_for(actor=request.user)
-    if form.is_valid():
-        events = selectors.event_filter(events, **form.cleaned_data)
-    page = paginate(events, page_number(request))
+    filters = form.cleaned_data if form.is_valid() else {}
+    number = page_number(request)
+    # The walks read the events up to this page's and one more (paginate's OFFSET + LIMIT).
+    first = number * PAGE_SIZE + 1
+    events = selectors.event_page_for(actor=request.user, first=first, **filters)
+    page = paginate(events, number)
     query = urlencode({k: v for k, v in request.GET.items() if k != "page" and v})
     rows = presenters.rows_for(list(page.items))
     return render(

@@ -72,3 +72,18 @@ def first_of(walks: list[Walk], *, deadline: str, newest_tie: bool, limit: int) 
             params.extend(walk.params)
     q = connection.ops.quote_name
     return RawSQL(f"SELECT {q('id')} FROM ({' UNION ALL '.join(parts)}) AS walks", params)
+
+
+def union_of(walks: list[Any]) -> RawSQL | None:
+    """The ids a list of LIMITed, ordered querysets read (each compiled by the ORM, so its
+    filters are the ones the single query had), as one UNION ALL subquery."""
+    parts: list[str] = []
+    params: list[Any] = []
+    for n, qs in enumerate(walks):
+        sql, own = qs.values_list("id").query.sql_with_params()
+        parts.append(f"SELECT * FROM ({sql}) AS {ALIAS}{n}")
+        params.extend(own)
+    if not parts:
+        return None
+    q = connection.ops.quote_name
+    return RawSQL(f"SELECT {q('id')} FROM ({' UNION ALL '.join(parts)}) AS walks", params)
