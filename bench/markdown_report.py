@@ -4,6 +4,8 @@ import os
 import platform
 from typing import Any
 
+import writers
+
 
 def machine() -> dict[str, Any]:
     memory = 0
@@ -28,6 +30,12 @@ def one_line(r: dict[str, Any]) -> str:
         f"p50 {r['p50_ms']} p95 {r['p95_ms']} p99 {r['p99_ms']} ms errors {r['errors']} "
         f"queries {r.get('queries')}"
         + (f" count_check {r['count_check']}" if "count_check" in r else "")
+        + (
+            f" events {r['events_added']} chains_verified {r['chains_verified']}"
+            f" duplicate_seqs {r['duplicate_seqs']} writers_check {r['writers_check']}"
+            if "writers_check" in r
+            else ""
+        )
         + (f" matched {r['matched_rows']} rows" if "matched_rows" in r else "")
         + (
             f" (POST alone p50 {r['post_p50_ms']} p95 {r['post_p95_ms']})"
@@ -38,7 +46,8 @@ def one_line(r: dict[str, Any]) -> str:
 
 
 def _ceiling(results: list[dict[str, Any]], r: dict[str, Any]) -> str:
-    base = "ceiling_post" if r["scenario"] in {"submit", "ceiling_post"} else "ceiling_get"
+    posts = {"submit", "ceiling_post", writers.ONE, writers.SIX}
+    base = "ceiling_post" if r["scenario"] in posts else "ceiling_get"
     ceiling = next(
         (c for c in results if c["scenario"] == base and c["connections"] == r["connections"]), None
     )
@@ -86,6 +95,8 @@ def render(report: dict[str, Any]) -> str:
     lines += [
         "",
         f"Logged-in floor (anonymous ÷ logged-in trivial POST req/s): {floor or 'n/a'}",
+        "",
+        writers.line(report.get("writers", {})),
         "",
         f"Peak RSS per worker (MB): {', '.join(str(v) for v in peaks.values()) or 'n/a'}",
         "",

@@ -18,6 +18,7 @@ from client import Session, drive
 from scenarios import POST_LATENCIES, Scenario, operation, scenarios, sessions_for
 from server import Server
 from stats import percentile, summary
+from writers import compare, writers
 
 ROOT = Path(__file__).resolve().parent.parent
 TONGXIN = Path(os.environ.get("TONGXIN_BIN", ROOT / ".venv" / "bin" / "tongxin"))
@@ -112,6 +113,8 @@ def run_scenario(
 ) -> dict[str, Any]:
     use_wrk = scenario.is_get and not args.quick and wrkload.available()
     before = int(manage("count")) if scenario.kind == "submit" else 0
+    schools = personas.get("writer_schools", {}).get(scenario.persona, [])
+    chains = _chains(schools) if scenario.kind == "write" else {}
     if use_wrk:
         result = run_wrk(scenario, personas, args, connections)
     else:
@@ -120,11 +123,21 @@ def run_scenario(
         after = int(manage("count"))
         result["issues_added"] = after - before
         result["count_check"] = after - before == result["ok"]
+    if scenario.kind == "write":  # nothing lost, nothing doubled, every chain intact
+        result |= compare(chains, _chains(schools), result["ok"]) | {"schools": len(schools)}
     result["worker_peak_rss_mb"] = server.peak_rss_mb()
     matched = personas.get("matched", {}).get(scenario.name)
     if matched is not None:  # a list scenario: how many rows its filter matches
         result["matched_rows"] = matched
     return result | {"scenario": scenario.name, "label": scenario.label, "connections": connections}
+
+
+def _chains(schools: list[int]) -> dict[str, Any]:
+    """Issues, submission events and the verdict of these schools' audit chains (server side)."""
+    state: dict[str, Any] = json.loads(
+        manage("chains", "--schools", ",".join(str(pk) for pk in schools))
+    )
+    return state
 
 
 def _load_average() -> list[float]:
@@ -152,7 +165,8 @@ def main(argv: list[str]) -> int:
         for scenario in scenarios(personas):
             if chosen is not None and scenario.name not in chosen:
                 continue
-            for connections in (int(c) for c in args.connections.split(",")):
+            counts = scenario.connections or [int(c) for c in args.connections.split(",")]
+            for connections in counts:
                 result = run_scenario(scenario, personas, args, server, connections)
                 print(markdown_report.one_line(result), flush=True)
                 results.append(result)
@@ -179,13 +193,18 @@ def main(argv: list[str]) -> int:
         "oneoffs": oneoffs,
         "floor_ratios": markdown_report.floor_ratios(results),
         "submission_counts_ok": all(r.get("count_check", True) for r in results),
+        "writers": writers(results),
         "errors": sum(r["errors"] for r in results),
     }
     (out / "results.json").write_text(json.dumps(report, ensure_ascii=False, indent=2))
     (out / "results.md").write_text(markdown_report.render(report))
     print(f"results: {out / 'results.json'} and {out / 'results.md'}")
     imports = oneoffs.get("people_import", {}).get("statuses", [])
-    report_ok = report["submission_counts_ok"] and report["errors"] == 0
+    report_ok = (
+        report["submission_counts_ok"]
+        and all(r.get("writers_check", True) for r in results)
+        and report["errors"] == 0
+    )
     if any(status != "done" for status in imports):
         print(f"people import did not finish: {imports}")
         report_ok = False

@@ -12,6 +12,7 @@ OK_GET = {200}
 OK_POST = {200}
 OK_SUBMIT = {302}
 ANONYMOUS = "anonymous"
+WRITERS = 6
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,9 @@ class Scenario:
     label: str
     persona: str  # key in the personas JSON, "submitters", or ANONYMOUS (no login)
     path: str
-    kind: str  # "get", "post" or "submit"
+    kind: str  # "get", "post", "submit" or "write" (the submission POST alone)
+    # Connection counts of its own, whatever --connections says (the writer scenarios: six).
+    connections: tuple[int, ...] = ()
 
     @property
     def is_get(self) -> bool:
@@ -56,6 +59,24 @@ def scenarios(p: dict[str, Any]) -> list[Scenario]:
             "/rights/submit/",
             "submit",
         ),
+        # Writers of one school beside writers of six (docs/performance.md, "Writers of one
+        # school"): the same POST, six at once; does the school's audit-chain head queue them?
+        Scenario(
+            "submit_one_school",
+            "6 students of ONE school submitting (POST)",
+            "one_school",
+            "/rights/submit/",
+            "write",
+            (WRITERS,),
+        ),
+        Scenario(
+            "submit_six_schools",
+            "6 students of six schools submitting (POST)",
+            "six_schools",
+            "/rights/submit/",
+            "write",
+            (WRITERS,),
+        ),
         Scenario("queue", "union queue, first page, busiest state", "officer", queue, "get"),
         Scenario("mine", "student's my issues", "student", "/rights/mine/", "get"),
         Scenario("detail", "issue detail", "student", f"/rights/issues/{p['issue_id']}/", "get"),
@@ -84,10 +105,39 @@ def operation(scenario: Scenario, category_id: int) -> Operation:
             {"csrfmiddlewaretoken": s.cookies.get("csrftoken", ""), "n": "1"},
             OK_POST,
         )
+    if scenario.kind == "write":
+        return _write(scenario.path, category_id)
     return _submit(scenario.path, category_id)
 
 
 POST_LATENCIES: list[float] = []  # the submission POSTs alone (list.append is atomic)
+
+
+def _form(token: str, category_id: int) -> dict[str, str]:
+    n = next(_counter)
+    return {
+        "csrfmiddlewaretoken": token,
+        "category": str(category_id),
+        "title": f"压测诉求{n}：宿舍热水供应不稳定",
+        "description": "晚上十点以后热水时有时无，影响同学洗漱，希望尽快检修。",
+        "place": "学生公寓",
+        "publication_consent": "on",
+    }
+
+
+def _write(path: str, category_id: int) -> Operation:
+    """The submission POST alone, with the session's CSRF cookie as its token (as the
+    ceiling POST): the writes follow each other as fast as the server takes them. The
+    success message the redirect carries is dropped, as a browser showing it would."""
+
+    def run(session: Session) -> tuple[bool, float, int | None]:
+        session.cookies.pop("messages", None)
+        form = _form(session.cookies.get("csrftoken", ""), category_id)
+        ok, latency, queries = timed(session, "POST", path, form, OK_SUBMIT)
+        POST_LATENCIES.append(latency)
+        return ok, latency, queries
+
+    return run
 
 
 def _submit(path: str, category_id: int) -> Operation:
@@ -100,16 +150,7 @@ def _submit(path: str, category_id: int) -> Operation:
             token = session.token(path)
         except OSError:
             return False, time.perf_counter() - started, None
-        n = next(_counter)
-        form = {
-            "csrfmiddlewaretoken": token,
-            "category": str(category_id),
-            "title": f"压测诉求{n}：宿舍热水供应不稳定",
-            "description": "晚上十点以后热水时有时无，影响同学洗漱，希望尽快检修。",
-            "place": "学生公寓",
-            "publication_consent": "on",
-        }
-        ok, latency, queries = timed(session, "POST", path, form, OK_SUBMIT)
+        ok, latency, queries = timed(session, "POST", path, _form(token, category_id), OK_SUBMIT)
         POST_LATENCIES.append(latency)
         return ok, time.perf_counter() - started, queries
 
@@ -125,9 +166,8 @@ def sessions_for(
 ) -> list[Session]:
     if scenario.persona == ANONYMOUS:
         return [_anonymous(port) for _ in range(count)]
-    people = (
-        personas["submitters"] if scenario.persona == "submitters" else [personas[scenario.persona]]
-    )
+    chosen = personas[scenario.persona]  # one login, or a list (one per connection)
+    people = chosen if isinstance(chosen, list) else [chosen]
     sessions = []
     for index in range(count):
         session = Session(port)

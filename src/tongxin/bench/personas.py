@@ -12,6 +12,7 @@ from tongxin.rights.models import Issue, IssueCategory, RightsSettings
 from tongxin.rights.selectors import QUEUE_STATUSES, mine_q, queue_unions
 
 SUBMITTERS = 12  # students of different schools; each client connection takes its own
+WRITERS = 6  # the writer scenarios' connections: six students submitting at once
 
 
 def _login(user: User) -> dict[str, str]:
@@ -78,6 +79,39 @@ def _submitters() -> list[dict[str, str]]:
     return people
 
 
+def _students(school: Node, count: int) -> list[User]:
+    members = (
+        Membership.objects.active()
+        .filter(role=Role.STUDENT, school=school)
+        .select_related("user__school")
+        .order_by("user_id")[:count]
+    )
+    return [m.user for m in members]
+
+
+def _writers() -> dict[str, Any]:
+    """Six distinct students of ONE school, and six of six schools (of as many as there
+    are, two or more per school at a smaller scale): the two writer scenarios, compared
+    to see whether the school's audit-chain head serialises its writers. The daily limit
+    is no concern: `prepare` raises it to 32,000 per student."""
+    schools = list(Node.objects.filter(kind=NodeKind.SCHOOL).order_by("code")[:WRITERS])
+    one = next((s for s in schools if len(_students(s, WRITERS)) == WRITERS), None)
+    if one is None:
+        raise LookupError(f"no school with {WRITERS} active students")
+    per_school = -(-WRITERS // len(schools))  # ceiling: enough students from each school
+    columns = [_students(s, per_school) for s in schools]
+    spread = [column[i] for i in range(per_school) for column in columns if i < len(column)]
+    spread = spread[:WRITERS]
+    return {
+        "one_school": [_login(u) for u in _students(one, WRITERS)],
+        "six_schools": [_login(u) for u in spread],
+        "writer_schools": {
+            "one_school": [one.pk],
+            "six_schools": sorted({u.school_id for u in spread if u.school_id}),
+        },
+    }
+
+
 def _busiest_open_status(officer: User) -> tuple[str, int]:
     """The open state with the most issues in the officer's queues, and how many: the queue
     scenario's filter, so the page is measured over thousands of matching rows rather than
@@ -118,4 +152,4 @@ def personas() -> dict[str, Any]:
         "advisor": _login(_member(Role.ADVISOR, node=school)),
         "federation": _login(federation),
         "submitters": _submitters(),
-    }
+    } | _writers()

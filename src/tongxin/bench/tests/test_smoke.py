@@ -1,6 +1,7 @@
 """Smoke test of the benchmark suite (not timing): generate the tiny scale into a scratch
 SQLite data dir, run `bench/run --quick` against it, and check that every scenario ran
-without errors and that no submission was lost or doubled."""
+without errors and that no submission was lost or doubled (the writer scenarios: nor an
+audit event, and their schools' chains verify)."""
 
 import json
 import os
@@ -19,6 +20,8 @@ SCENARIOS = {
     "ceiling_post",
     "ceiling_post_anon",
     "submit",
+    "submit_one_school",
+    "submit_six_schools",
     "queue",
     "mine",
     "detail",
@@ -78,3 +81,12 @@ def test_bench_quick_run_loses_nothing(tmp_path: Path) -> None:
     assert report["submission_counts_ok"] is True
     # The logged-in ceiling beside the anonymous one, compared (untimed here: only present).
     assert set(report["floor_ratios"]) == {"1", "6"}
+    # Six writers of one school beside six of (here, at tiny scale, three) schools, at six
+    # connections only: nothing lost or doubled, every touched chain verified.
+    writers = [r for r in report["scenarios"] if r["scenario"].startswith("submit_")]
+    assert {r["connections"] for r in writers} == {6}
+    for r in writers:
+        assert r["issues_added"] == r["events_added"] == r["ok"]
+        assert r["chains_verified"] and r["duplicate_seqs"] == 0 and r["writers_check"]
+    assert report["writers"]["checks_ok"] is True and report["writers"]["ratio"] is not None
+    assert "Writers of one school: one school" in (out / "results.md").read_text()

@@ -348,8 +348,11 @@ def test_a_dense_year_still_takes_the_stories_through_the_services():
     build_demo(**(TINY | {"issues": 800}))
     scripted = _scripted()
     assert scripted.count() == 16  # scripts.py
-    joined = Issue.objects.filter(merged_into__in=scripted).exclude(pk__in=scripted)
-    assert joined.exists()  # with the default seed
+    # Whether a bulk issue happens to join a scripted one depends on the build's day (the
+    # calendar shapes the year), so every bulk merge is checked: its line names the id the
+    # target really got, scripted targets (written first) included.
+    joined = Issue.objects.filter(merged_into__isnull=False).exclude(pk__in=scripted)
+    assert joined.exists()
     for issue in joined:
         line = IssueEvent.objects.get(issue=issue, kind="merged")
         assert line.text == f"已并入诉求 #{issue.merged_into_id}"

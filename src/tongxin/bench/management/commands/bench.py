@@ -3,6 +3,9 @@
 tongxin bench generate --scale {tiny,medium,province} [--issues N]
 tongxin bench prepare     raise submission limits, print personas as JSON
 tongxin bench count       print the number of issues
+tongxin bench chains --schools 1,2
+                          issues, submission events and the verdict of those schools' audit
+                          chains, as JSON (bench/run's writer scenarios, before and after)
 tongxin bench oneoffs     time the one-off operations (median of 3), print JSON
 tongxin bench rollups     rebuild the statistics rollups from the timeline (after a change
                           to the statistics app, without generating the data again)
@@ -32,6 +35,8 @@ class Command(BaseCommand):
         sub.add_parser("prepare", help="提高提交上限并输出登录身份（JSON）")
         sub.add_parser("count", help="输出权益诉求条数")
         sub.add_parser("rollups", help="由办理记录重建统计汇总")
+        chains = sub.add_parser("chains", help="校验指定学校的审计链并计数（JSON）")
+        chains.add_argument("--schools", required=True, help="学校编号，逗号分隔")
         oneoffs = sub.add_parser("oneoffs", help="计时一次性操作（3 次取中位数）")
         oneoffs.add_argument("--school", default=None)
 
@@ -43,6 +48,11 @@ class Command(BaseCommand):
             self._prepare()
         elif action == "rollups":
             self._rollups()
+        elif action == "chains":
+            from tongxin.bench.chains import chain_state
+
+            schools = [int(pk) for pk in options["schools"].split(",") if pk]
+            self.stdout.write(json.dumps(chain_state(schools), ensure_ascii=False))
         elif action == "count":
             from tongxin.rights.models import Issue
 
