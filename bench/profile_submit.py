@@ -57,6 +57,12 @@ def _configure() -> str | None:
     import django
 
     django.setup()
+    from django.conf import settings
+
+    # Static URLs without a collected manifest (the form page renders; it is not measured
+    # for its static files), as bench/profile_lists.py and the tests do.
+    plain = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+    settings.STORAGES = settings.STORAGES | {"staticfiles": plain}
     return scratch
 
 
@@ -73,14 +79,15 @@ def _login_cookie(student: Any) -> str:
     return str(client.cookies["sessionid"].value)
 
 
-def _caller(cookies: dict[str, str], category_id: int) -> Call:
+def _caller(cookies: dict[str, str], category_id: int, method: str = "POST") -> Call:
     """One submission POST through the WSGI handler, as gunicorn would make it; each call
-    a new title (the similar-issues index and the daily count see distinct issues)."""
+    a new title (the similar-issues index and the daily count see distinct issues). With
+    method="GET", the form page instead."""
     from django.core.handlers.wsgi import WSGIHandler
 
     handler = WSGIHandler()
     template = {
-        "REQUEST_METHOD": "POST",
+        "REQUEST_METHOD": method,
         "PATH_INFO": "/rights/submit/",
         "QUERY_STRING": "",
         "SERVER_NAME": "127.0.0.1",
@@ -111,6 +118,8 @@ def _caller(cookies: dict[str, str], category_id: int) -> Call:
                 "publication_consent": "on",
             }
         ).encode()
+        if method == "GET":
+            body = b""
         environ = dict(
             template,
             **{"wsgi.input": io.BytesIO(body), "CONTENT_LENGTH": str(len(body))},
@@ -172,7 +181,7 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-def _timed(call: Call, n: int) -> dict[str, float]:
+def _timed(call: Call, n: int, expect: str = "302 Found") -> dict[str, float]:
     for _ in range(WARM):  # imports, URL resolver, translations, the chain's first event
         call()
     cpu, wall = [], []
@@ -181,8 +190,8 @@ def _timed(call: Call, n: int) -> dict[str, float]:
         status = call()
         cpu.append(time.process_time() - c0)
         wall.append(time.perf_counter() - w0)
-        if status != "302 Found":
-            raise RuntimeError(f"submission: {status}")
+        if status != expect:
+            raise RuntimeError(f"{expect} expected: {status}")
     return {
         "cpu p50": statistics.median(cpu) * 1000,
         "cpu p95": _percentile(cpu, 0.95) * 1000,
@@ -191,7 +200,7 @@ def _timed(call: Call, n: int) -> dict[str, float]:
     }
 
 
-def measure(requests: int, top: int, sort: str, show_sql: bool) -> None:
+def measure(requests: int, top: int, sort: str, show_sql: bool, profiled: str) -> None:
     from django.db import connection
 
     from tongxin.rights.models import IssueCategory, RightsSettings
@@ -204,7 +213,8 @@ def measure(requests: int, top: int, sort: str, show_sql: bool) -> None:
     )
     category = IssueCategory.objects.filter(is_active=True).order_by("pk").first()
     assert category is not None
-    call = _caller({"csrftoken": CSRF_SECRET, "sessionid": _login_cookie(p.student_a)}, category.pk)
+    cookies = {"csrftoken": CSRF_SECRET, "sessionid": _login_cookie(p.student_a)}
+    call = _caller(cookies, category.pk)
     figures = _timed(call, requests)
     timed = _statements(call)
     count = sum(1 for sql, _ in timed if sql != "COMMIT")
@@ -224,10 +234,17 @@ def measure(requests: int, top: int, sort: str, show_sql: bool) -> None:
     )
     for sql, ms in timed:
         print(f"  {ms:6.2f}  {sql[:110] if show_sql else sql[:60]}")
+    form = _caller(cookies, category.pk, method="GET")
+    shown = _timed(form, requests, expect="200 OK")
+    print(
+        f"the form (GET, the bench's pair's other half): CPU ms p50 {shown['cpu p50']:.2f} "
+        f"p95 {shown['cpu p95']:.2f}; wall ms p50 {shown['wall p50']:.2f} "
+        f"p95 {shown['wall p95']:.2f}"
+    )
     profile = cProfile.Profile()
     profile.enable()
     for _ in range(requests):
-        call()
+        (form if profiled == "form" else call)()
     profile.disable()
     pstats.Stats(profile).strip_dirs().sort_stats(sort).print_stats(top)
 
@@ -238,13 +255,14 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--sort", default="cumulative", help="a pstats sort key (tottime …)")
     parser.add_argument("--sql", action="store_true", help="print the statements of one POST")
+    parser.add_argument("--profile", choices=["post", "form"], default="post", help="cProfile it")
     args = parser.parse_args(argv)
     scratch = _configure()
     from django.db import connection
 
     name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     try:
-        measure(args.requests, args.top, args.sort, args.sql)
+        measure(args.requests, args.top, args.sort, args.sql, args.profile)
     finally:
         connection.creation.destroy_test_db(name, verbosity=0)
         if scratch:
