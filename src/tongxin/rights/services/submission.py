@@ -107,13 +107,14 @@ def issue_submit(
             issue=issue, school_id=issue.school_id, image=content, width=width, height=height
         )
     clocks.record_started(issue, Clock.FIRST_REPLY, now)
+    # Before the audit event: the school's chain head stays locked from there to the commit.
+    announce_submitted_later(issue.pk)
     record_issue_step(
         actor,
         issue,
         kind="submitted",
         data={"category": category.pk, "union": intake.union_id, "photos": len(photo_files)},
     )
-    announce_submitted_later(issue.pk)
     return issue
 
 
