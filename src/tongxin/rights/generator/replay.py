@@ -45,14 +45,11 @@ def moved_clock(moment: datetime.datetime) -> Iterator[None]:
         yield
 
 
-class _NoAfterCommit:
-    """Stands in for `transaction` inside issue_submit: its only after-commit work is the
-    announcement, which the replay makes at once (at the submission's moment) instead of
-    leaving a task that would announce it again, at the real time, after the build."""
-
-    @staticmethod
-    def on_commit(func: Callable[[], Any], using: str | None = None, robust: bool = False) -> None:
-        return None
+def _not_later(issue_id: int) -> None:
+    """Stands in for issue_submit's hand-over to the worker: the replay makes the
+    announcement at once (at the submission's moment) instead of leaving a task that would
+    announce it again, at the real time, after the build."""
+    return None
 
 
 class Replay:
@@ -89,7 +86,7 @@ def _submitted(r: Replay, spec: IssueSpec, _issue: Any, event: EventSpec) -> Non
     category = IssueCategory(pk=r.ids.categories[spec.category])
     with (
         mock.patch.object(submission, "new_pseudonym", lambda: spec.pseudonym),
-        mock.patch.object(submission, "transaction", _NoAfterCommit),
+        mock.patch.object(submission, "announce_submitted_later", _not_later),
     ):
         issue = rights.issue_submit(
             actor=r.actor(spec, event),

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from tongxin.accounts.models import User
 from tongxin.core.authz import authorize
+from tongxin.core.background import enqueue_on_commit
 from tongxin.core.errors import DomainError
 from tongxin.orgs.models import Node
 from tongxin.workflow.steps import require_text, save_step
@@ -65,7 +66,8 @@ def issue_submit(
 
     `category` is read again (with the queue, the settings and today's count, in one
     statement), so the submit form hands over `IssueCategory(pk=…)` without loading it.
-    The similar-issues index and the officers' notifications follow after commit.
+    The similar-issues index and the officers' notifications follow in the worker, after
+    commit.
     """
     authorize(actor, "rights.submit_issue")
     title = require_text(title, "title", _("标题"), 60)
@@ -105,20 +107,23 @@ def issue_submit(
             issue=issue, school_id=issue.school_id, image=content, width=width, height=height
         )
     clocks.record_started(issue, Clock.FIRST_REPLY, now)
+    # Before the audit event: the school's chain head stays locked from there to the commit.
+    announce_submitted_later(issue.pk)
     record_issue_step(
         actor,
         issue,
         kind="submitted",
         data={"category": category.pk, "union": intake.union_id, "photos": len(photo_files)},
     )
-    transaction.on_commit(lambda: announce_submitted_later(issue.pk))
     return issue
 
 
 def announce_submitted_later(issue_id: int) -> None:
+    """The worker's half (issue_announce), once the submission commits: with the database
+    queue its task row is written in the submission's own transaction (one commit)."""
     from ..tasks import announce_submitted
 
-    announce_submitted.enqueue(issue_id=issue_id)
+    enqueue_on_commit(announce_submitted, issue_id=issue_id)
 
 
 def issue_announce(issue: Issue) -> None:

@@ -50,14 +50,28 @@ def _form(n: int) -> dict[str, object]:
     }
 
 
+def _more_officers(p: TinyProvince, n: int) -> None:
+    """n more officers in the school union's queue (a big union has about 40)."""
+    from tongxin.accounts.models import Membership, Role, User
+
+    for i in range(n):
+        user = User.objects.create_user(
+            f"officer-extra-{i}", None, real_name=f"干事{i}", school=p.school_a, number=f"X{i}"
+        )
+        Membership.objects.create(
+            user=user, node=p.union_a, school_id=p.school_a.pk, role=Role.OFFICER
+        )
+
+
 @pytest.mark.django_db(transaction=True)
 def test_submission_post_runs_at_most_ten_statements(
     province: TinyProvince, client_for, settings
 ) -> None:
     """Session, user with grants, the intake read, the issue, its clock, its timeline
-    entry, the audit chain (lock, event, head) and the after-commit task: ten, also with
-    many issues in the table. Run as in production: a real transaction, the database
-    task queue."""
+    entry, the audit chain (lock, event, head) and the worker's task row (written in the
+    same transaction: one commit): ten, also with many issues in the table and 40 more
+    officers in the union (they are told by the worker). Run as in production: a real
+    transaction, the database task queue."""
     settings.TASKS = {
         "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
     }
@@ -65,7 +79,7 @@ def test_submission_post_runs_at_most_ten_statements(
         school=province.school_a, defaults={"daily_submission_limit": 1000}
     )
     client = client_for("student_a")
-    forms = [_form(n) for n in range(4)]
+    forms = [_form(n) for n in range(5)]
 
     def post(form: dict[str, object]) -> None:
         assert client.post("/rights/submit/", form).status_code == 302
@@ -74,8 +88,36 @@ def test_submission_post_runs_at_most_ten_statements(
     counts = [_statements(lambda: post(forms[1])), _statements(lambda: post(forms[2]))]
     _more_issues(province)
     counts.append(_statements(lambda: post(forms[3])))
-    assert counts == [10, 10, 10]
-    assert Issue.objects.filter(title__startswith="澡堂热水时有时无").count() == 4
+    _more_officers(province, 40)
+    counts.append(_statements(lambda: post(forms[4])))
+    assert counts == [10, 10, 10, 10]
+    assert Issue.objects.filter(title__startswith="澡堂热水时有时无").count() == 5
+
+
+def test_the_announcement_tells_any_number_of_officers_in_a_fixed_number_of_statements(
+    province: TinyProvince,
+) -> None:
+    """The worker's half of a submission (the similar-issues index, the union's officers
+    told): one bulk insert per table whatever the union's size."""
+    from tongxin.notifications.models import Notification
+    from tongxin.rights.services import issue_announce
+    from tongxin.rights.services.common import union_officers
+
+    issue = submit(province)
+    few = _statements(
+        lambda: issue_announce(Issue.objects.select_related("school").get(pk=issue.pk))
+    )
+    _more_officers(province, 40)
+    Issue.objects.filter(pk=issue.pk).update(title="宿舍热水时有时无")
+    told = Notification.objects.filter(url__endswith=f"/{issue.pk}/")
+    before = told.count()
+    many = _statements(
+        lambda: issue_announce(Issue.objects.select_related("school").get(pk=issue.pk))
+    )
+    assert many == few
+    officers = union_officers(issue)
+    assert len(officers) > 40
+    assert told.count() == before + len(officers)
 
 
 def _flat(p: TinyProvince, client: Client, url: Callable[[], str], budget: int) -> tuple[int, int]:
