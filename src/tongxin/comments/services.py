@@ -57,35 +57,36 @@ def _page_of(comment: Comment) -> str:
     return reverse(spec.page, args=[comment.object_id]) if spec and spec.page else ""
 
 
-@transaction.atomic
-def comment_approve(*, actor: Any, comment: Comment, expected_version: int | None) -> Comment:
-    """The subject's readers see it from now on."""
-    comment = _moderate(actor, comment, expected_version, "approve")
-    record_step(actor=actor, action="comments.comment.approved", target=comment)
+def _moderate_and_tell(
+    actor: Any, comment: Comment, expected_version: int | None, step: str, done: str, title: str
+) -> Comment:
+    """Take the table's `step`, record it as `comments.comment.<done>` and tell the author."""
+    comment = _moderate(actor, comment, expected_version, step)
+    action = f"comments.comment.{done}"
+    record_step(actor=actor, action=action, target=comment)
     tell(
         [comment.author],
-        verb="comments.comment.approved",
-        title=_("您的评论已公开"),
+        verb=action,
+        title=title,
         body=comment.text[:100],
         url=_page_of(comment),
         school=comment.school,
         skip=actor,
     )
     return comment
+
+
+@transaction.atomic
+def comment_approve(*, actor: Any, comment: Comment, expected_version: int | None) -> Comment:
+    """The subject's readers see it from now on."""
+    return _moderate_and_tell(
+        actor, comment, expected_version, "approve", "approved", _("您的评论已公开")
+    )
 
 
 @transaction.atomic
 def comment_hide(*, actor: Any, comment: Comment, expected_version: int | None) -> Comment:
     """Out of the readers' sight (pending or approved); its author still sees it, marked."""
-    comment = _moderate(actor, comment, expected_version, "hide")
-    record_step(actor=actor, action="comments.comment.hidden", target=comment)
-    tell(
-        [comment.author],
-        verb="comments.comment.hidden",
-        title=_("您的评论未予公开"),
-        body=comment.text[:100],
-        url=_page_of(comment),
-        school=comment.school,
-        skip=actor,
+    return _moderate_and_tell(
+        actor, comment, expected_version, "hide", "hidden", _("您的评论未予公开")
     )
-    return comment
