@@ -20,86 +20,21 @@ cProfile of the logged-in path (the top entries by --sort), then drops the datab
 
 import argparse
 import cProfile
-import io
-import os
 import pstats
 import shutil
 import sys
-import tempfile
 import time
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+from profile_kit import Call, configure, login_cookie, wsgi_call
+
 CSRF_SECRET = "benchfloorcsrfsecret0123456789ab"  # 32 characters: an unmasked CSRF secret
-
-Call = Callable[[], str]
-
-
-def _configure() -> str | None:
-    """Bench settings; a temporary data dir unless TONGXIN_DATA_DIR is set (returned, so
-    that it is removed at the end)."""
-    os.environ["DJANGO_SETTINGS_MODULE"] = "tongxin.bench.settings"
-    os.environ["TONGXIN_BENCH"] = "1"
-    scratch = None
-    if "TONGXIN_DATA_DIR" not in os.environ:
-        scratch = os.environ["TONGXIN_DATA_DIR"] = tempfile.mkdtemp(prefix="tongxin-floor-")
-    sys.path.insert(0, str(ROOT / "src"))
-    import django
-
-    django.setup()
-    return scratch
-
-
-def _login_cookie(student: Any) -> str:
-    from django.test import Client
-
-    from tongxin.testing.province import PASSWORD
-
-    client = Client(HTTP_HOST="127.0.0.1:8765")
-    form = {"school_code": student.school.code, "login": student.number, "password": PASSWORD}
-    response = client.post("/accounts/login/", form)
-    if response.status_code != 302:
-        raise RuntimeError(f"login failed: {response.status_code}")
-    return str(client.cookies["sessionid"].value)
 
 
 def _caller(path: str, cookies: dict[str, str]) -> Call:
-    """One POST through the WSGI handler, as gunicorn would make it."""
-    from django.core.handlers.wsgi import WSGIHandler
-
-    handler = WSGIHandler()
+    """One trivial POST through the WSGI handler, as gunicorn would make it."""
     body = f"csrfmiddlewaretoken={CSRF_SECRET}&n=1".encode()
-    template = {
-        "REQUEST_METHOD": "POST",
-        "PATH_INFO": path,
-        "QUERY_STRING": "",
-        "SERVER_NAME": "127.0.0.1",
-        "SERVER_PORT": "8765",
-        "SERVER_PROTOCOL": "HTTP/1.1",
-        "REMOTE_ADDR": "127.0.0.1",
-        "HTTP_HOST": "127.0.0.1:8765",
-        "HTTP_USER_AGENT": "tongxin-bench",
-        "HTTP_COOKIE": "; ".join(f"{k}={v}" for k, v in cookies.items()),
-        "CONTENT_TYPE": "application/x-www-form-urlencoded",
-        "CONTENT_LENGTH": str(len(body)),
-        "wsgi.url_scheme": "http",
-        "wsgi.errors": sys.stderr,
-        "wsgi.multithread": False,
-        "wsgi.multiprocess": True,
-        "wsgi.run_once": False,
-    }
-
-    def call() -> str:
-        environ = dict(template, **{"wsgi.input": io.BytesIO(body)})
-        status: list[str] = []
-        result = handler(environ, lambda s, headers, exc_info=None: status.append(s))
-        b"".join(result)
-        result.close()  # request_finished: what gunicorn triggers after each response
-        return status[0]
-
-    return call
+    return wsgi_call("POST", path, cookies, lambda: body)
 
 
 def _queries(call: Call) -> int:
@@ -135,7 +70,7 @@ def measure(requests: int, top: int, sort: str) -> None:
     student = build_tiny_province().student_a
     anonymous = _caller("/bench/ceiling/post/anyone/", {"csrftoken": CSRF_SECRET})
     logged_in = _caller(
-        "/bench/ceiling/post/", {"csrftoken": CSRF_SECRET, "sessionid": _login_cookie(student)}
+        "/bench/ceiling/post/", {"csrftoken": CSRF_SECRET, "sessionid": login_cookie(student)}
     )
     for name, call in (("anonymous", anonymous), ("logged in", logged_in)):
         if (status := call()) != "200 OK":
@@ -165,7 +100,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--sort", default="cumulative", help="a pstats sort key (tottime …)")
     args = parser.parse_args(argv)
-    scratch = _configure()
+    scratch = configure("tongxin-floor-")
     from django.db import connection
 
     name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)

@@ -29,6 +29,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from profile_kit import percentile
+
 RENDERS = 200
 WARM = 20
 FEW, MANY, REST, ROUNDS = 50, 5_000, 200_000, 100
@@ -190,11 +192,6 @@ def _analyze(connection: Any) -> None:
         cursor.execute("ANALYZE")
 
 
-def _percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
-
-
 def _measure(client: Any, url: str) -> dict[str, float]:
     for _ in range(WARM):
         assert client.get(url).status_code == 200
@@ -207,9 +204,9 @@ def _measure(client: Any, url: str) -> dict[str, float]:
         assert response.status_code == 200
     return {
         "cpu_p50_ms": statistics.median(cpu) * 1000,
-        "cpu_p95_ms": _percentile(cpu, 0.95) * 1000,
+        "cpu_p95_ms": percentile(cpu, 0.95) * 1000,
         "wall_p50_ms": statistics.median(wall) * 1000,
-        "wall_p95_ms": _percentile(wall, 0.95) * 1000,
+        "wall_p95_ms": percentile(wall, 0.95) * 1000,
     }
 
 

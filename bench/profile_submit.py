@@ -24,39 +24,24 @@ database. TONGXIN_SRC=/path/to/other/checkout/src profiles another version of th
 
 import argparse
 import cProfile
-import io
-import os
 import pstats
 import shutil
 import statistics
 import sys
-import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-ROOT = Path(__file__).resolve().parent.parent
+from profile_kit import Call, configure, login_cookie, percentile, wsgi_call
+
 CSRF_SECRET = "benchsubmitcsrfsecret0123456789a"  # 32 characters: an unmasked CSRF secret
 WARM = 50
 _CONTROL = ("SAVEPOINT", "RELEASE SAVEPOINT", "BEGIN", "COMMIT")
 
-Call = Callable[[], str]
-
 
 def _configure() -> str | None:
-    """Bench settings; a temporary data dir unless TONGXIN_DATA_DIR is set (returned, so
-    that it is removed at the end)."""
-    os.environ["DJANGO_SETTINGS_MODULE"] = "tongxin.bench.settings"
-    os.environ["TONGXIN_BENCH"] = "1"
-    scratch = None
-    if "TONGXIN_DATA_DIR" not in os.environ:
-        scratch = os.environ["TONGXIN_DATA_DIR"] = tempfile.mkdtemp(prefix="tongxin-submit-")
-    sys.path.insert(0, os.environ.get("TONGXIN_SRC", str(ROOT / "src")))
-    import django
-
-    django.setup()
+    scratch = configure("tongxin-submit-")
     from django.conf import settings
 
     # Static URLs without a collected manifest (the form page renders; it is not measured
@@ -66,71 +51,26 @@ def _configure() -> str | None:
     return scratch
 
 
-def _login_cookie(student: Any) -> str:
-    from django.test import Client
-
-    from tongxin.testing.province import PASSWORD
-
-    client = Client(HTTP_HOST="127.0.0.1:8765")
-    form = {"school_code": student.school.code, "login": student.number, "password": PASSWORD}
-    response = client.post("/accounts/login/", form)
-    if response.status_code != 302:
-        raise RuntimeError(f"login failed: {response.status_code}")
-    return str(client.cookies["sessionid"].value)
-
-
 def _caller(cookies: dict[str, str], category_id: int, method: str = "POST") -> Call:
     """One submission POST through the WSGI handler, as gunicorn would make it; each call
     a new title (the similar-issues index and the daily count see distinct issues). With
     method="GET", the form page instead."""
-    from django.core.handlers.wsgi import WSGIHandler
-
-    handler = WSGIHandler()
-    template = {
-        "REQUEST_METHOD": method,
-        "PATH_INFO": "/rights/submit/",
-        "QUERY_STRING": "",
-        "SERVER_NAME": "127.0.0.1",
-        "SERVER_PORT": "8765",
-        "SERVER_PROTOCOL": "HTTP/1.1",
-        "REMOTE_ADDR": "127.0.0.1",
-        "HTTP_HOST": "127.0.0.1:8765",
-        "HTTP_USER_AGENT": "tongxin-bench",
-        "HTTP_COOKIE": "; ".join(f"{k}={v}" for k, v in cookies.items()),
-        "CONTENT_TYPE": "application/x-www-form-urlencoded",
-        "wsgi.url_scheme": "http",
-        "wsgi.errors": sys.stderr,
-        "wsgi.multithread": False,
-        "wsgi.multiprocess": True,
-        "wsgi.run_once": False,
-    }
     counter = iter(range(10**9))
 
-    def call() -> str:
-        n = next(counter)
-        body = urlencode(
-            {
-                "csrfmiddlewaretoken": CSRF_SECRET,
-                "category": category_id,
-                "title": f"宿舍热水时有时无 {n}",
-                "description": "晚上十点以后热水时有时无，洗澡很不方便。",
-                "place": "三号楼",
-                "publication_consent": "on",
-            }
-        ).encode()
+    def body() -> bytes:
         if method == "GET":
-            body = b""
-        environ = dict(
-            template,
-            **{"wsgi.input": io.BytesIO(body), "CONTENT_LENGTH": str(len(body))},
-        )
-        status: list[str] = []
-        result = handler(environ, lambda s, headers, exc_info=None: status.append(s))
-        b"".join(result)
-        result.close()  # request_finished: what gunicorn triggers after each response
-        return status[0]
+            return b""
+        form = {
+            "csrfmiddlewaretoken": CSRF_SECRET,
+            "category": category_id,
+            "title": f"宿舍热水时有时无 {next(counter)}",
+            "description": "晚上十点以后热水时有时无，洗澡很不方便。",
+            "place": "三号楼",
+            "publication_consent": "on",
+        }
+        return urlencode(form).encode()
 
-    return call
+    return wsgi_call(method, "/rights/submit/", cookies, body)
 
 
 def _statements(call: Call, n: int = 100) -> list[tuple[str, float]]:
@@ -176,11 +116,6 @@ def _statements(call: Call, n: int = 100) -> list[tuple[str, float]]:
     ]
 
 
-def _percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
-
-
 def _timed(call: Call, n: int, expect: str = "302 Found") -> dict[str, float]:
     for _ in range(WARM):  # imports, URL resolver, translations, the chain's first event
         call()
@@ -194,9 +129,9 @@ def _timed(call: Call, n: int, expect: str = "302 Found") -> dict[str, float]:
             raise RuntimeError(f"{expect} expected: {status}")
     return {
         "cpu p50": statistics.median(cpu) * 1000,
-        "cpu p95": _percentile(cpu, 0.95) * 1000,
+        "cpu p95": percentile(cpu, 0.95) * 1000,
         "wall p50": statistics.median(wall) * 1000,
-        "wall p95": _percentile(wall, 0.95) * 1000,
+        "wall p95": percentile(wall, 0.95) * 1000,
     }
 
 
@@ -213,7 +148,7 @@ def measure(requests: int, top: int, sort: str, show_sql: bool, profiled: str) -
     )
     category = IssueCategory.objects.filter(is_active=True).order_by("pk").first()
     assert category is not None
-    cookies = {"csrftoken": CSRF_SECRET, "sessionid": _login_cookie(p.student_a)}
+    cookies = {"csrftoken": CSRF_SECRET, "sessionid": login_cookie(p.student_a)}
     call = _caller(cookies, category.pk)
     figures = _timed(call, requests)
     timed = _statements(call)
