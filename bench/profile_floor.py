@@ -19,14 +19,12 @@ cProfile of the logged-in path (the top entries by --sort), then drops the datab
 """
 
 import argparse
-import cProfile
-import pstats
 import shutil
 import sys
 import time
 from typing import Any
 
-from profile_kit import Call, configure, login_cookie, wsgi_call
+from profile_kit import Call, configure, login_cookie, print_profile, wsgi_call
 
 CSRF_SECRET = "benchfloorcsrfsecret0123456789ab"  # 32 characters: an unmasked CSRF secret
 
@@ -86,12 +84,7 @@ def measure(requests: int, top: int, sort: str) -> None:
         )
     (cpu_in, wall_in), (cpu_out, wall_out) = figures["logged in"][0], figures["anonymous"][0]
     print(f"ratio      {cpu_in / cpu_out:.2f} CPU  {wall_in / wall_out:.2f} wall")
-    profile = cProfile.Profile()
-    profile.enable()
-    for _ in range(requests):
-        logged_in()
-    profile.disable()
-    pstats.Stats(profile).strip_dirs().sort_stats(sort).print_stats(top)
+    print_profile(logged_in, requests, sort=sort, top=top)
 
 
 def main(argv: list[str]) -> int:

@@ -2,8 +2,10 @@
 profile_lists.py): bench settings on a scratch data dir, a student's session cookie, one
 request through Django's WSGI handler as gunicorn would make it, and a percentile."""
 
+import cProfile
 import io
 import os
+import pstats
 import sys
 import tempfile
 from collections.abc import Callable
@@ -87,3 +89,13 @@ def wsgi_call(method: str, path: str, cookies: dict[str, str], body: Callable[[]
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def print_profile(call: Call, requests: int, *, sort: str, top: int) -> None:
+    """cProfile `requests` calls and print the `top` lines sorted by `sort`."""
+    profile = cProfile.Profile()
+    profile.enable()
+    for _ in range(requests):
+        call()
+    profile.disable()
+    pstats.Stats(profile).strip_dirs().sort_stats(sort).print_stats(top)

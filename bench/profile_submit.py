@@ -23,8 +23,6 @@ database. TONGXIN_SRC=/path/to/other/checkout/src profiles another version of th
 """
 
 import argparse
-import cProfile
-import pstats
 import shutil
 import statistics
 import sys
@@ -33,7 +31,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from profile_kit import Call, configure, login_cookie, percentile, wsgi_call
+from profile_kit import Call, configure, login_cookie, percentile, print_profile, wsgi_call
 
 CSRF_SECRET = "benchsubmitcsrfsecret0123456789a"  # 32 characters: an unmasked CSRF secret
 WARM = 50
@@ -176,12 +174,7 @@ def measure(requests: int, top: int, sort: str, show_sql: bool, profiled: str) -
         f"p95 {shown['cpu p95']:.2f}; wall ms p50 {shown['wall p50']:.2f} "
         f"p95 {shown['wall p95']:.2f}"
     )
-    profile = cProfile.Profile()
-    profile.enable()
-    for _ in range(requests):
-        (form if profiled == "form" else call)()
-    profile.disable()
-    pstats.Stats(profile).strip_dirs().sort_stats(sort).print_stats(top)
+    print_profile(form if profiled == "form" else call, requests, sort=sort, top=top)
 
 
 def main(argv: list[str]) -> int:
