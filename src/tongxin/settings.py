@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "tongxin.selection",
     "tongxin.assessment",
     "tongxin.training",
+    "tongxin.congress",
     "tongxin.notifications",
     "tongxin.attachments",
     "tongxin.comments",

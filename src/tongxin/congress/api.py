@@ -1,0 +1,14 @@
+"""The student congress as JSON: one router, each part's endpoints in its own module
+(session_api, delegate_api, rating_api) added below."""
+
+from ninja import Router
+
+router = Router(tags=["congress"])
+
+# --- sessions ---------------------------------------------------------------------------
+
+
+# --- delegates --------------------------------------------------------------------------
+
+
+# --- rating -----------------------------------------------------------------------------
