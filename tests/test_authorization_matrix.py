@@ -122,6 +122,12 @@ def _candidacies(province: TinyProvince) -> None:
     )
 
 
+def _congress(province: TinyProvince) -> None:
+    from tongxin.congress.tests.matrix import populate
+
+    populate(province)
+
+
 def _activity(province: TinyProvince) -> None:
     """Audit events in both schools and at both federation levels, a notification for every
     persona, an API token, a training session, an import job and the weekly reports."""
@@ -193,6 +199,7 @@ def build_world() -> TinyProvince:
     _rights_issues(province)
     _assessment_rounds(province)
     _candidacies(province)
+    _congress(province)
     _activity(province)
     return province
 

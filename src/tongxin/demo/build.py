@@ -27,6 +27,7 @@ from tongxin.accounts.services import system_actor
 from tongxin.assessment.generator import write_assessments
 from tongxin.audit import services as audit
 from tongxin.audit.models import AuditEvent
+from tongxin.congress.generator import write_congress
 from tongxin.core.errors import DomainError
 from tongxin.imports.writing import full_sqlite_batches
 from tongxin.orgs.models import Node, NodeKind
@@ -203,6 +204,7 @@ def build_demo(
         counts |= write_grades(plan, written, today)
         counts |= write_training(plan, written, today)
         counts |= write_staff_stories(written.province, logins, plan, written, day)
+        counts |= write_congress(plan, written, day, logins)
         if count:
             counts |= write_year_of_issues(plan, written, logins, today, count)
             fold_statistics(day.now())

@@ -1,0 +1,20 @@
+"""The congress in a generated province (the demo's 演示省 and the bench's), one module per
+part: sessions across every school (bulk rows) with the first school's walked through the
+services, its delegates, and the federations' ratings.
+
+    counts = write_congress(plan, written, day, logins)
+"""
+
+from typing import Any
+
+
+def write_congress(plan: Any, written: Any, day: Any, logins: list[Any]) -> dict[str, int]:
+    """Write the congress of the whole province; returns counts by kind for the audit."""
+    counts: dict[str, int] = {}
+    # --- sessions -----------------------------------------------------------------------
+
+    # --- delegates ----------------------------------------------------------------------
+
+    # --- rating -------------------------------------------------------------------------
+
+    return counts
