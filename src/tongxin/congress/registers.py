@@ -2,15 +2,33 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from tongxin.core.registration import ApiRouter, Nav, SettingSpec, UrlInclude
+from tongxin.core.registration import Attachable, ApiRouter, Nav, SettingSpec, UrlInclude
 
 # --- sessions ---------------------------------------------------------------------------
-NAVIGATION: list[Nav] = []
+from . import home as session_home  # noqa: E402
+from . import todo as session_todo  # noqa: E402
+
+NAVIGATION: list[Nav] = [
+    Nav("union", _("代表大会"), "congress:mine", "congress.open_union_page", 80),
+    Nav("union", _("代表大会审批与督促"), "congress:supervise", "congress.open_supervisor_page", 81),
+    Nav("admin", _("代表大会规则"), "congress:rules", "congress.manage_rules", 110),
+]
 API = [
     ApiRouter("/congress", "tongxin.congress.api.router", order=60),
 ]
 URLS = [UrlInclude("congress/", "tongxin.congress.urls", order=140)]
-SETTINGS: list[SettingSpec] = []
+SETTINGS: list[SettingSpec] = [
+    SettingSpec(
+        "congress.rules", _("代表大会规则"), "province", "congress:rules", "congress.manage_rules"
+    ),
+]
+TODO = [*session_todo.PROVIDERS]
+HOME_PARTS = [*session_home.PARTS]
+# A session's report documents; a line's evidence of a congress held before Tongxin.
+ATTACHABLE = [
+    Attachable("congress.session", "congress.view_session", "congress.run_session"),
+    Attachable("congress.congressline", "congress.view_line", "congress.enter_past_session"),
+]
 
 # --- delegates --------------------------------------------------------------------------
 

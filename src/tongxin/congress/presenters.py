@@ -1,0 +1,82 @@
+"""What a viewer sees of a congress line and its sessions: the steps they may take now (the
+transition table), the timeline, and the schedule in words."""
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils import timezone
+
+from tongxin.core.authz import can
+
+from . import selectors
+from .machine import SESSION
+from .models import CongressLine, Session, SessionState
+from .schedule import is_overdue
+
+
+def available_steps(session: Session, viewer: Any) -> list[str]:
+    """The steps the transition table lets this viewer take now (congress.machine)."""
+    return SESSION.allowed(viewer, session)
+
+
+@dataclass(frozen=True)
+class Due:
+    due_on: datetime.date
+    overdue: bool
+    days: int  # days left (negative: days overdue)
+
+
+def due_of(line: CongressLine, today: datetime.date | None = None) -> Due:
+    today = today or timezone.localdate()
+    return Due(line.due_on, is_overdue(line, today), (line.due_on - today).days)
+
+
+@dataclass(frozen=True)
+class TimelineLine:
+    kind: str
+    label: str
+    actor: str
+    text: str
+    at: datetime.datetime
+
+
+LABELS = {a.done: a.label for a in SESSION.actions}
+
+
+def timeline_lines(session: Session) -> list[TimelineLine]:
+    return [
+        TimelineLine(e.kind, str(LABELS.get(e.kind, e.kind)), e.actor_label, e.text, e.created_at)
+        for e in selectors.timeline_for(session)
+    ]
+
+
+def session_context(session: Session, viewer: Any) -> dict[str, Any]:
+    return {
+        "s": session,
+        "line": session.line,
+        "due": due_of(session.line),
+        "steps": available_steps(session, viewer),
+        "timeline": timeline_lines(session),
+        "form_choices": _forms(),
+        "reported": session.state in (SessionState.REPORTED, SessionState.CLOSED),
+        "may_attach": can(viewer, "congress.run_session", session),
+    }
+
+
+def _forms() -> list[tuple[str, str]]:
+    from .models import CongressForm
+
+    return [(v, str(label)) for v, label in CongressForm.choices]
+
+
+def line_context(line: CongressLine, viewer: Any, sessions: Any) -> dict[str, Any]:
+    current = selectors.open_session_of(line)
+    return {
+        "line": line,
+        "due": due_of(line),
+        "sessions": sessions,
+        "current": current,
+        "may_plan": current is None and can(viewer, "congress.plan_session", line),
+        "may_enter_past": can(viewer, "congress.enter_past_session", line),
+    }
