@@ -6,6 +6,9 @@ from ninja import Router
 router = Router(tags=["congress"])
 
 # --- sessions ---------------------------------------------------------------------------
+from . import session_api  # noqa: E402
+
+router.add_router("", session_api.router)
 
 
 # --- delegates --------------------------------------------------------------------------
