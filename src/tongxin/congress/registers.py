@@ -10,7 +10,9 @@ from . import todo as session_todo  # noqa: E402
 
 NAVIGATION: list[Nav] = [
     Nav("union", _("代表大会"), "congress:mine", "congress.open_union_page", 80),
-    Nav("union", _("代表大会审批与督促"), "congress:supervise", "congress.open_supervisor_page", 81),
+    Nav(
+        "union", _("代表大会审批与督促"), "congress:supervise", "congress.open_supervisor_page", 81
+    ),
     Nav("admin", _("代表大会规则"), "congress:rules", "congress.manage_rules", 110),
 ]
 API = [

@@ -88,7 +88,9 @@ def _reach(actor: Any) -> Q:
     unions = node_ids_where(actor, Role.OFFICER, node_kinds=UNION_KINDS)
     advised = school_ids_where(actor, Role.ADVISOR)
     return (
-        Q(union_id__in=unions) | Q(school_id__in=advised) | Q(supervisor_id__in=supervised_node_ids(actor))
+        Q(union_id__in=unions)
+        | Q(school_id__in=advised)
+        | Q(supervisor_id__in=supervised_node_ids(actor))
     )
 
 
@@ -233,3 +235,8 @@ def rules_list() -> list[CongressRule]:
 
 def has_attachments(subject: Any) -> bool:
     return attachment_count(subject) > 0
+
+
+def sessions_for(*, actor: Any) -> QuerySet[Session]:
+    """Every session the actor sees (rules: congress.view_session), newest first."""
+    return Session.objects.filter(_reach(actor)).order_by("-created_at", "-id")

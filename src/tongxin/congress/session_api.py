@@ -201,7 +201,7 @@ def session_step(request: HttpRequest, session_id: int, action: str, body: StepI
 def _rule_out(rule: CongressRule) -> dict[str, Any]:
     return {
         "level": rule.level,
-        "level_label": UnionLevel(rule.level).label,
+        "level_label": str(UnionLevel(rule.level).label),
         "interval_months": rule.interval_months,
         "reminder_days": rule.reminder_days,
         "assembly_max_students": rule.assembly_max_students,

@@ -68,7 +68,7 @@ def union_view(request: AuthenticatedRequest, union_id: int) -> HttpResponse:
     line = selectors.line_of_union(union_id)
     if line is None:
         raise Http404
-    return redirect("congress:line-detail", pk=_line(request, line.pk).pk)
+    return _line_page(request, _line(request, line.pk))
 
 
 @login_required
@@ -109,9 +109,7 @@ def past_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @login_required
 def session_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     session = _session(request, pk)
-    return render(
-        request, "congress/session/detail.html", session_context(session, request.user)
-    )
+    return render(request, "congress/session/detail.html", session_context(session, request.user))
 
 
 @login_required

@@ -57,7 +57,9 @@ MAX_SEATS = 5000
 MAX_DAYS = 7  # a congress lasts a few days, never weeks
 
 ONLY_UNION = "只有该学生会的工作人员可以%(step)s。"
-ONLY_SUPERVISOR = "只有该学生会的上级（学院学生会由校团委、校级学生会和研究生会由市学联）可以%(step)s。"
+ONLY_SUPERVISOR = (
+    "只有该学生会的上级（学院学生会由校团委、校级学生会和研究生会由市学联）可以%(step)s。"
+)
 
 
 # ---------------------------------------------------------------- the line
@@ -218,7 +220,9 @@ def session_apply(
             )
         delegate_seats = None
     elif not delegate_seats or delegate_seats < 1 or delegate_seats > MAX_SEATS:
-        raise DomainError(_("请填写代表名额（1 至 %(n)d）。") % {"n": MAX_SEATS}, field="delegate_seats")
+        raise DomainError(
+            _("请填写代表名额（1 至 %(n)d）。") % {"n": MAX_SEATS}, field="delegate_seats"
+        )
     today = now.astimezone(local_zone()).date()
     if planned_start is None:
         raise DomainError(_("请填写拟召开开始日期。"), field="planned_start")
@@ -340,7 +344,8 @@ def session_hold(
     held_end = held_end or held_start
     if held_end < held_start or held_end > today or (held_end - held_start).days >= MAX_DAYS:
         raise DomainError(
-            _("召开结束日期应在开始日期当天或之后 %(n)d 天内，且不晚于今天。") % {"n": MAX_DAYS - 1},
+            _("召开结束日期应在开始日期当天或之后 %(n)d 天内，且不晚于今天。")
+            % {"n": MAX_DAYS - 1},
             field="held_end",
         )
     if attendance is None or attendance < 1:
@@ -350,7 +355,9 @@ def session_hold(
         _allowed, students, rule = _assembly_allowed(session)
         if attendance * 1000 <= students * rule.assembly_quorum_permille:
             raise DomainError(
-                _("全体学生大会实到人数须超过本院学生数（%(n)d 人）的 %(p)s%%，本次 %(a)d 人未达法定人数。")
+                _(
+                    "全体学生大会实到人数须超过本院学生数（%(n)d 人）的 %(p)s%%，本次 %(a)d 人未达法定人数。"
+                )
                 % {
                     "n": students,
                     "p": f"{rule.assembly_quorum_permille / 10:g}",
