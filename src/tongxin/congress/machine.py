@@ -8,7 +8,7 @@
     confirmed ── hold (union: dates, attendance) ──► held   (line.last_held_on, due_on)
     held ── report (union: reports, resolutions, election results) ──► reported
     reported ── close (supervisor) ──► closed
-    planned | applied | returned | approved | confirmed ── cancel (union or supervisor) ──► cancelled
+    planned … confirmed ── cancel (union or supervisor) ──► cancelled
 
 The supervising body is the school's League committee (the advisor) for a college union and
 the city federation for a school or graduate union (CongressLine.supervisor). Closing is the

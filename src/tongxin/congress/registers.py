@@ -2,11 +2,11 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from tongxin.core.registration import Attachable, ApiRouter, Nav, SettingSpec, UrlInclude
+from tongxin.core.registration import ApiRouter, Attachable, Nav, SettingSpec, UrlInclude
 
 # --- sessions ---------------------------------------------------------------------------
-from . import home as session_home  # noqa: E402
-from . import todo as session_todo  # noqa: E402
+from . import home as session_home
+from . import todo as session_todo
 
 NAVIGATION: list[Nav] = [
     Nav("union", _("代表大会"), "congress:mine", "congress.open_union_page", 80),

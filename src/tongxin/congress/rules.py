@@ -9,7 +9,6 @@ from typing import Any
 import rules
 
 from tongxin.accounts.models import Role
-from tongxin.accounts.roles import holds_role_over
 
 # --- sessions (届次与会议) -------------------------------------------------------------
 # A line or session names its union (union_id), its school and its supervising body
@@ -17,9 +16,8 @@ from tongxin.accounts.roles import holds_role_over
 # graduate union). The union's officers run it; the supervisor approves, returns, closes;
 # the school's advisor sees every union of the school and enters a congress held before
 # Tongxin; the province's admin edits the rules.
-
-from tongxin.accounts.roles import grants_where, holds_role, holds_role_at  # noqa: E402
-from tongxin.orgs.models import NodeKind  # noqa: E402
+from tongxin.accounts.roles import grants_where, holds_role, holds_role_at, holds_role_over
+from tongxin.orgs.models import NodeKind
 
 SUPERVISOR_ROLES = (Role.ADVISOR, Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN)
 CITY_STAFF_ROLES = (Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN)

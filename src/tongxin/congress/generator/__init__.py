@@ -12,6 +12,9 @@ def write_congress(plan: Any, written: Any, day: Any, logins: list[Any]) -> dict
     """Write the congress of the whole province; returns counts by kind for the audit."""
     counts: dict[str, int] = {}
     # --- sessions -----------------------------------------------------------------------
+    from .sessions import first_school, write_sessions
+
+    counts |= write_sessions(written.province, first_school(written.province), day.today)
 
     # --- delegates ----------------------------------------------------------------------
 

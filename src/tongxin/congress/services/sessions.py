@@ -48,7 +48,7 @@ from .common import (
     tell_union,
 )
 
-LEVEL_OF = {
+LEVEL_OF: dict[str, str] = {
     NodeKind.SCHOOL_UNION: UnionLevel.SCHOOL,
     NodeKind.GRADUATE_UNION: UnionLevel.GRADUATE,
     NodeKind.COLLEGE_UNION: UnionLevel.COLLEGE,
@@ -187,7 +187,7 @@ def _assembly_allowed(session: Session) -> tuple[bool, int, CongressRule]:
     rule = rule_for(session.line.level)
     if session.line.level != UnionLevel.COLLEGE:
         return False, 0, rule
-    students = selectors.college_student_count(session.union.parent_id)
+    students = selectors.college_student_count(session.union.parent_id or 0)
     return students < rule.assembly_max_students, students, rule
 
 
@@ -356,7 +356,8 @@ def session_hold(
         if attendance * 1000 <= students * rule.assembly_quorum_permille:
             raise DomainError(
                 _(
-                    "全体学生大会实到人数须超过本院学生数（%(n)d 人）的 %(p)s%%，本次 %(a)d 人未达法定人数。"
+                    "全体学生大会实到人数须超过本院学生数（%(n)d 人）的 %(p)s%%，"
+                    "本次 %(a)d 人未达法定人数。"
                 )
                 % {
                     "n": students,
@@ -507,7 +508,7 @@ def rule_save(*, actor: User, level: str, values: dict[str, int]) -> CongressRul
             continue
         value, (low, high) = values[field], RULE_LIMITS[field]
         if value is None or not low <= value <= high:
-            label = CongressRule._meta.get_field(field).verbose_name
+            label = getattr(CongressRule._meta.get_field(field), "verbose_name", field)
             raise DomainError(
                 _("%(f)s应在 %(a)d 至 %(b)d 之间。") % {"f": label, "a": low, "b": high},
                 field=field,

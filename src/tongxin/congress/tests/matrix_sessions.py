@@ -4,7 +4,7 @@ from typing import Any
 
 from tongxin.congress.models import CongressLine, Session, SessionState
 from tongxin.congress.selectors import lines_for, sessions_for
-from tongxin.testing.matrix import ADVISORS, OFFICERS, UNION_A, EVERYONE, Grant, Row, others
+from tongxin.testing.matrix import ADVISORS, EVERYONE, OFFICERS, UNION_A, Grant, Row, others
 from tongxin.testing.province import TinyProvince
 
 
