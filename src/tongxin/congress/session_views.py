@@ -13,7 +13,7 @@ from tongxin.accounts.http import AuthenticatedRequest
 from tongxin.core.authz import can
 from tongxin.core.errors import DomainError
 from tongxin.core.forms import form_errors
-from tongxin.core.pagination import page_number, paginate
+from tongxin.core.pagination import MAX_ID, page_number, paginate
 
 from . import selectors, services
 from .models import CongressLine, Session, UnionLevel
@@ -65,7 +65,7 @@ def line_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @login_required
 def union_view(request: AuthenticatedRequest, union_id: int) -> HttpResponse:
     """A union's page by the union's id (links from other unions' pages)."""
-    line = selectors.line_of_union(union_id)
+    line = selectors.line_of_union(union_id) if union_id <= MAX_ID else None
     if line is None:
         raise Http404
     return _line_page(request, _line(request, line.pk))

@@ -70,7 +70,7 @@ STORIES: list[tuple[str | None, int | None]] = [
     (None, 14),  # overdue: held 14 months ago, nothing since
     (S.RETURNED, 11),
     (S.CLOSED, 3),
-    (S.CANCELLED, 13),  # overdue, its session cancelled
+    (S.CANCELLED, 11),  # its session cancelled: due again soon
 ]
 UNION_ACTIONS = {"plan", "apply", "confirm", "hold", "report", "cancel"}
 
