@@ -240,3 +240,16 @@ def has_attachments(subject: Any) -> bool:
 def sessions_for(*, actor: Any) -> QuerySet[Session]:
     """Every session the actor sees (rules: congress.view_session), newest first."""
     return Session.objects.filter(_reach(actor)).order_by("-created_at", "-id")
+
+
+def overdue_count(
+    *, school_id: int | None = None, supervisor_id: int | None = None, on: datetime.date
+) -> int:
+    """How many of a school's unions (or a supervisor's) are past their due date (an index
+    range on (school, due_on) or (supervisor, due_on))."""
+    lines = CongressLine.objects.filter(due_on__lt=on)
+    if school_id is not None:
+        lines = lines.filter(school_id=school_id)
+    if supervisor_id is not None:
+        lines = lines.filter(supervisor_id=supervisor_id)
+    return lines.count()

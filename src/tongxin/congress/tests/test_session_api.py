@@ -74,3 +74,20 @@ def test_lines_watched_and_rules(province, client_for):
     put = admin.put(f"{API}/rules/school", body, content_type="application/json")
     assert put.json()["interval_months"] == 24
     assert client_for("advisor_a").get(f"{API}/rules").status_code == 403
+
+
+def test_every_endpoint_is_in_the_openapi_document(client_for):
+    paths = client_for("student_a").get("/api/v1/openapi.json").json()["paths"]
+    for path in [
+        "/lines",
+        "/lines/{line_id}",
+        "/lines/{line_id}/sessions",
+        "/lines/{line_id}/past",
+        "/watched",
+        "/applications",
+        "/sessions/{session_id}",
+        "/sessions/{session_id}/{action}",
+        "/rules",
+        "/rules/{level}",
+    ]:
+        assert f"{API}{path}" in paths, path

@@ -69,9 +69,7 @@ def test_the_first_schools_school_union_held_its_congress_through_the_services(d
 
 def test_the_first_schools_city_has_school_unions_in_several_states(demo):
     city = demo.city_pk
-    states = set(
-        Session.objects.filter(supervisor_id=city).values_list("state", flat=True)
-    )
+    states = set(Session.objects.filter(supervisor_id=city).values_list("state", flat=True))
     assert len(states) >= 3
 
 

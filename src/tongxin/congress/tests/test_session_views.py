@@ -125,3 +125,12 @@ def test_the_officers_home_and_todo_name_the_congress(province, client_for):
     assert "代表大会已批复，待回执" in todo
     walk(province, SessionState.APPLIED, union="union_a")
     assert "代表大会召开申请待审批" in client_for("city_staff_1").get("/todo/").content.decode()
+
+
+def test_the_advisors_and_the_citys_home_count_overdue_unions(province, client_for):
+    for key in ["college_union_a1", "union_a"]:
+        overdue = line(province, key)
+        type(overdue).objects.filter(pk=overdue.pk).update(due_on=datetime.date(2025, 1, 6))
+    assert "2 个学生会未按期召开代表大会" in client_for("advisor_a").get("/").content.decode()
+    assert "1 个学生会未按期召开代表大会" in client_for("city_staff_1").get("/").content.decode()
+    assert "未按期召开" not in client_for("city_staff_2").get("/").content.decode()
