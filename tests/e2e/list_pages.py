@@ -45,6 +45,8 @@ LIST_PAGES = [
     ListPage("/accounts/people/", "advisor_a"),
     ListPage("/stats/overview/", "city_staff_1"),
     ListPage("/orgs/schools/", "province_admin"),
+    ListPage("/congress/supervise/", "advisor_a"),
+    ListPage("/congress/", "officer_a"),
 ]
 
 LOGINS = {  # persona → (school code, login)
@@ -101,6 +103,14 @@ def _training_and_reports(p: TinyProvince) -> None:
     weekly_report_build(actor=system_actor(), school=p.school_a, week_start=monday)
 
 
+def _congress_sessions(p: TinyProvince) -> None:
+    from tongxin.congress.models import SessionState
+    from tongxin.congress.tests.session_factories import walk as congress_walk
+
+    congress_walk(p, SessionState.APPLIED)  # college union A1: the advisor's application
+    congress_walk(p, SessionState.APPROVED, union="union_a")
+
+
 def rows_on_every_list_page(p: TinyProvince) -> None:
     """Rows for every page of LIST_PAGES, made through the real services."""
     with transaction.atomic():
@@ -108,3 +118,4 @@ def rows_on_every_list_page(p: TinyProvince) -> None:
         _staff(p)
         _selection_and_assessment(p)
         _training_and_reports(p)
+        _congress_sessions(p)
