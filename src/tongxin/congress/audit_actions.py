@@ -47,6 +47,7 @@ FIELDS.update(
         "assembly_quorum_permille": "全体学生大会法定人数（‰）",
     }
 )
+TARGETS.update({"congress.sessionevent": "代表大会会议进程"})
 
 # The registry discovers only this module: a part that keeps its actions in a sibling
 # module named audit_actions_<part>.py has them merged here.

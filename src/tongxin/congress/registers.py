@@ -9,9 +9,9 @@ from . import home as session_home
 from . import todo as session_todo
 
 NAVIGATION: list[Nav] = [
-    Nav("union", _("代表大会"), "congress:mine", "congress.open_union_page", 80),
+    Nav("union", _("代表大会"), "congress:mine", "congress.open_union_page", 110),
     Nav(
-        "union", _("代表大会审批与督促"), "congress:supervise", "congress.open_supervisor_page", 81
+        "union", _("代表大会审批与督促"), "congress:supervise", "congress.open_supervisor_page", 111
     ),
     Nav("admin", _("代表大会规则"), "congress:rules", "congress.manage_rules", 110),
 ]

@@ -27,6 +27,8 @@ MENU = [
         "assessment:round-list",
         "assessment:rating-list",
         "assessment:my-rounds",
+        "congress:mine",
+        "congress:supervise",
     ],
     [
         "orgs:school-list",
@@ -39,6 +41,7 @@ MENU = [
         "staff:limits",
         "assessment:policy",
         "selection:settings",
+        "congress:rules",
     ],
 ]
 
