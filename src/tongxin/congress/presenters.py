@@ -11,8 +11,8 @@ from tongxin.core.authz import can
 
 from . import selectors
 from .machine import SESSION
-from .models import CongressLine, Session, SessionState
-from .schedule import is_overdue
+from .models import CongressForm, CongressLine, Session, SessionState
+from .schedule import is_overdue, rule_for
 
 
 def available_steps(session: Session, viewer: Any) -> list[str]:
@@ -51,8 +51,27 @@ def timeline_lines(session: Session) -> list[TimelineLine]:
     ]
 
 
+@dataclass(frozen=True)
+class Quorum:  # 全体学生大会的法定人数
+    students: int
+    more_than: int  # attendance must exceed this
+    met: bool | None  # None: not held yet
+
+
+def quorum_of(session: Session) -> Quorum | None:
+    """An assembly's quorum against the college's live student count (None for a congress)."""
+    if session.form != CongressForm.ASSEMBLY or session.union.parent_id is None:
+        return None
+    students = selectors.college_student_count(session.union.parent_id)
+    permille = rule_for(session.line.level).assembly_quorum_permille
+    more_than = students * permille // 1000
+    met = None if session.attendance is None else session.attendance * 1000 > students * permille
+    return Quorum(students, more_than, met)
+
+
 def session_context(session: Session, viewer: Any) -> dict[str, Any]:
     return {
+        "quorum": quorum_of(session),
         "s": session,
         "line": session.line,
         "due": due_of(session.line),
@@ -65,8 +84,6 @@ def session_context(session: Session, viewer: Any) -> dict[str, Any]:
 
 
 def _forms() -> list[tuple[str, str]]:
-    from .models import CongressForm
-
     return [(v, str(label)) for v, label in CongressForm.choices]
 
 

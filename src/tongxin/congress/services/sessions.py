@@ -353,6 +353,11 @@ def session_hold(
     data: dict[str, Any] = {"attendance": attendance}
     if session.form == CongressForm.ASSEMBLY:
         _allowed, students, rule = _assembly_allowed(session)
+        if attendance > students:
+            raise DomainError(
+                _("实到人数不能超过本院学生数（%(n)d 人）。") % {"n": students},
+                field="attendance",
+            )
         if attendance * 1000 <= students * rule.assembly_quorum_permille:
             raise DomainError(
                 _(

@@ -193,28 +193,46 @@ def _assembly(province):
     )
 
 
-def test_an_assembly_needs_a_small_college_and_more_than_its_quorum(province):
-    session = _assembly(province)  # college A1 has 1 student (+1 officer, also a student?)
-    assert session.form == CongressForm.ASSEMBLY and session.delegate_seats is None
-    session = step(province, step(province, session, "approve"), "confirm")
+def _more_students(province, count: int) -> None:
+    from tongxin.accounts.models import Membership, Role, User
+
+    for i in range(count):
+        user = User.objects.create_user(
+            f"TA01-20249{i}",
+            "x",
+            real_name=f"新同学{i}",
+            school=province.school_a,
+            number=f"20249{i}",
+            college=province.college_a1,
+            klass=province.class_a1,
+        )
+        Membership.objects.create(
+            user=user, node=province.class_a1, school=province.school_a, role=Role.STUDENT
+        )
+
+
+def test_an_assembly_needs_a_small_college_and_more_than_half_attending(province):
     from tongxin.congress import selectors
 
-    students = selectors.college_student_count(province.college_a1.pk)
-    assert students >= 1
-    too_few = students * 500 // 1000  # not more than half
-    with pytest.raises(DomainError) as refused:
-        services.session_hold(
-            actor=province.college_officer_a1,
-            session=session,
-            expected_version=session.version,
-            **hold_values(attendance=max(too_few, 0) or 0),
-        )
-    assert refused.value.field == "attendance"
+    _more_students(province, 3)  # with 张同学: four students in college A1
+    assert selectors.college_student_count(province.college_a1.pk) == 4
+    session = _assembly(province)
+    assert session.form == CongressForm.ASSEMBLY and session.delegate_seats is None
+    session = step(province, step(province, session, "approve"), "confirm")
+    for attendance, problem in [(2, "未达法定人数"), (5, "不能超过本院学生数")]:
+        with pytest.raises(DomainError) as refused:
+            services.session_hold(
+                actor=province.college_officer_a1,
+                session=session,
+                expected_version=session.version,
+                **hold_values(attendance=attendance),
+            )
+        assert refused.value.field == "attendance" and problem in refused.value.message
     held = services.session_hold(
         actor=province.college_officer_a1,
         session=session,
         expected_version=session.version,
-        **hold_values(attendance=students),
+        **hold_values(attendance=3),
     )
     assert held.state == S.HELD
 

@@ -134,3 +134,31 @@ def test_the_advisors_and_the_citys_home_count_overdue_unions(province, client_f
     assert "2 个学生会未按期召开代表大会" in client_for("advisor_a").get("/").content.decode()
     assert "1 个学生会未按期召开代表大会" in client_for("city_staff_1").get("/").content.decode()
     assert "未按期召开" not in client_for("city_staff_2").get("/").content.decode()
+
+
+def test_an_assembly_shows_its_quorum(province, client_for):
+    from tongxin.congress import selectors, services
+    from tongxin.congress.tests.session_factories import apply_values, step
+
+    session = walk(province, SessionState.PLANNED)
+    session = services.session_apply(
+        actor=province.college_officer_a1,
+        session=session,
+        expected_version=session.version,
+        **apply_values(delegate_seats=None),
+        form="assembly",
+    )
+    students = selectors.college_student_count(province.college_a1.pk)
+    page = client_for("advisor_a").get(f"/congress/sessions/{session.pk}/").content.decode()
+    assert f"本院学生 {students} 人，实到须超过 {students // 2} 人" in page
+    session = step(province, step(province, session, "approve"), "confirm")
+    session = services.session_hold(
+        actor=province.college_officer_a1,
+        session=session,
+        expected_version=session.version,
+        held_start=session.planned_start,
+        held_end=session.planned_start,
+        attendance=students,
+    )
+    page = client_for("advisor_a").get(f"/congress/sessions/{session.pk}/").content.decode()
+    assert "（已达到）" in page
