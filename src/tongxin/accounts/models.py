@@ -6,9 +6,11 @@ nodes of their active memberships (tongxin.accounts.reach).
 """
 
 import datetime
+from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -274,3 +276,24 @@ class LoginThrottle(models.Model):  # 登录失败计数
 
     def __str__(self) -> str:
         return f"{self.key} ({self.failures})"
+
+
+class Session(AbstractBaseSession):  # 登录会话
+    """Django's database session with the logged-in user's id in a column of its own, so
+    that a request reads its session, its user and the user's grants in one statement
+    (accounts/sessions.py; docs/performance.md, "Where a logged-in request's time goes").
+    The column is a copy of the id inside the signed session data, written on every save;
+    the reader trusts the signed data and uses the column only to join."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, null=True, blank=True, related_name="+", db_index=True
+    )
+
+    class Meta(AbstractBaseSession.Meta):
+        db_table = "accounts_session"
+
+    @classmethod
+    def get_session_store_class(cls) -> Any:
+        from .sessions import SessionStore
+
+        return SessionStore
