@@ -69,9 +69,9 @@ def test_submission_post_runs_at_most_nine_statements(
 ) -> None:
     """The session with the user and their grants, the intake read, the issue, its clock,
     its timeline entry, the audit chain (lock, event, head) and the worker's task row
-    (written in the same transaction: one commit): nine, also with many issues in the table and 40 more
-    officers in the union (they are told by the worker). Run as in production: a real
-    transaction, the database task queue."""
+    (written in the same transaction: one commit): nine, also with many issues in the
+    table and 40 more officers in the union (they are told by the worker). Run as in
+    production: a real transaction, the database task queue."""
     settings.TASKS = {
         "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
     }
