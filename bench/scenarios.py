@@ -81,6 +81,7 @@ def scenarios(p: dict[str, Any]) -> list[Scenario]:
         ),
         Scenario("queue", "union queue, first page, the backlog", "officer", queue, "get"),
         Scenario("queue_few", "union queue, first page, a few dozen", "officer", queue_few, "get"),
+        Scenario("submit_form", "submit form (GET)", "student", "/rights/submit/", "get"),
         Scenario("mine", "student's my issues", "student", "/rights/mine/", "get"),
         Scenario("detail", "issue detail", "student", f"/rights/issues/{p['issue_id']}/", "get"),
         Scenario(

@@ -24,6 +24,7 @@ SCENARIOS = {
     "submit_six_schools",
     "queue",
     "queue_few",
+    "submit_form",
     "mine",
     "detail",
     "school_stats",
