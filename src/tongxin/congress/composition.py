@@ -51,7 +51,8 @@ def rules_problems(facts: Facts, rule: CongressRule) -> tuple[list[str], list[st
     warnings: list[str] = []
     if facts.entered != facts.seats:
         blocking.append(
-            _("代表名额共 %(seats)d 名，已录入 %(n)d 名。") % {"seats": facts.seats, "n": facts.entered}
+            _("代表名额共 %(seats)d 名，已录入 %(n)d 名。")
+            % {"seats": facts.seats, "n": facts.entered}
         )
     for unit in facts.units:
         if unit.entered != unit.seats:
@@ -111,7 +112,11 @@ class Composition:
         return not self.blocking
 
 
-MIX_TITLES = {"gender": "性别", "enrolment_year": "年级（入学年份）", "political_status": "政治面貌"}
+MIX_TITLES = {
+    "gender": "性别",
+    "enrolment_year": "年级（入学年份）",
+    "political_status": "政治面貌",
+}
 UNKNOWN = "未填写"
 
 
@@ -155,12 +160,17 @@ def composition_of(delegate_list: DelegateList, *, on: datetime.date | None = No
 
     union, session = delegate_list.union, delegate_list.session
     rule = rule_for(delegate_list.session.line.level)
-    members = list(
-        delegate_list.members.values(
-            "user_id", "unit_id", "is_officer", "user__gender", "user__enrolment_year",
+    members: list[dict[str, Any]] = [
+        dict(row)
+        for row in delegate_list.members.values(
+            "user_id",
+            "unit_id",
+            "is_officer",
+            "user__gender",
+            "user__enrolment_year",
             "user__political_status",
         )
-    )
+    ]
     quotas = list(delegate_list.quotas.select_related("unit").order_by("unit__name", "unit_id"))
     if delegate_list.state == DelegateListState.DRAFT:
         officers = officer_ids([m["user_id"] for m in members], on or timezone.localdate())

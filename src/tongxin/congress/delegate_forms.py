@@ -31,6 +31,6 @@ class ImportForm(forms.Form):
 
 def form_errors(form: forms.Form) -> str:
     return "；".join(
-        f"{form.fields[name].label if name in form.fields else ''}：{' '.join(errors)}"
+        f"{form.fields[name].label if name in form.fields else ''}：{' '.join(str(e) for e in errors)}"
         for name, errors in form.errors.items()
     )

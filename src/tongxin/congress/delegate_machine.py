@@ -1,13 +1,13 @@
 """The one place that says what may happen to a delegate list (代表名单) — its transition table.
 
-    (session approved | confirmed) ── prepare ──► draft (quotas from live student counts)
-    draft ── recount | edit (enter, remove, import, election facts) ──► draft
-    draft ── submit (composition checks pass) ──► notice (公示, n working days)
-    notice | paused ── object ──► paused ── resolve ──► notice (dismissed, none open)
-                                                   ├──► paused (others still open)
-                                                   └──► draft (upheld: the union corrects it)
-    notice ── (its end passes) ── confirm (union / advisor) | end-notice (worker) ──► confirmed
-    (objection) ── lodge ──► open ── dismiss ──► dismissed | uphold ──► upheld (OBJECTIONS)
+(session approved | confirmed) ── prepare ──► draft (quotas from live student counts)
+draft ── recount | edit (enter, remove, import, election facts) ──► draft
+draft ── submit (composition checks pass) ──► notice (公示, n working days)
+notice | paused ── object ──► paused ── resolve ──► notice (dismissed, none open)
+                                               ├──► paused (others still open)
+                                               └──► draft (upheld: the union corrects it)
+notice ── (its end passes) ── confirm (union / advisor) | end-notice (worker) ──► confirmed
+(objection) ── lodge ──► open ── dismiss ──► dismissed | uphold ──► upheld (OBJECTIONS)
 """
 
 from django.utils import timezone

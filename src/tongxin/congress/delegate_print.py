@@ -22,9 +22,10 @@ def delegate_list_pdf(delegate_list: DelegateList) -> bytes:
     started = delegate_list.notice_started_at or timezone.now()
     ends = delegate_list.notice_ends_at or delegate_list.confirmed_at or started
     confirmed = delegate_list.state == DelegateListState.CONFIRMED
+    how = "差额选举" if delegate_list.election_held else "推选"
     intro = [
-        f"根据{union.name}第{session.number}次学生代表大会的筹备安排，经各单位按名额"
-        f"{'差额选举' if delegate_list.election_held else '推选'}产生代表 {len(rows)} 名，现予公示。"
+        f"根据{union.name}第{session.number}次学生代表大会的筹备安排，"
+        f"经各单位按名额{how}产生代表 {len(rows)} 名，现予公示。"
     ]
     if confirmed and delegate_list.term_end:
         intro.append(f"公示期满，名单已确认，代表任期至{delegate_list.term_end:%Y年%-m月%-d日}。")

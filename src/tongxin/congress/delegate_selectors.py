@@ -84,7 +84,9 @@ def delegate_lists_for(actor: Any, *, state: str = "") -> "QuerySet[DelegateList
     scope = Q(union_id__in=unions)
     scope |= Q(school_id__in=school_ids_where(actor, Role.ADVISOR))
     scope |= Q(union__parent_id__in=node_ids_where(actor, Role.COLLEGE_SECRETARY))
-    scope |= Q(school_id__in=school_ids_where(actor, *STUDENT_ROLES), state__in=DELEGATE_PUBLIC_STATES)
+    scope |= Q(
+        school_id__in=school_ids_where(actor, *STUDENT_ROLES), state__in=DELEGATE_PUBLIC_STATES
+    )
     rows = DelegateList.objects.filter(scope).select_related(*LIST_RELATED)
     if state:
         rows = rows.filter(state=state)

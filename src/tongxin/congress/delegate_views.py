@@ -1,17 +1,18 @@
 """Pages of the delegates: parse input → one selector → one service → render.
 
-    delegates/                      the lists one may open, and sessions to prepare
-    delegates/<pk>/                 one list: quotas, delegates, checks, notice, objections
-    delegates/<pk>/<step>/          POST: recount, add, remove, election, import, submit,
-                                    object, answer, confirm
-    delegates/<pk>/pdf/             the printable notice
-    delegates/prepare/<session>/    POST: open the list of an approved session
-    delegates/mine/                 a delegate's term and duties (phone)
+delegates/                      the lists one may open, and sessions to prepare
+delegates/<pk>/                 one list: quotas, delegates, checks, notice, objections
+delegates/<pk>/<step>/          POST: recount, add, remove, election, import, submit,
+                                object, answer, confirm
+delegates/<pk>/pdf/             the printable notice
+delegates/prepare/<session>/    POST: open the list of an approved session
+delegates/mine/                 a delegate's term and duties (phone)
 """
 
-
+from collections.abc import Callable
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -27,8 +28,14 @@ from tongxin.core.pagination import page_number, paginate
 
 from . import delegate_selectors as selectors
 from .composition import MIX_TITLES, composition_of
-from .delegate_forms import AddDelegateForm, AnswerForm, ElectionForm, ImportForm, ObjectionForm
-from .delegate_forms import form_errors
+from .delegate_forms import (
+    AddDelegateForm,
+    AnswerForm,
+    ElectionForm,
+    ImportForm,
+    ObjectionForm,
+    form_errors,
+)
 from .delegate_machine import DELEGATE_LIST, DELEGATE_OBJECTIONS
 from .delegate_print import delegate_list_pdf
 from .models import DelegateList, DelegateListState, DelegateObjection
@@ -73,7 +80,8 @@ def detail_context(user: Any, dl: DelegateList) -> dict[str, Any]:
         "full": full,
         "members": list(selectors.members_of(dl)),
         "steps": DELEGATE_LIST.allowed(user, dl),
-        "editable": dl.state == DelegateListState.DRAFT and can(user, "congress.prepare_delegates", dl),
+        "editable": dl.state == DelegateListState.DRAFT
+        and can(user, "congress.prepare_delegates", dl),
         "can_object": can(user, "congress.object_to_delegates", dl),
         "can_answer": can(user, "congress.resolve_delegate_objection", dl),
         "run_out": dl.state == DelegateListState.NOTICE
@@ -89,9 +97,7 @@ def detail_context(user: Any, dl: DelegateList) -> dict[str, Any]:
             "objections": list(DELEGATE_OBJECTIONS.of(dl).select_related("author")[:50]),
         }
     else:
-        context["objections"] = list(
-            DELEGATE_OBJECTIONS.of(dl).filter(author_id=user.pk)[:20]
-        )
+        context["objections"] = list(DELEGATE_OBJECTIONS.of(dl).filter(author_id=user.pk)[:20])
     return context
 
 
@@ -133,96 +139,116 @@ def _version(request: AuthenticatedRequest) -> int:
         return 0
 
 
-def _step(request: AuthenticatedRequest, dl: DelegateList, step: str) -> str:
-    """Run one step; its success message."""
-    user, version, post = request.user, _version(request), request.POST
-    if step == "recount":
-        services.delegate_list_recount(actor=user, delegate_list=dl, expected_version=version)
-        return "名额已按最新学生数重算。"
-    if step == "add":
-        form = AddDelegateForm(post)
-        if not form.is_valid():
-            raise DomainError(form_errors(form), field="number")
-        services.delegate_add(
-            actor=user,
-            delegate_list=dl,
-            expected_version=version,
-            number=form.cleaned_data["number"],
-            votes=form.cleaned_data["votes"],
-        )
-        return "已录入。"
-    if step == "remove":
-        try:
-            user_id = int(post.get("user", ""))
-        except ValueError as exc:
-            raise DomainError("请选择要移除的代表。", field="user") from exc
-        services.delegate_remove(
-            actor=user, delegate_list=dl, expected_version=version, user_id=user_id
-        )
-        return "已移除。"
-    if step == "election":
-        form = ElectionForm(post)
-        if not form.is_valid():
-            raise DomainError(form_errors(form), field="candidates")
-        services.delegate_list_set_election(
-            actor=user,
-            delegate_list=dl,
-            expected_version=version,
-            election_held=form.cleaned_data["election_held"],
-            candidates=form.cleaned_data["candidates"],
-        )
-        return "已保存。"
-    if step == "import":
-        form = ImportForm(post, request.FILES)
-        if not form.is_valid():
-            raise DomainError(form_errors(form), field="file")
-        n = delegate_list_import(
-            actor=user, delegate_list=dl, expected_version=version, stream=form.cleaned_data["file"]
-        )
-        return f"已导入 {n} 名代表。"
-    if step == "submit":
-        services.delegate_list_submit(actor=user, delegate_list=dl, expected_version=version)
-        return "代表名单已提交并开始公示。"
-    if step == "confirm":
-        services.delegate_list_confirm(actor=user, delegate_list=dl, expected_version=version)
-        return "公示期满，代表名单已确认。"
-    if step == "object":
-        form = ObjectionForm(post)
-        if not form.is_valid():
-            raise DomainError(form_errors(form), field="text")
-        services.delegate_objection_lodge(actor=user, delegate_list=dl, text=form.cleaned_data["text"])
-        return "异议已提交，公示暂停，校团委老师核查后将书面答复您。"
-    if step == "answer":
-        form = AnswerForm(post)
-        if not form.is_valid():
-            raise DomainError(form_errors(form), field="answer")
-        objection = DelegateObjection.objects.filter(
-            delegate_list=dl, pk=form.cleaned_data["objection"]
-        ).first()
-        if objection is None:
-            raise Http404
-        services.delegate_objection_resolve(
-            actor=user,
-            objection=objection,
-            expected_version=version,
-            upheld=form.cleaned_data["upheld"],
-            answer=form.cleaned_data["answer"],
-        )
-        return "已答复。"
-    raise Http404
+Step = Callable[[AuthenticatedRequest, DelegateList, int], str]
 
 
-STEPS = {"recount", "add", "remove", "election", "import", "submit", "confirm", "object", "answer"}
+def _form(form: forms.Form, field: str) -> dict[str, Any]:
+    if not form.is_valid():
+        raise DomainError(form_errors(form), field=field)
+    return form.cleaned_data
+
+
+def _recount(request: AuthenticatedRequest, dl: DelegateList, version: int) -> str:
+    services.delegate_list_recount(actor=request.user, delegate_list=dl, expected_version=version)
+    return "名额已按最新学生数重算。"
+
+
+def _add(request: AuthenticatedRequest, dl: DelegateList, version: int) -> str:
+    data = _form(AddDelegateForm(request.POST), "number")
+    services.delegate_add(
+        actor=request.user,
+        delegate_list=dl,
+        expected_version=version,
+        number=data["number"],
+        votes=data["votes"],
+    )
+    return "已录入。"
+
+
+def _remove(request: AuthenticatedRequest, dl: DelegateList, version: int) -> str:
+    try:
+        user_id = int(request.POST.get("user", ""))
+    except ValueError as exc:
+        raise DomainError("请选择要移除的代表。", field="user") from exc
+    services.delegate_remove(
+        actor=request.user, delegate_list=dl, expected_version=version, user_id=user_id
+    )
+    return "已移除。"
+
+
+def _election(request: AuthenticatedRequest, dl: DelegateList, version: int) -> str:
+    data = _form(ElectionForm(request.POST), "candidates")
+    services.delegate_list_set_election(
+        actor=request.user,
+        delegate_list=dl,
+        expected_version=version,
+        election_held=data["election_held"],
+        candidates=data["candidates"],
+    )
+    return "已保存。"
+
+
+def _import(request: AuthenticatedRequest, dl: DelegateList, version: int) -> str:
+    data = _form(ImportForm(request.POST, request.FILES), "file")
+    n = delegate_list_import(
+        actor=request.user, delegate_list=dl, expected_version=version, stream=data["file"]
+    )
+    return f"已导入 {n} 名代表。"
+
+
+def _submit(request: AuthenticatedRequest, dl: DelegateList, version: int) -> str:
+    services.delegate_list_submit(actor=request.user, delegate_list=dl, expected_version=version)
+    return "代表名单已提交并开始公示。"
+
+
+def _confirm(request: AuthenticatedRequest, dl: DelegateList, version: int) -> str:
+    services.delegate_list_confirm(actor=request.user, delegate_list=dl, expected_version=version)
+    return "公示期满，代表名单已确认。"
+
+
+def _object(request: AuthenticatedRequest, dl: DelegateList, version: int) -> str:
+    data = _form(ObjectionForm(request.POST), "text")
+    services.delegate_objection_lodge(actor=request.user, delegate_list=dl, text=data["text"])
+    return "异议已提交，公示暂停，校团委老师核查后将书面答复您。"
+
+
+def _answer(request: AuthenticatedRequest, dl: DelegateList, version: int) -> str:
+    data = _form(AnswerForm(request.POST), "answer")
+    objection = DelegateObjection.objects.filter(delegate_list=dl, pk=data["objection"]).first()
+    if objection is None:
+        raise Http404
+    services.delegate_objection_resolve(
+        actor=request.user,
+        objection=objection,
+        expected_version=version,
+        upheld=data["upheld"],
+        answer=data["answer"],
+    )
+    return "已答复。"
+
+
+STEP_VIEWS: dict[str, Step] = {
+    "recount": _recount,
+    "add": _add,
+    "remove": _remove,
+    "election": _election,
+    "import": _import,
+    "submit": _submit,
+    "confirm": _confirm,
+    "object": _object,
+    "answer": _answer,
+}
 
 
 @login_required
 @require_POST
 def step_view(request: AuthenticatedRequest, pk: int, step: str) -> HttpResponse:
-    if step not in STEPS:
+    run = STEP_VIEWS.get(step)
+    if run is None:
         raise Http404
     dl = _list(request, pk)
     try:
-        messages.success(request, _step(request, dl, step))
+        messages.success(request, run(request, dl, _version(request)))
     except DomainError as exc:
         messages.error(request, exc.message)
     return redirect("congress:delegate-list", dl.pk)
@@ -237,6 +263,3 @@ def mine_view(request: AuthenticatedRequest) -> HttpResponse:
         "congress/delegates/mine.html",
         {"seats": list(selectors.delegacies_of(request.user, today)[:10]), "duties": DUTIES},
     )
-
-
-

@@ -55,7 +55,8 @@ def allocate(
         raise DomainError(
             _(
                 "代表名额 %(total)d 名过少：%(n)d 名学生至少需要 %(least)d 名代表"
-                "（不少于学生数的 %(permille)s‰，且每个单位至少 %(floor)d 名，共 %(units)d 个单位）。"
+                "（不少于学生数的 %(permille)s‰，且每个单位至少 %(floor)d 名，"
+                "共 %(units)d 个单位）。"
             )
             % {
                 "total": total,
@@ -87,9 +88,7 @@ def allocate(
         sharing = [k for k in sharing if k not in fixed]
     seats = {k: int(exact[k]) for k in sharing}  # whole parts (floor of a positive fraction)
     spare = seats_left - sum(seats.values())
-    by_remainder = sorted(
-        sharing, key=lambda k: (-(exact[k] - seats[k]), -students[k], order[k])
-    )
+    by_remainder = sorted(sharing, key=lambda k: (-(exact[k] - seats[k]), -students[k], order[k]))
     for k in by_remainder[:spare]:
         seats[k] += 1
     result = {**fixed, **seats}

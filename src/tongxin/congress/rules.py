@@ -8,28 +8,27 @@ from typing import Any
 
 import rules
 
-from tongxin.accounts.models import Role
-from tongxin.accounts.roles import holds_role_over
-
 # --- sessions (届次与会议) -------------------------------------------------------------
-
-
 # --- delegates (代表) -------------------------------------------------------------------
 # The union's presidium prepares its session's delegate list; the union's officers, the
 # school's advisor and (for a college union) the college league secretary read it; any
 # student of the school sees it under notice (and after) and may object; the advisor
 # answers objections. The object is a DelegateList or a Session (both carry union_id,
 # school and school_id).
-from tongxin.accounts.models import PRESIDIUM_POSITIONS  # noqa: E402
-from tongxin.accounts.roles import (  # noqa: E402
+from tongxin.accounts.models import (
+    PRESIDIUM_POSITIONS,
+    Role,
+)
+from tongxin.accounts.roles import (
     STUDENT_ROLES,
     belongs_to_a_school,
     grants_where,
     holds_role,
     holds_role_at,
+    holds_role_over,
     school_ids_where,
 )
-from tongxin.congress.models import DelegateListState, SessionState  # noqa: E402
+from tongxin.congress.models import DelegateListState, SessionState
 
 DELEGATE_PUBLIC_STATES = (
     DelegateListState.NOTICE,
@@ -78,9 +77,7 @@ rules.add_perm(
     "congress.view_delegate_notice",
     reads_delegates | (studies_at_delegates_school & delegates_public),
 )
-rules.add_perm(
-    "congress.object_to_delegates", studies_at_delegates_school & delegates_objectable
-)
+rules.add_perm("congress.object_to_delegates", studies_at_delegates_school & delegates_objectable)
 rules.add_perm("congress.resolve_delegate_objection", advises_delegates)
 rules.add_perm("congress.confirm_delegates", presides_union | advises_delegates)
 # Pages: the lists page (anyone of a school: notices for students, work for the others).

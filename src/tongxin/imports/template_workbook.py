@@ -9,11 +9,11 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .spec import (
+    GENDER_WORDS,
     GUIDE_SHEET,
     IDENTITIES,
     LEVEL_WORDS,
     OFFICE_KINDS,
-    GENDER_WORDS,
     POLITICAL_WORDS,
     SHEETS,
     SheetSpec,

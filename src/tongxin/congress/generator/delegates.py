@@ -58,9 +58,10 @@ def _line_for(union: Node, on: datetime.date) -> CongressLine:
     line = CongressLine.objects.filter(union=union).first()
     if line is not None:
         return line
-    school = Node.objects.get(pk=union.school_id)
+    school = Node.objects.get(pk=union.school_pk)
     level = level_of(union)
     supervisor_id = school.pk if level == UnionLevel.COLLEGE else school.parent_id
+    assert supervisor_id is not None  # a school hangs below a city or a county
     return CongressLine.objects.create(
         union=union,
         school=school,
@@ -91,7 +92,7 @@ def session_for(
         held = state in (SessionState.HELD, SessionState.REPORTED, SessionState.CLOSED)
         found = Session.objects.create(
             line=line,
-            school_id=union.school_id,
+            school_id=union.school_pk,
             union=union,
             supervisor_id=line.supervisor_id,
             number=last + 1,
@@ -238,13 +239,14 @@ def write_delegates(province: Node, day: Any, logins: list[Any]) -> dict[str, in
     if union is not None and creator is not None:
         # Approved when the delegates were prepared; held once they were confirmed.
         session = session_for(union, SessionState.APPROVED, creator=advisor or creator, on=today)
-        if _walk(union, session, clock=clock, must=student, prepared=20, submitted=14,
-                 confirmed=6):
+        if _walk(union, session, clock=clock, must=student, prepared=20, submitted=14, confirmed=6):
             written += 1
             if session.state == SessionState.APPROVED:
                 held_on = clock.back(3).date()
                 Session.objects.filter(pk=session.pk).update(
-                    state=SessionState.HELD, held_start=held_on, held_end=held_on,
+                    state=SessionState.HELD,
+                    held_start=held_on,
+                    held_end=held_on,
                     attendance=session.delegate_seats,
                 )
     college_unions = Node.objects.filter(school_id=school.pk, kind=NodeKind.COLLEGE_UNION)
@@ -255,8 +257,9 @@ def write_delegates(province: Node, day: Any, logins: list[Any]) -> dict[str, in
         session = session_for(
             college_union, SessionState.APPROVED, creator=advisor or creator, on=today
         )
-        if _walk(college_union, session, clock=clock, must=None, prepared=4, submitted=1,
-                 confirmed=None):
+        if _walk(
+            college_union, session, clock=clock, must=None, prepared=4, submitted=1, confirmed=None
+        ):
             written += 1
         break
     return {"delegate_lists": written}

@@ -30,7 +30,8 @@ class ImportRefused(DomainError):
 
     def __init__(self, errors: list[RowError]) -> None:
         super().__init__(
-            "导入失败，未写入任何代表：" + "；".join(_line(e) for e in errors[:20])
+            "导入失败，未写入任何代表："
+            + "；".join(_line(e) for e in errors[:20])
             + ("……" if len(errors) > 20 else ""),
             field="file",
         )
@@ -38,7 +39,11 @@ class ImportRefused(DomainError):
 
 
 def _line(e: RowError) -> str:
-    return f"第 {e.row} 行{('“' + e.column + '”') if e.column else ''}：{e.message}" if e.row else e.message
+    return (
+        f"第 {e.row} 行{('“' + e.column + '”') if e.column else ''}：{e.message}"
+        if e.row
+        else e.message
+    )
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,24 @@ class Row:
     number: str
     name: str
     votes: int | None
+
+
+def _row(line: int, positions: dict[str, int], cells: Any, errors: list[RowError]) -> Row:
+    def cell(header: str) -> str:
+        index = positions.get(header)
+        return cell_text(cells[index]) if index is not None and index < len(cells) else ""
+
+    number, name, votes_text = cell("学号"), cell("姓名"), cell("得票")
+    if not number:
+        errors.append(RowError(SHEET, line, "学号", "学号不能为空。"))
+    if not name:
+        errors.append(RowError(SHEET, line, "姓名", "姓名不能为空。"))
+    votes: int | None = None
+    if votes_text.isdigit() and int(votes_text) <= MAX_VOTES:
+        votes = int(votes_text)
+    elif votes_text:
+        errors.append(RowError(SHEET, line, "得票", f"得票“{votes_text}”应为非负整数。"))
+    return Row(line, number, name, votes)
 
 
 def read_rows(stream: IO[bytes]) -> tuple[list[Row], list[RowError]]:
@@ -74,23 +97,7 @@ def read_rows(stream: IO[bytes]) -> tuple[list[Row], list[RowError]]:
         if len(rows) >= MAX_ROWS:
             errors.append(RowError(SHEET, line, "", f"行数超过上限 {MAX_ROWS} 行。"))
             break
-
-        def cell(header: str, cells: Any = cells) -> str:
-            index = positions.get(header)
-            return cell_text(cells[index]) if index is not None and index < len(cells) else ""
-
-        number, name, votes_text = cell("学号"), cell("姓名"), cell("得票")
-        if not number:
-            errors.append(RowError(SHEET, line, "学号", "学号不能为空。"))
-        if not name:
-            errors.append(RowError(SHEET, line, "姓名", "姓名不能为空。"))
-        votes: int | None = None
-        if votes_text:
-            if votes_text.isdigit() and int(votes_text) <= MAX_VOTES:
-                votes = int(votes_text)
-            else:
-                errors.append(RowError(SHEET, line, "得票", f"得票“{votes_text}”应为非负整数。"))
-        rows.append(Row(line, number, name, votes))
+        rows.append(_row(line, positions, cells, errors))
     return rows, errors
 
 
@@ -122,16 +129,24 @@ def delegate_list_import(
             continue
         if r.name and r.name != user.real_name:
             errors.append(
-                RowError(SHEET, r.line, "姓名", f"学号 {r.number} 的姓名是“{user.real_name}”，不是“{r.name}”。")
+                RowError(
+                    SHEET,
+                    r.line,
+                    "姓名",
+                    f"学号 {r.number} 的姓名是“{user.real_name}”，不是“{r.name}”。",
+                )
             )
         if user.pk not in ok:
             errors.append(
-                RowError(SHEET, r.line, "学号", f"{user.real_name}不在{delegate_list.union.name}代表的学生范围内。")
+                RowError(
+                    SHEET,
+                    r.line,
+                    "学号",
+                    f"{user.real_name}不在{delegate_list.union.name}代表的学生范围内。",
+                )
             )
         if r.number in seen:
-            errors.append(
-                RowError(SHEET, r.line, "学号", f"与第 {seen[r.number]} 行重复。")
-            )
+            errors.append(RowError(SHEET, r.line, "学号", f"与第 {seen[r.number]} 行重复。"))
         elif r.number in already:
             errors.append(RowError(SHEET, r.line, "学号", f"{user.real_name}已在代表名单中。"))
         seen.setdefault(r.number, r.line)
@@ -139,7 +154,12 @@ def delegate_list_import(
     if not rows and not errors:
         errors.append(RowError(SHEET, 0, "", "文件中没有代表。"))
     if errors:
-        raise ImportRefused(sorted(errors, key=lambda e: (e.row, HEADERS.index(e.column) if e.column in HEADERS else -1)))
+        raise ImportRefused(
+            sorted(
+                errors,
+                key=lambda e: (e.row, HEADERS.index(e.column) if e.column in HEADERS else -1),
+            )
+        )
     add_members(delegate_list, entries, timezone.now())
     from tongxin.workflow.steps import save_step
 

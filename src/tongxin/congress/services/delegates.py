@@ -127,8 +127,8 @@ def delegate_list_prepare(
     """The union's presidium opens the delegate list of an approved session: quotas per
     college (or class) from the live student counts, the session's seats in total."""
     authorize(actor, "congress.prepare_delegates", session)
-    session = Session.objects.select_for_update(of=("self",)).select_related("union").get(
-        pk=session.pk
+    session = (
+        Session.objects.select_for_update(of=("self",)).select_related("union").get(pk=session.pk)
     )
     if session.state not in DELEGATE_SESSION_STATES:
         raise DomainError(
@@ -139,7 +139,9 @@ def delegate_list_prepare(
     if DelegateList.objects.filter(session=session).exists():
         raise DomainError(_("该会议的代表名单已经建立。"), field="session")
     if not session.delegate_seats:
-        raise DomainError(_("会议申请未填写代表名额，请先在会议申请中填写。"), field="delegate_seats")
+        raise DomainError(
+            _("会议申请未填写代表名额，请先在会议申请中填写。"), field="delegate_seats"
+        )
     _check_candidates(candidates)
     delegate_list = DelegateList.objects.create(
         session=session,

@@ -1,12 +1,13 @@
 """Test set-up shared by the delegates' tests: an approved session of school A's union
 and a few more students of school A (through the ORM, as set-up)."""
 
+from django.utils import timezone
+
 from tongxin.accounts.models import Membership, Role, StudentLevel, User
 from tongxin.congress.generator.delegates import session_for
 from tongxin.congress.models import Session, SessionState
-from tongxin.testing.province import TinyProvince
 from tongxin.orgs.models import Node
-from django.utils import timezone
+from tongxin.testing.province import TinyProvince
 
 
 def add_students(province: TinyProvince, college_index: int, count: int, first: int) -> list[User]:
@@ -28,7 +29,9 @@ def add_students(province: TinyProvince, college_index: int, count: int, first: 
             level=StudentLevel.UNDERGRADUATE,
             gender="female" if offset % 2 else "male",
         )
-        Membership.objects.create(user=user, node=klass, school=province.school_a, role=Role.STUDENT)
+        Membership.objects.create(
+            user=user, node=klass, school=province.school_a, role=Role.STUDENT
+        )
         users.append(user)
     return users
 

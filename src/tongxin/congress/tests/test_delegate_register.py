@@ -14,7 +14,9 @@ def test_the_import_reads_gender_and_ethnicity_when_given(province):
     ]
     job = run_import(province.school_a, province.advisor_a, xlsx({"学生": rows}))
     assert job.status == ImportJob.Status.DONE
-    people = {u.number: (u.gender, u.ethnicity) for u in User.objects.filter(number__startswith="20251")}
+    people = {
+        u.number: (u.gender, u.ethnicity) for u in User.objects.filter(number__startswith="20251")
+    }
     assert people == {
         "2025101": (Gender.MALE, "汉族"),
         "2025102": (Gender.FEMALE, "回族"),

@@ -136,7 +136,9 @@ def test_unfilled_units_block_and_few_candidates_warn(world, province):
         election_held=True,
         candidates=4,
     )
-    assert composition_of(dl).warnings == ["差额选举的候选人应不少于名额的 120%（5 人），现为 4 人。"]
+    assert composition_of(dl).warnings == [
+        "差额选举的候选人应不少于名额的 120%（5 人），现为 4 人。"
+    ]
     # The school's mix beside: 5 male, 5 female among the 10 added; the 10 others unknown.
     genders = {row.label: (row.delegates, row.students) for row in composition.mix["gender"]}
     assert genders == {"男": (2, 8), "女": (1, 7), "未填写": (0, 5)}
@@ -173,7 +175,9 @@ def test_the_notice_with_an_objection_then_confirmed(world, province, time_machi
         answer="经核实，该同学本学期在校。",
     )
     dl = DelegateList.objects.get(pk=dl.pk)
-    assert dl.state == S.NOTICE and dl.notice_ends_at.astimezone(SHANGHAI).date() == datetime.date(2026, 3, 11)
+    assert dl.state == S.NOTICE and dl.notice_ends_at.astimezone(SHANGHAI).date() == datetime.date(
+        2026, 3, 11
+    )
     time_machine.move_to(moment("2026-03-11", 16))
     with pytest.raises(DomainError):  # not over yet
         services.delegate_list_confirm(
