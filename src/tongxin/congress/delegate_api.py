@@ -34,7 +34,7 @@ from .delegate_schemas import (
     VersionIn,
 )
 from .delegate_views import DUTIES
-from .models import DelegateList, DelegateObjection
+from .models import DelegateList
 from .services import delegates as services
 from .services.delegate_import import delegate_list_import
 
@@ -91,6 +91,8 @@ def delegate_list_list(request: HttpRequest, state: str = "", page: PageNumber =
 @router.get("/sessions-to-prepare", response=list[SessionToPrepareOut])
 def sessions_to_prepare(request: HttpRequest) -> Any:
     """Approved sessions of the unions the caller presides, still without a list."""
+    if not can(request.user, "congress.open_delegate_lists"):
+        raise HttpError(403, "代表名单仅对本校师生开放。")
     return [
         {"id": s.pk, "union": s.union.name, "number": s.number, "delegate_seats": s.delegate_seats}
         for s in selectors.sessions_to_prepare_for(request.user)[:50]
@@ -258,7 +260,7 @@ def delegate_objection_answer(
     request: HttpRequest, list_id: Id, objection_id: Id, body: AnswerIn
 ) -> Any:
     d = _get(request, list_id)
-    objection = DelegateObjection.objects.filter(delegate_list=d, pk=objection_id).first()
+    objection = selectors.objection_of(d, objection_id)
     if objection is None:
         raise HttpError(404, NOT_FOUND)
     user: Any = request.user

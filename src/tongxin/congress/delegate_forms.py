@@ -30,7 +30,8 @@ class ImportForm(forms.Form):
 
 
 def form_errors(form: forms.Form) -> str:
-    return "；".join(
-        f"{form.fields[name].label if name in form.fields else ''}：{' '.join(str(e) for e in errors)}"
-        for name, errors in form.errors.items()
-    )
+    parts = []
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else ""
+        parts.append(f"{label}：{' '.join(str(e) for e in errors)}")
+    return "；".join(parts)

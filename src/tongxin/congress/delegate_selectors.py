@@ -18,6 +18,7 @@ from .models import (
     Delegate,
     DelegateList,
     DelegateListState,
+    DelegateObjection,
     Session,
     UnionLevel,
 )
@@ -145,3 +146,8 @@ def delegacies_of(user: Any, on: datetime.date) -> "QuerySet[Delegate]":
         .select_related("delegate_list__union", "delegate_list__session")
         .order_by("-delegate_list__term_end")
     )
+
+
+def objection_of(delegate_list: DelegateList, pk: int) -> "DelegateObjection | None":
+    """One objection to `delegate_list` (None when it is another list's or missing)."""
+    return DelegateObjection.objects.filter(delegate_list=delegate_list, pk=pk).first()

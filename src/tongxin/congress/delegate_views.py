@@ -38,7 +38,7 @@ from .delegate_forms import (
 )
 from .delegate_machine import DELEGATE_LIST, DELEGATE_OBJECTIONS
 from .delegate_print import delegate_list_pdf
-from .models import DelegateList, DelegateListState, DelegateObjection
+from .models import DelegateList, DelegateListState
 from .services import delegates as services
 from .services.delegate_import import delegate_list_import
 
@@ -214,7 +214,7 @@ def _object(request: AuthenticatedRequest, dl: DelegateList, version: int) -> st
 
 def _answer(request: AuthenticatedRequest, dl: DelegateList, version: int) -> str:
     data = _form(AnswerForm(request.POST), "answer")
-    objection = DelegateObjection.objects.filter(delegate_list=dl, pk=data["objection"]).first()
+    objection = selectors.objection_of(dl, data["objection"])
     if objection is None:
         raise Http404
     services.delegate_objection_resolve(

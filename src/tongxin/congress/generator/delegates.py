@@ -15,7 +15,6 @@ from django.db.models import Max
 
 from tongxin.accounts.models import PRESIDIUM_POSITIONS, Membership, Role, User
 from tongxin.core.errors import DomainError
-from tongxin.demo.logins import first_school
 from tongxin.orgs.models import Node, NodeKind
 from tongxin.selection.generator import Clock
 
@@ -214,6 +213,12 @@ def _walk(
             now=clock.back(confirmed),
         )
     return delegate_list
+
+
+def first_school(province: Node) -> Node | None:
+    """The province's school with the lowest code (the demo's YS001)."""
+    schools = Node.objects.filter(kind=NodeKind.SCHOOL, path__startswith=province.path)
+    return schools.order_by("code").first()
 
 
 def write_delegates(province: Node, day: Any, logins: list[Any]) -> dict[str, int]:

@@ -2,6 +2,9 @@
 pieces: all-or-nothing, every bad row named in Chinese.
 
     学号 | 姓名 | 得票 (optional)
+
+    draft ── import (every row valid) ──► draft with the file's delegates added
+    draft ── import (any bad row) ──► unchanged, ImportRefused naming every row
 """
 
 from dataclasses import dataclass
@@ -15,6 +18,7 @@ from tongxin.core.errors import DomainError
 from tongxin.imports.cleaning import cell_text
 from tongxin.imports.problems import RowError
 from tongxin.imports.reader import UnreadableWorkbook, header_of, open_workbook
+from tongxin.workflow.steps import save_step
 
 from ..models import Delegate, DelegateList
 from .delegates import MAX_VOTES, _begin, _record, add_members, eligible
@@ -161,8 +165,6 @@ def delegate_list_import(
             )
         )
     add_members(delegate_list, entries, timezone.now())
-    from tongxin.workflow.steps import save_step
-
     save_step(delegate_list)
     _record(actor, delegate_list, "congress.delegates.imported", delegates=len(entries))
     return len(entries)

@@ -1,6 +1,10 @@
 """Every change of a delegate list (代表名单): prepare with quotas, enter and remove
 delegates, the election facts, submit to the public notice (公示), objections, confirm.
 
+    (approved session) ── prepare ──► draft ── add / remove / import / recount ──► draft
+    draft ── submit (checks pass) ──► notice ── object ──► paused ── dismiss ──► notice
+    paused ── uphold ──► draft          notice ── (end passes) confirm ──► confirmed
+
 Each function checks permission through the transition table (delegate_machine), locks
 the list with the version check, validates, writes the change and its audit event in one
 transaction. The notice runs on the shared piece (tongxin.workflow.notice).
