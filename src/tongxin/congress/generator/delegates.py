@@ -24,6 +24,7 @@ from ..models import (
     CongressForm,
     CongressLine,
     DelegateList,
+    DelegateListState,
     Session,
     SessionState,
     UnionLevel,
@@ -31,6 +32,7 @@ from ..models import (
 from ..quotas import minimum_seats
 from ..services import delegates as services
 
+MAX_TRIES = 4  # college unions tried for a list under notice
 # States a session can hold a delegate list in, from the earliest.
 WITH_DELEGATES = [
     SessionState.APPROVED,
@@ -153,12 +155,10 @@ def _pick(delegate_list: DelegateList, must: User | None) -> list[tuple[User, in
     for unit, n in left.items():
         if n <= 0:
             continue
-        pool = (
-            represented(union)
-            .filter(**{field: unit})
-            .exclude(pk__in=chosen | officers)
-            .order_by("number")[:n]
-        )
+        students = represented(union).filter(**{field: unit}).exclude(pk__in=chosen)
+        pool = list(students.exclude(pk__in=officers).order_by("number")[:n])
+        if len(pool) < n:  # a unit of officers only: they fill its seats
+            pool += list(students.filter(pk__in=officers).order_by("number")[: n - len(pool)])
         for index, user in enumerate(pool):
             picked.append((user, 150 - index))
     return picked
@@ -254,6 +254,7 @@ def write_delegates(province: Node, day: Any, logins: list[Any]) -> dict[str, in
                     held_end=held_on,
                     attendance=session.delegate_seats,
                 )
+    tried = 0
     college_unions = Node.objects.filter(school_id=school.pk, kind=NodeKind.COLLEGE_UNION)
     for college_union in college_unions.order_by("name", "pk"):
         creator = _president(college_union)
@@ -262,9 +263,14 @@ def write_delegates(province: Node, day: Any, logins: list[Any]) -> dict[str, in
         session = session_for(
             college_union, SessionState.APPROVED, creator=advisor or creator, on=today
         )
-        if _walk(
+        college_list = _walk(
             college_union, session, clock=clock, must=None, prepared=4, submitted=1, confirmed=None
-        ):
-            written += 1
-        break
+        )
+        written += 1 if college_list else 0
+        tried += 1
+        # A small college whose only students hold office cannot pass the 60 % rule: its
+        # list stays a draft, and the next college union shows the notice.
+        noticed = college_list is not None and college_list.state == DelegateListState.NOTICE
+        if noticed or tried >= MAX_TRIES:
+            break
     return {"delegate_lists": written}
