@@ -17,6 +17,8 @@ ACTIONS = {
     "congress.delegate_objection.moot": "代表名单异议无需处理",
 }
 
+TARGETS = {"congress.quota": "代表名额", "congress.delegateobjection": "代表名单异议"}
+
 FIELDS = {
     "seats": "代表名额",
     "added": ("新增代表", "accounts.user"),
