@@ -32,6 +32,7 @@ from ..models import (
 from ..quotas import minimum_seats
 from ..services import delegates as services
 
+PREPARABLE = (SessionState.APPROVED, SessionState.CONFIRMED)
 MAX_TRIES = 4  # college unions tried for a list under notice
 # States a session can hold a delegate list in, from the earliest.
 WITH_DELEGATES = [
@@ -74,21 +75,33 @@ def _line_for(union: Node, on: datetime.date) -> CongressLine:
 
 
 def session_for(
-    union: Node, state: str, *, creator: User, on: datetime.date, seats: int | None = None
-) -> Session:
-    """A session of `union` in `state` that has no delegate list yet: an existing one (the
-    sessions part's rows) when there is one, else new line and session rows (set-up through
-    the ORM, as demo and test data). Its seats are raised to what the rule needs."""
-    found = (
-        Session.objects.filter(union=union, state=state, delegates__isnull=True)
-        .order_by("-number")
-        .first()
-    )
+    union: Node,
+    state: str,
+    *,
+    creator: User,
+    on: datetime.date,
+    seats: int | None = None,
+    reuse: tuple[str, ...] = (),
+) -> Session | None:
+    """A session of `union` without a delegate list: an existing one in one of `reuse`
+    (default: `state`; the sessions part's rows), else new line and session rows in
+    `state` (set-up through the ORM, as demo and test data) — None when the union's line
+    already has an open session in another state (one open session per line). Its seats
+    are raised to what the rule needs."""
+    found = None
+    for wanted in reuse or (state,):
+        found = (
+            Session.objects.filter(union=union, state=wanted, delegates__isnull=True)
+            .order_by("-number")
+            .first()
+        )
+        if found is not None:
+            break
     if found is None:
         line = _line_for(union, on)
         open_one = Session.objects.filter(line=line).exclude(state__in=FINAL_SESSION_STATES)
-        if open_one.exists():
-            raise ValueError(f"union {union.pk} has an open session in another state")
+        if state not in FINAL_SESSION_STATES and open_one.exists():
+            return None
         last = Session.objects.filter(line=line).aggregate(n=Max("number"))["n"] or 0
         held = state in (SessionState.HELD, SessionState.REPORTED, SessionState.CLOSED)
         found = Session.objects.create(
@@ -242,11 +255,26 @@ def write_delegates(province: Node, day: Any, logins: list[Any]) -> dict[str, in
     union = Node.objects.filter(school_id=school.pk, kind=NodeKind.SCHOOL_UNION).first()
     creator = _president(union) if union else None
     if union is not None and creator is not None:
-        # Approved when the delegates were prepared; held once they were confirmed.
-        session = session_for(union, SessionState.APPROVED, creator=advisor or creator, on=today)
-        if _walk(union, session, clock=clock, must=student, prepared=20, submitted=14, confirmed=6):
+        # The sessions part's held session when it wrote one; else a new approved one,
+        # held once its delegates are confirmed; else its approved one, left approved.
+        session = session_for(
+            union,
+            SessionState.APPROVED,
+            creator=advisor or creator,
+            on=today,
+            reuse=(SessionState.HELD, SessionState.REPORTED, SessionState.CLOSED),
+        )
+        mine = session is not None and session.state == SessionState.APPROVED
+        if session is None:
+            session = session_for(
+                union, SessionState.APPROVED, creator=creator, on=today, reuse=PREPARABLE
+            )
+        walked = session is not None and _walk(
+            union, session, clock=clock, must=student, prepared=20, submitted=14, confirmed=6
+        )
+        if session is not None and walked:
             written += 1
-            if session.state == SessionState.APPROVED:
+            if mine:
                 held_on = clock.back(3).date()
                 Session.objects.filter(pk=session.pk).update(
                     state=SessionState.HELD,
@@ -261,8 +289,14 @@ def write_delegates(province: Node, day: Any, logins: list[Any]) -> dict[str, in
         if creator is None or not student_counts(college_union):
             continue
         session = session_for(
-            college_union, SessionState.APPROVED, creator=advisor or creator, on=today
+            college_union,
+            SessionState.APPROVED,
+            creator=advisor or creator,
+            on=today,
+            reuse=PREPARABLE,
         )
+        if session is None:
+            continue
         college_list = _walk(
             college_union, session, clock=clock, must=None, prepared=4, submitted=1, confirmed=None
         )

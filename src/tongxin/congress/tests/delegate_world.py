@@ -37,10 +37,12 @@ def add_students(province: TinyProvince, college_index: int, count: int, first: 
 
 
 def approved_session(province: TinyProvince, *, seats: int = 4, union: str = "union_a") -> Session:
-    return session_for(
+    session = session_for(
         province.nodes[union],
         SessionState.APPROVED,
         creator=province.advisor_a,
         on=timezone.localdate(),
         seats=seats,
     )
+    assert session is not None
+    return session

@@ -33,9 +33,11 @@ NOTICE, DRAFT_A1, NOTICE_B = "delegates_notice", "delegates_draft_a1", "delegate
 def _list(province: TinyProvince, union: str, creator: str, state: str) -> DelegateList:
     """Set-up through the ORM (the services are tested in test_delegate_services.py)."""
     node = province.nodes[union]
+    # A closed session: the sessions part's open ones (one per line) are left alone.
     session = session_for(
-        node, SessionState.APPROVED, creator=province.people[creator], on=timezone.localdate()
+        node, SessionState.CLOSED, creator=province.people[creator], on=timezone.localdate()
     )
+    assert session is not None
     dl = DelegateList(session=session, school_id=node.school_id, union=node, state=state)
     if state == DelegateListState.NOTICE:
         notice_open(dl, 5, timezone.now())
