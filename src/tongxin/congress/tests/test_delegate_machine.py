@@ -100,3 +100,21 @@ def test_the_worker_confirms_lists_whose_notice_ended(province):
     assert confirm_noticed_delegate_lists.call() == 1
     dl = DelegateList.objects.get(pk=dl.pk)
     assert dl.state == S.CONFIRMED and dl.term_end == datetime.date(2027, 3, 1)
+
+
+@pytest.mark.time_machine(moment("2026-03-02"))
+def test_a_running_notice_is_recounted_when_the_calendar_changes(province):
+    add_students(province, 1, 10, 3001000)
+    dl = services.delegate_list_prepare(
+        actor=province.officer_a, session=approved_session(province)
+    )
+    dl = _force(dl, S.NOTICE, ended=False)
+    with pytest.raises(NotAllowed):
+        services.delegate_notice_reschedule(actor=province.advisor_a, delegate_list=dl)
+    # Its stored end drifted from what the calendar says: the recount moves it back.
+    assert services.delegate_notice_reschedule(actor=province.province_admin, delegate_list=dl)
+    moved = DelegateList.objects.get(pk=dl.pk)
+    assert moved.notice_ends_at != dl.notice_ends_at and moved.version == dl.version
+    assert not services.delegate_notice_reschedule(
+        actor=province.province_admin, delegate_list=moved
+    )

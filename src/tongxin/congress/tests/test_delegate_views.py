@@ -178,3 +178,25 @@ def test_refusals_answer_in_chinese_and_change_nothing(prepared, client_for):
     )
     assert other.status_code == 404  # a college union's officer does not see the draft
     assert DelegateList.objects.get(pk=dl.pk).state == S.DRAFT
+
+
+@pytest.mark.time_machine(moment(MONDAY))
+def test_the_lists_and_the_home_badge_cost_the_same_queries_for_more_lists(province, client_for):
+    from tongxin.congress.tests.matrix_delegates import _list
+
+    advisor, delegate = client_for("advisor_a"), client_for("student_a")
+    _list(province, "union_a", "advisor_a", S.NOTICE)
+    for warm_up in ("/api/v1/congress/delegates/lists", "/congress/delegates/", "/"):
+        advisor.get(warm_up)
+        delegate.get(warm_up)
+    with CaptureQueriesContext(connection) as few:
+        assert len(advisor.get("/api/v1/congress/delegates/lists").json()["items"]) == 1
+        advisor.get("/congress/delegates/")
+        delegate.get("/")
+    for union in ("college_union_a1", "college_union_a2", "grad_union_a"):
+        _list(province, union, "advisor_a", S.DRAFT)
+    with CaptureQueriesContext(connection) as more:
+        assert len(advisor.get("/api/v1/congress/delegates/lists").json()["items"]) == 4
+        advisor.get("/congress/delegates/")
+        delegate.get("/")
+    assert len(more.captured_queries) == len(few.captured_queries)
