@@ -8,27 +8,32 @@ from typing import Any
 
 import rules
 
+from tongxin.accounts.models import Role
+from tongxin.accounts.roles import holds_role_over
+
 # --- sessions (届次与会议) -------------------------------------------------------------
+
+
 # --- delegates (代表) -------------------------------------------------------------------
 # The union's presidium prepares its session's delegate list; the union's officers, the
 # school's advisor and (for a college union) the college league secretary read it; any
 # student of the school sees it under notice (and after) and may object; the advisor
 # answers objections. The object is a DelegateList or a Session (both carry union_id,
 # school and school_id).
-from tongxin.accounts.models import (
+# (A statement before this part's imports keeps them a block of their own.)
+DELEGATES_PERMISSION_PREFIX = "congress."
+from tongxin.accounts.models import (  # noqa: E402
     PRESIDIUM_POSITIONS,
-    Role,
 )
-from tongxin.accounts.roles import (
+from tongxin.accounts.roles import (  # noqa: E402
     STUDENT_ROLES,
     belongs_to_a_school,
     grants_where,
     holds_role,
     holds_role_at,
-    holds_role_over,
     school_ids_where,
 )
-from tongxin.congress.models import DelegateListState, SessionState
+from tongxin.congress.models import DelegateListState, SessionState  # noqa: E402
 
 DELEGATE_PUBLIC_STATES = (
     DelegateListState.NOTICE,
