@@ -25,6 +25,11 @@ class PoliticalStatus(models.TextChoices):
     PARTY_MEMBER = "party_member", _("中共党员")
 
 
+class Gender(models.TextChoices):
+    MALE = "male", _("男")
+    FEMALE = "female", _("女")
+
+
 class StudentLevel(models.TextChoices):
     UNDERGRADUATE = "undergraduate", _("本专科")
     GRADUATE = "graduate", _("研究生")
@@ -119,6 +124,12 @@ class User(AbstractBaseUser, PermissionsMixin):  # 用户
     political_status = models.CharField(
         _("政治面貌"), max_length=24, choices=PoliticalStatus.choices, blank=True
     )
+    # Optional, and shown only where political status is (accounts.view_sensitive_user):
+    # the congress compares its delegates' mix with the school's (DOMAIN.md §4).
+    gender = models.CharField(_("性别"), max_length=8, choices=Gender.choices, blank=True)
+    # Free text, not the 56 groups as choices: registers also hold 未识别民族, 入籍 and
+    # foreign students' nationalities, and the import takes the register's own spelling.
+    ethnicity = models.CharField(_("民族"), max_length=20, blank=True)
     phone = models.CharField(_("手机号"), max_length=20, blank=True)
     email = models.EmailField(_("电子邮箱"), blank=True)
     is_active = models.BooleanField(_("有效"), default=True)

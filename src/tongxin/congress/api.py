@@ -9,6 +9,9 @@ router = Router(tags=["congress"])
 
 
 # --- delegates --------------------------------------------------------------------------
+from . import delegate_api  # noqa: E402
+
+router.add_router("/delegates", delegate_api.router)
 
 
 # --- rating -----------------------------------------------------------------------------

@@ -15,6 +15,79 @@ from tongxin.accounts.roles import holds_role_over
 
 
 # --- delegates (代表) -------------------------------------------------------------------
+# The union's presidium prepares its session's delegate list; the union's officers, the
+# school's advisor and (for a college union) the college league secretary read it; any
+# student of the school sees it under notice (and after) and may object; the advisor
+# answers objections. The object is a DelegateList or a Session (both carry union_id,
+# school and school_id).
+# (A statement before this part's imports keeps them a block of their own.)
+DELEGATES_PERMISSION_PREFIX = "congress."
+from tongxin.accounts.models import (  # noqa: E402
+    PRESIDIUM_POSITIONS,
+)
+from tongxin.accounts.roles import (  # noqa: E402
+    STUDENT_ROLES,
+    belongs_to_a_school,
+    grants_where,
+    holds_role,
+    holds_role_at,
+    school_ids_where,
+)
+from tongxin.congress.models import DelegateListState, SessionState  # noqa: E402
+
+DELEGATE_PUBLIC_STATES = (
+    DelegateListState.NOTICE,
+    DelegateListState.PAUSED,
+    DelegateListState.CONFIRMED,
+)
+DELEGATE_OBJECTION_STATES = (DelegateListState.NOTICE, DelegateListState.PAUSED)
+# A session's delegates can be prepared once its application was approved.
+DELEGATE_SESSION_STATES = (SessionState.APPROVED, SessionState.CONFIRMED)
+
+
+@rules.predicate
+def presides_union(user: Any, obj: Any) -> bool:
+    """A president, vice president or executive president of exactly the object's union."""
+    union_id = getattr(obj, "union_id", None)
+    return union_id is not None and any(
+        g.node_id == union_id and g.position in PRESIDIUM_POSITIONS
+        for g in grants_where(user, Role.OFFICER)
+    )
+
+
+@rules.predicate
+def delegates_public(user: Any, obj: Any) -> bool:
+    return obj is not None and getattr(obj, "state", None) in DELEGATE_PUBLIC_STATES
+
+
+@rules.predicate
+def delegates_objectable(user: Any, obj: Any) -> bool:
+    return obj is not None and getattr(obj, "state", None) in DELEGATE_OBJECTION_STATES
+
+
+@rules.predicate
+def studies_at_delegates_school(user: Any, obj: Any) -> bool:
+    return obj is not None and obj.school_id in school_ids_where(user, *STUDENT_ROLES)
+
+
+officer_of_union = holds_role_at(Role.OFFICER, node_id_attr="union_id")
+advises_delegates = holds_role_over(Role.ADVISOR, node_attr="school")
+# A college union's node lies under its college: the college's league secretary reaches it.
+secretary_over_union = holds_role_over(Role.COLLEGE_SECRETARY, node_attr="union")
+reads_delegates = presides_union | officer_of_union | advises_delegates | secretary_over_union
+
+rules.add_perm("congress.prepare_delegates", presides_union)
+rules.add_perm("congress.view_delegates", reads_delegates)
+rules.add_perm(
+    "congress.view_delegate_notice",
+    reads_delegates | (studies_at_delegates_school & delegates_public),
+)
+rules.add_perm("congress.object_to_delegates", studies_at_delegates_school & delegates_objectable)
+rules.add_perm("congress.resolve_delegate_objection", advises_delegates)
+rules.add_perm("congress.confirm_delegates", presides_union | advises_delegates)
+# Pages: the lists page (anyone of a school: notices for students, work for the others).
+rules.add_perm("congress.open_delegate_lists", belongs_to_a_school)
+rules.add_perm("congress.open_my_delegacy", holds_role(*STUDENT_ROLES))
 
 
 # --- rating (评定) ----------------------------------------------------------------------

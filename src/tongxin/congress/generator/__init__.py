@@ -14,6 +14,9 @@ def write_congress(plan: Any, written: Any, day: Any, logins: list[Any]) -> dict
     # --- sessions -----------------------------------------------------------------------
 
     # --- delegates ----------------------------------------------------------------------
+    from .delegates import write_delegates
+
+    counts |= write_delegates(written.province, day, logins)
 
     # --- rating -------------------------------------------------------------------------
 
