@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0003_county_specialist_role'),
+        ('accounts', '0004_session_with_user'),
     ]
 
     operations = [
