@@ -12,3 +12,7 @@ router = Router(tags=["congress"])
 
 
 # --- rating -----------------------------------------------------------------------------
+
+from . import rating_api  # noqa: E402
+
+router.add_router("/ratings", rating_api.router)
