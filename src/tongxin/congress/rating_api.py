@@ -12,7 +12,13 @@ from tongxin.core.authz import can
 from tongxin.core.http import NOT_FOUND, Id, PageNumber
 from tongxin.orgs.models import Node
 
-from .rating_facts import GRADE_FILTERS, TableRow, rating_table_page, rating_union_get_for, table_rows
+from .rating_facts import (
+    GRADE_FILTERS,
+    TableRow,
+    rating_table_page,
+    rating_union_get_for,
+    table_rows,
+)
 from .rating_schemas import RatingIn, RatingPage, RatingRowOut
 from .rating_views import parse_year
 from .services.rating import rate_congress

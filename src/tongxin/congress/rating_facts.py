@@ -110,9 +110,7 @@ def congress_facts(
 
 def ratings_of(unions: Iterable[int], year: int) -> dict[int, Rating]:
     """The unions' ratings of `year` (one query)."""
-    rows = Rating.objects.filter(union_id__in=list(unions), year=year).select_related(
-        "rated_by"
-    )
+    rows = Rating.objects.filter(union_id__in=list(unions), year=year).select_related("rated_by")
     return {r.union_id: r for r in rows}
 
 

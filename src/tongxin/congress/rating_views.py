@@ -59,7 +59,9 @@ def rating_table_view(request: HttpRequest) -> HttpResponse:
     """代表大会评定: the unions in reach with their congress facts and grade."""
     _require_table(request)
     year, grade = _filters(request)
-    page = rating_table_page(actor=request.user, year=year, grade=grade, number=page_number(request))
+    page = rating_table_page(
+        actor=request.user, year=year, grade=grade, number=page_number(request)
+    )
     this_year = timezone.localdate().year
     context = {
         "page": page,

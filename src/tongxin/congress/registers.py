@@ -17,7 +17,9 @@ SETTINGS: list[SettingSpec] = []
 
 # --- rating -----------------------------------------------------------------------------
 NAVIGATION += [
-    Nav("union", _("代表大会评定"), "congress:rating-table", "congress.view_rating_table", order=75),
+    Nav(
+        "union", _("代表大会评定"), "congress:rating-table", "congress.view_rating_table", order=75
+    ),
 ]
 
 

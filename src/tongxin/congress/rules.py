@@ -48,9 +48,7 @@ def city_rater_grants(user: Any) -> list[Any]:
 
 @rules.predicate
 def rates_as_city(user: Any, union: Any) -> bool:
-    return union is not None and any(
-        union.path.startswith(g.path) for g in city_rater_grants(user)
-    )
+    return union is not None and any(union.path.startswith(g.path) for g in city_rater_grants(user))
 
 
 reads_as_federation = holds_role_over(*RATING_FEDERATION_ROLES)

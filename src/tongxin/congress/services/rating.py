@@ -99,9 +99,7 @@ def rate_congress(
     return rating
 
 
-def _create(
-    actor: Any, union: Node, year: int, grade: str, notes: str, rater_id: int
-) -> Rating:
+def _create(actor: Any, union: Node, year: int, grade: str, notes: str, rater_id: int) -> Rating:
     try:
         with transaction.atomic():  # another rater created it meanwhile: stale, not a 500
             return Rating.objects.create(
