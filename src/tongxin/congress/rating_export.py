@@ -6,8 +6,8 @@ a few hundred — the facts are still read in three queries (rating_facts.table_
 import datetime
 import io
 
-from openpyxl import Workbook
 from django.utils import timezone
+from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
 from .rating_facts import TableRow

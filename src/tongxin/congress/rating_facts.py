@@ -22,7 +22,6 @@ and the export. Until then the table has no such column — no value is shown fo
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
-
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -39,7 +38,7 @@ from .rules import RATING_FEDERATION_ROLES, SCHOOL_LEVEL_UNION_KINDS
 from .selectors import ScheduleFact, on_schedule
 
 # How far each state got along the line (RETURNED: applied, then sent back).
-STATE_RANK = {
+STATE_RANK: dict[str, int] = {
     SessionState.PLANNED: 0,
     SessionState.APPLIED: 1,
     SessionState.RETURNED: 1,

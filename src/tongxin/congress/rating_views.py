@@ -69,7 +69,7 @@ def rating_table_view(request: HttpRequest) -> HttpResponse:
         "grade": grade,
         "years": list(range(this_year, max(FIRST_YEAR, this_year - 5) - 1, -1)),
         "grade_options": GRADE_FILTER_LABELS,
-        "query": urlencode({"year": year, "grade": grade}),
+        "query": urlencode({"year": str(year), "grade": grade}),
     }
     return render(request, "congress/rating_table.html", context)
 

@@ -16,5 +16,8 @@ def write_congress(plan: Any, written: Any, day: Any, logins: list[Any]) -> dict
     # --- delegates ----------------------------------------------------------------------
 
     # --- rating -------------------------------------------------------------------------
+    from .rating import write_ratings
+
+    counts |= write_ratings(written, day, logins)
 
     return counts

@@ -104,7 +104,7 @@ def _create(actor: Any, union: Node, year: int, grade: str, notes: str, rater_id
         with transaction.atomic():  # another rater created it meanwhile: stale, not a 500
             return Rating.objects.create(
                 union=union,
-                school_id=union.school_id,
+                school_id=union.school_pk,
                 year=year,
                 grade=grade,
                 notes=notes,

@@ -8,6 +8,7 @@ from tongxin.orgs.models import Node, NodeKind
 
 from ..models import CongressLine, Session, SessionState, UnionLevel
 
+D = datetime.date
 LEVELS = {
     NodeKind.SCHOOL_UNION: UnionLevel.SCHOOL,
     NodeKind.GRADUATE_UNION: UnionLevel.GRADUATE,
