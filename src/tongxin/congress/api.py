@@ -15,3 +15,7 @@ router.add_router("/delegates", delegate_api.router)
 
 
 # --- rating -----------------------------------------------------------------------------
+
+from . import rating_api  # noqa: E402
+
+router.add_router("/ratings", rating_api.router)

@@ -17,3 +17,10 @@ FIELDS.update(DELEGATE_FIELDS)
 TARGETS.update(DELEGATE_TARGETS)
 
 # --- rating -----------------------------------------------------------------------------
+from .audit_actions_rating import ACTIONS as RATING_ACTIONS  # noqa: E402
+from .audit_actions_rating import FIELDS as RATING_FIELDS  # noqa: E402
+from .audit_actions_rating import TARGETS as RATING_TARGETS  # noqa: E402
+
+ACTIONS.update(RATING_ACTIONS)
+FIELDS.update(RATING_FIELDS)
+TARGETS.update(RATING_TARGETS)

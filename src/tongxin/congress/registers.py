@@ -27,6 +27,11 @@ TODO = [*globals().get("TODO", []), to_prepare, objections_waiting]
 
 
 # --- rating -----------------------------------------------------------------------------
+NAVIGATION += [
+    Nav(
+        "union", _("代表大会评定"), "congress:rating-table", "congress.view_rating_table", order=75
+    ),
+]
 
 
 __all__ = ["_"]

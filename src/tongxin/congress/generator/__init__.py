@@ -19,5 +19,8 @@ def write_congress(plan: Any, written: Any, day: Any, logins: list[Any]) -> dict
     counts |= write_delegates(written.province, day, logins)
 
     # --- rating -------------------------------------------------------------------------
+    from .rating import write_ratings
+
+    counts |= write_ratings(written, day, logins)
 
     return counts
