@@ -67,6 +67,17 @@ def floor_ratios(results: list[dict[str, Any]]) -> dict[str, float]:
     }
 
 
+def queue_flatness(results: list[dict[str, Any]]) -> dict[str, float]:
+    """Per connection count: the queue's p95 over thousands of matching rows ÷ its p95 over
+    a few dozen (issue 12: at most 1.2 — the page reads only the rows it shows)."""
+    p95 = {(r["scenario"], r["connections"]): r["p95_ms"] for r in results}
+    return {
+        str(conns): round(many / p95[("queue_few", conns)], 2)
+        for (name, conns), many in p95.items()
+        if name == "queue" and p95.get(("queue_few", conns))
+    }
+
+
 def render(report: dict[str, Any]) -> str:
     m = report["machine"]
     lines = [
@@ -91,10 +102,13 @@ def render(report: dict[str, Any]) -> str:
             f"{r.get('count_check', '')} | {r.get('matched_rows', '')} |"
         )
     floor = ", ".join(f"{c} conns {v}×" for c, v in report.get("floor_ratios", {}).items())
+    flat = ", ".join(f"{c} conns {v}×" for c, v in report.get("queue_flatness", {}).items())
     peaks = report["worker_peak_rss_mb"]
     lines += [
         "",
         f"Logged-in floor (anonymous ÷ logged-in trivial POST req/s): {floor or 'n/a'}",
+        "",
+        f"Queue flatness (p95 over the backlog ÷ p95 over a few dozen rows): {flat or 'n/a'}",
         "",
         writers.line(report.get("writers", {})),
         "",

@@ -192,6 +192,7 @@ def main(argv: list[str]) -> int:
         "worker_memory_mb": memory,
         "oneoffs": oneoffs,
         "floor_ratios": markdown_report.floor_ratios(results),
+        "queue_flatness": markdown_report.queue_flatness(results),
         "submission_counts_ok": all(r.get("count_check", True) for r in results),
         "writers": writers(results),
         "errors": sum(r["errors"] for r in results),

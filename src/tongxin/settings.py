@@ -89,7 +89,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "tongxin.accounts.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "tongxin.core.middleware.RequestContextMiddleware",
@@ -211,10 +211,11 @@ LOGIN_ADDRESS_BLOCK_SECONDS = int(os.environ.get("LOGIN_ADDRESS_BLOCK_SECONDS", 
 API_TOKEN_LIFETIME_DAYS = int(os.environ.get("API_TOKEN_LIFETIME_DAYS", "180"))
 # A link an advisor issues to reset an active account's password lasts this long.
 PASSWORD_RESET_LINK_HOURS = 24
-# Django's database sessions, read with one prepared statement (tongxin.core.sessions). Not
-# the cache: Django's database cache culls entries beyond MAX_ENTRIES, which would log
-# people out, and a Redis flush would too.
-SESSION_ENGINE = "tongxin.core.sessions"
+# Django's database sessions (accounts.Session, with the user's id in a column) read together
+# with the user and their grants in one statement (tongxin.accounts.sessions). Not the
+# cache: Django's database cache culls entries beyond MAX_ENTRIES, which would log people
+# out, and a Redis flush would too.
+SESSION_ENGINE = "tongxin.accounts.sessions"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES")
 CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES")

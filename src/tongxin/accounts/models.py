@@ -6,9 +6,11 @@ nodes of their active memberships (tongxin.accounts.reach).
 """
 
 import datetime
+from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -21,6 +23,11 @@ class PoliticalStatus(models.TextChoices):
     LEAGUE_MEMBER = "league_member", _("共青团员")
     PROBATIONARY_PARTY = "probationary_party", _("中共预备党员")
     PARTY_MEMBER = "party_member", _("中共党员")
+
+
+class Gender(models.TextChoices):
+    MALE = "male", _("男")
+    FEMALE = "female", _("女")
 
 
 class StudentLevel(models.TextChoices):
@@ -117,6 +124,12 @@ class User(AbstractBaseUser, PermissionsMixin):  # 用户
     political_status = models.CharField(
         _("政治面貌"), max_length=24, choices=PoliticalStatus.choices, blank=True
     )
+    # Optional, and shown only where political status is (accounts.view_sensitive_user):
+    # the congress compares its delegates' mix with the school's (DOMAIN.md §4).
+    gender = models.CharField(_("性别"), max_length=8, choices=Gender.choices, blank=True)
+    # Free text, not the 56 groups as choices: registers also hold 未识别民族, 入籍 and
+    # foreign students' nationalities, and the import takes the register's own spelling.
+    ethnicity = models.CharField(_("民族"), max_length=20, blank=True)
     phone = models.CharField(_("手机号"), max_length=20, blank=True)
     email = models.EmailField(_("电子邮箱"), blank=True)
     is_active = models.BooleanField(_("有效"), default=True)
@@ -274,3 +287,24 @@ class LoginThrottle(models.Model):  # 登录失败计数
 
     def __str__(self) -> str:
         return f"{self.key} ({self.failures})"
+
+
+class Session(AbstractBaseSession):  # 登录会话
+    """Django's database session with the logged-in user's id in a column of its own, so
+    that a request reads its session, its user and the user's grants in one statement
+    (accounts/sessions.py; docs/performance.md, "Where a logged-in request's time goes").
+    The column is a copy of the id inside the signed session data, written on every save;
+    the reader trusts the signed data and uses the column only to join."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, null=True, blank=True, related_name="+", db_index=True
+    )
+
+    class Meta(AbstractBaseSession.Meta):
+        db_table = "accounts_session"
+
+    @classmethod
+    def get_session_store_class(cls) -> Any:
+        from .sessions import SessionStore
+
+        return SessionStore

@@ -85,11 +85,13 @@ def user_with_grants(user_id: Any) -> User | None:
 
     Every page needs both (the navigation asks the rules), so the authentication backend
     loads the user and their active memberships together; the statement is prepared once
-    per process (request_user.py: the ORM's building of it cost more than the query).
+    per process (request_user.py: the ORM's building of it cost more than the query). On a
+    request the session's own statement has usually brought them already (sessions.py).
     """
     from .request_user import load_user_with_grants
+    from .sessions import take_preloaded
 
-    loaded = load_user_with_grants(user_id)
+    loaded = take_preloaded(user_id) or load_user_with_grants(user_id)
     if loaded is None:
         return None
     user: Any = loaded[0]

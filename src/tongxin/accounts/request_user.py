@@ -27,10 +27,9 @@ from .models import Membership, User
 _GRANT_COLUMNS = 8  # membership id, role, position, node id, school id, kind, path, school path
 
 
-@cache
-def _statement(vendor: str) -> str:
-    """The SQL for one database vendor (quoting differs), with three parameters: the day
-    twice and the user's id. Cached per process: the models do not change at run time."""
+def _select(vendor: str) -> tuple[str, str]:
+    """The grant and user columns, and the joins from the user to their active memberships
+    (two parameters: the day twice), for one database vendor (quoting differs)."""
     ops = connections["default"].ops
     q = ops.quote_name
     m, n, s, u = q("m"), q("n"), q("s"), q("u")
@@ -38,19 +37,58 @@ def _statement(vendor: str) -> str:
     node = {f.name: q(str(f.column)) for f in Node._meta.concrete_fields}
     user_pk = q(str(User._meta.pk.column))
     user_columns = ", ".join(f"{u}.{q(str(f.column))}" for f in _user_fields())
-    return (
-        f"SELECT {m}.{membership['id']}, {m}.{membership['role']}, "
+    columns = (
+        f"{m}.{membership['id']}, {m}.{membership['role']}, "
         f"{m}.{membership['position']}, {m}.{membership['node']}, {m}.{membership['school']}, "
-        f"{n}.{node['kind']}, {n}.{node['path']}, {s}.{node['path']}, {user_columns} "
-        f"FROM {q(User._meta.db_table)} {u} "
+        f"{n}.{node['kind']}, {n}.{node['path']}, {s}.{node['path']}, {user_columns}"
+    )
+    grants = (
         f"LEFT JOIN ({q(Membership._meta.db_table)} {m} "
         f"INNER JOIN {q(Node._meta.db_table)} {n} ON {n}.{node['id']} = {m}.{membership['node']} "
         f"LEFT JOIN {q(Node._meta.db_table)} {s} ON {s}.{node['id']} = {m}.{membership['school']}) "
         f"ON {m}.{membership['user']} = {u}.{user_pk} "
         f"AND {m}.{membership['start']} <= %s "
-        f"AND ({m}.{membership['end']} IS NULL OR {m}.{membership['end']} >= %s) "
-        f"WHERE {u}.{user_pk} = %s"
+        f"AND ({m}.{membership['end']} IS NULL OR {m}.{membership['end']} >= %s)"
     )
+    return columns, grants
+
+
+@cache
+def _statement(vendor: str) -> str:
+    """The user by id: three parameters, the day twice and the user's id. Cached per
+    process: the models do not change at run time."""
+    q = connections["default"].ops.quote_name
+    columns, grants = _select(vendor)
+    user_pk = q(str(User._meta.pk.column))
+    return (
+        f"SELECT {columns} FROM {q(User._meta.db_table)} {q('u')} {grants} "
+        f"WHERE {q('u')}.{user_pk} = %s"
+    )
+
+
+@cache
+def _session_statement(vendor: str) -> str:
+    """The session by key with its user (accounts.Session.user, a copy of the id in the
+    signed data): four parameters, the day twice, the key and now. The session's data comes
+    first; a session without a user (or whose user is gone) gives NULL user columns."""
+    from .models import Session
+
+    q = connections["default"].ops.quote_name
+    columns, grants = _select(vendor)
+    session = {f.name: q(str(f.column)) for f in Session._meta.concrete_fields}
+    x, u = q("x"), q("u")
+    return (
+        f"SELECT {x}.{session['session_data']}, {columns} "
+        f"FROM {q(Session._meta.db_table)} {x} "
+        f"LEFT JOIN ({q(User._meta.db_table)} {u} {grants}) "
+        f"ON {u}.{q(str(User._meta.pk.column))} = {x}.{session['user']} "
+        f"WHERE {x}.{session['session_key']} = %s AND {x}.{session['expire_date']} > %s"
+    )
+
+
+@cache
+def _user_pk_index() -> int:
+    return _user_fields().index(User._meta.pk)
 
 
 @cache
@@ -76,7 +114,23 @@ def _converters(connection: Any) -> list[tuple[int, list[Any], Any]]:
     return found
 
 
-def load_user_with_grants(user_id: Any) -> tuple[User, list[tuple[Any, ...]]] | None:
+Loaded = tuple[User, list[tuple[Any, ...]]]
+
+
+def _user_from(rows: list[tuple[Any, ...]], connection: Any) -> Loaded | None:
+    """The user and grants of rows laid out as `_select`'s columns (None: no user)."""
+    if not rows or rows[0][_GRANT_COLUMNS + _user_pk_index()] is None:  # no such user
+        return None
+    values = list(rows[0][_GRANT_COLUMNS:])
+    for index, chain, column in _converters(connection):
+        for convert in chain:
+            values[index] = convert(values[index], column, connection)
+    user = User.from_db(connection.alias, [f.attname for f in _user_fields()], values)
+    memberships = sorted(row[:_GRANT_COLUMNS] for row in rows if row[0] is not None)
+    return user, memberships
+
+
+def load_user_with_grants(user_id: Any) -> Loaded | None:
     """The user (None if there is no such row) and their active memberships as tuples
     (id, role, position, node_id, school_id, node_kind, node_path, school_path), oldest
     first: the first is the acting role of audit events."""
@@ -89,12 +143,19 @@ def load_user_with_grants(user_id: Any) -> tuple[User, list[tuple[Any, ...]]] | 
     with connection.cursor() as cursor:
         cursor.execute(_statement(connection.vendor), [day, day, pk])
         rows = cursor.fetchall()
+    return _user_from(rows, connection)
+
+
+def load_session_with_user(key: str, alias: str = "default") -> tuple[str, Loaded | None] | None:
+    """A live session's raw data and its user with grants, in one statement; None when the
+    key is unknown or expired."""
+    connection = connections[alias]
+    ops = connection.ops
+    day = ops.adapt_datefield_value(timezone.localdate())
+    now = ops.adapt_datetimefield_value(timezone.now())
+    with connection.cursor() as cursor:
+        cursor.execute(_session_statement(connection.vendor), [day, day, key, now])
+        rows = cursor.fetchall()
     if not rows:
         return None
-    values = list(rows[0][_GRANT_COLUMNS:])
-    for index, chain, column in _converters(connection):
-        for convert in chain:
-            values[index] = convert(values[index], column, connection)
-    user = User.from_db(connection.alias, [f.attname for f in _user_fields()], values)
-    memberships = sorted(row[:_GRANT_COLUMNS] for row in rows if row[0] is not None)
-    return user, memberships
+    return rows[0][0], _user_from([row[1:] for row in rows], connection)

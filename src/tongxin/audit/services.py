@@ -21,7 +21,17 @@ from .hashing import event_digest, hashed_fields
 from .models import AuditChain, AuditEvent, chain_key_for
 
 # Keys never written into an event's data, whatever a caller passes.
-SENSITIVE_KEYS = {"password", "token", "secret", "phone", "political_status", "rank", "grades"}
+SENSITIVE_KEYS = {
+    "password",
+    "token",
+    "secret",
+    "phone",
+    "political_status",
+    "gender",
+    "ethnicity",
+    "rank",
+    "grades",
+}
 
 
 def _scrub(data: dict[str, Any]) -> dict[str, Any]:

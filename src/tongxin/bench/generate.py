@@ -29,6 +29,7 @@ from tongxin.staff.models import AcademicRecord, AcademicUpload, Window
 from tongxin.stats.fold import rollups_reset
 
 from . import tables
+from .personas import persona_union
 from .scales import Scale
 from .world import load_world
 from .writer import IssueWriter
@@ -161,6 +162,13 @@ def _session_for_bulk_load() -> None:
             cursor.execute("SET synchronous_commit = off")
 
 
+def _persona_union_id() -> int:
+    union = persona_union()
+    if union is None:
+        raise DomainError("生成的省份中没有校学生会。")
+    return union.pk
+
+
 def _no_demo_issues() -> dict[str, Any]:
     """The demo may write a year of issues of its own; the benchmark writes its own instead."""
     import inspect
@@ -206,6 +214,11 @@ def generate(
     with tables.without_secondary_indexes(list(writer.formats)) as deferred:
         report.counts |= _timed(report, "issues", lambda: writer.write(scale.issues))
         echo(f"issues: {report.seconds['issues']:.1f} s, {writer.counts}")
+        report.counts |= writer.backlog(
+            _persona_union_id(),
+            submitted=scale.backlog_submitted,
+            accepted=scale.backlog_accepted,
+        )
     report.seconds["indexes"] = deferred.seconds
     echo(
         f"indexes: {deferred.seconds:.1f} s ({len(deferred.indexes)} indexes and "

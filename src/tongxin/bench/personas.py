@@ -9,7 +9,7 @@ from tongxin.accounts.models import Membership, Role, User
 from tongxin.demo.build import PASSWORD
 from tongxin.orgs.models import Node, NodeKind
 from tongxin.rights.models import Issue, IssueCategory, RightsSettings
-from tongxin.rights.selectors import QUEUE_STATUSES, mine_q, queue_unions
+from tongxin.rights.selectors import mine_q, queue_unions
 
 SUBMITTERS = 12  # students of different schools; each client connection takes its own
 WRITERS = 6  # the writer scenarios' connections: six students submitting at once
@@ -112,22 +112,22 @@ def _writers() -> dict[str, Any]:
     }
 
 
-def _busiest_open_status(officer: User) -> tuple[str, int]:
-    """The open state with the most issues in the officer's queues, and how many: the queue
-    scenario's filter, so the page is measured over thousands of matching rows rather than
-    an empty page (its first filter, `submitted` of one category, matched nothing)."""
-    top = (
-        Issue.objects.filter(union_id__in=queue_unions(actor=officer), status__in=QUEUE_STATUSES)
-        .values("status")
-        .annotate(n=Count("id"))
-        .order_by("-n", "status")
-        .first()
-    )
-    return (top["status"], top["n"]) if top else ("", 0)
+# The queue scenarios' two filters over the persona union's backlog (writer.backlog): the
+# page over thousands of matching rows, and over a few dozen.
+QUEUE_MANY, QUEUE_FEW = "submitted", "accepted"
+
+
+def persona_union() -> Node | None:
+    """The school union whose people the scenarios log in as (the first school by code)."""
+    return Node.objects.filter(kind=NodeKind.SCHOOL_UNION).order_by("school__code").first()
+
+
+def _queue_rows(officer: User, status: str) -> int:
+    return Issue.objects.filter(union_id__in=queue_unions(actor=officer), status=status).count()
 
 
 def personas() -> dict[str, Any]:
-    union = Node.objects.filter(kind=NodeKind.SCHOOL_UNION).order_by("school__code").first()
+    union = persona_union()
     if union is None or union.school is None:
         raise LookupError("no school union: run `tongxin bench generate` first")
     school = union.school
@@ -138,13 +138,17 @@ def personas() -> dict[str, Any]:
     except LookupError:
         federation = _member(Role.FEDERATION_ADMIN, node__kind=NodeKind.PROVINCE)
     officer = _member(Role.OFFICER, node=union)
-    status, queue_rows = _busiest_open_status(officer)
     mine_rows = Issue.objects.filter(mine_q(student)).count()
     return {
         "school_id": school.pk,
-        "queue_status": status,
+        "queue_many": QUEUE_MANY,
+        "queue_few": QUEUE_FEW,
         # Rows each list scenario's filter matches, counted once here (not while timed).
-        "matched": {"queue": queue_rows, "mine": mine_rows},
+        "matched": {
+            "queue": _queue_rows(officer, QUEUE_MANY),
+            "queue_few": _queue_rows(officer, QUEUE_FEW),
+            "mine": mine_rows,
+        },
         "issue_id": issue_id,
         "category_id": category.pk if category else 0,
         "student": _login(student),

@@ -11,10 +11,23 @@ class Scale:
     students: int
     issues: int
     years: int
+    # The persona union's backlog (writer.backlog): issues submitted and not yet taken up,
+    # and accepted ones; the queue scenarios' two filters.
+    backlog_submitted: int = 5_000
+    backlog_accepted: int = 50
 
 
 SCALES = {
-    "tiny": Scale("tiny", cities=1, schools=3, students=300, issues=1_500, years=1),
+    "tiny": Scale(
+        "tiny",
+        cities=1,
+        schools=3,
+        students=300,
+        issues=1_500,
+        years=1,
+        backlog_submitted=100,
+        backlog_accepted=5,
+    ),
     "medium": Scale("medium", cities=11, schools=140, students=20_000, issues=100_000, years=5),
     "province": Scale(
         "province", cities=11, schools=140, students=200_000, issues=2_000_000, years=5

@@ -23,7 +23,7 @@ from django.db import connection, transaction
 from tongxin.rights.models import Issue, IssueClock, IssueEvent, IssueSupport, SealedIdentity
 
 from . import tables
-from .story import clocks_of, due_of, story_of
+from .story import DAY, HOUR, Story, clocks_of, due_of, story_of
 from .world import SchoolWorld, World
 
 CHUNK = 20_000
@@ -196,12 +196,40 @@ class IssueWriter:
         self._number_events(chunk)
         return chunk
 
-    def _issue(self, rng: random.Random, chunk: Chunk, school: _School, created: int) -> None:
+    def backlog(self, union_id: int, *, submitted: int, accepted: int) -> dict[str, int]:
+        """One union's backlog, as in a November week: `submitted` issues nobody has taken
+        up yet and `accepted` ones, all recent. The queue scenarios filter on the two states,
+        so one page is measured over thousands of matching rows and over a few dozen
+        (issue 12: the queue reads only the rows it shows)."""
+        school = next(s for s in self.schools if s.union == str(union_id))
+        rng = random.Random(f"{self.seed}:backlog")
+        chunk = Chunk()
+        before = dict(self.counts)
+        for index in range(accepted):
+            created = self.now - 2 * DAY - index * 60
+            steps = [("submitted", created), ("accepted", created + HOUR)]
+            self._issue(rng, chunk, school, created, Story(steps, ["submitted", "accepted"]))
+        for index in range(submitted):
+            created = self.now - HOUR + index * HOUR // max(submitted, 1)
+            self._issue(rng, chunk, school, created, Story([("submitted", created)], ["submitted"]))
+        self._number_events(chunk)
+        self._flush(chunk)
+        tables.reset_sequences([f.model for f in self.formats.values()])
+        return {f"backlog_{k}": v - before[k] for k, v in self.counts.items()}
+
+    def _issue(
+        self,
+        rng: random.Random,
+        chunk: Chunk,
+        school: _School,
+        created: int,
+        story: Story | None = None,
+    ) -> None:
         text, moment = self.text, self.text.moment
         null = tables.NULL
         student, student_text, college = school.students[int(rng.random() * len(school.students))]
         category, urgent = self.categories[int(rng.random() * len(self.categories))]
-        story = story_of(rng, created, self.now)
+        story = story or story_of(rng, created, self.now)
         pk = self.next_issue
         self.next_issue += 1
         anonymous = rng.random() < 0.1

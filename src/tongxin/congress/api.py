@@ -12,6 +12,13 @@ router.add_router("", session_api.router)
 
 
 # --- delegates --------------------------------------------------------------------------
+from . import delegate_api  # noqa: E402
+
+router.add_router("/delegates", delegate_api.router)
 
 
 # --- rating -----------------------------------------------------------------------------
+
+from . import rating_api  # noqa: E402
+
+router.add_router("/ratings", rating_api.router)

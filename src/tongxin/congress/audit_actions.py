@@ -6,8 +6,6 @@ FIELDS: dict[str, object] = {}
 TARGETS: dict[str, str] = {}
 
 # --- sessions ---------------------------------------------------------------------------
-import importlib  # noqa: E402
-
 from tongxin.congress.models import SessionState, UnionLevel  # noqa: E402
 
 ACTIONS.update(
@@ -49,19 +47,20 @@ FIELDS.update(
 )
 TARGETS.update({"congress.sessionevent": "代表大会会议进程"})
 
-# The registry discovers only this module: a part that keeps its actions in a sibling
-# module named audit_actions_<part>.py has them merged here.
-for _name in ("sessions", "delegates", "rating"):
-    try:
-        _part = importlib.import_module(f"tongxin.congress.audit_actions_{_name}")
-    except ModuleNotFoundError as _missing:
-        if _missing.name != f"tongxin.congress.audit_actions_{_name}":
-            raise  # the module exists and imports something missing: say so
-        continue
-    ACTIONS.update(getattr(_part, "ACTIONS", {}))
-    FIELDS.update(getattr(_part, "FIELDS", {}))
-    TARGETS.update(getattr(_part, "TARGETS", {}))
-
 # --- delegates --------------------------------------------------------------------------
+from .delegate_audit import ACTIONS as DELEGATE_ACTIONS  # noqa: E402
+from .delegate_audit import FIELDS as DELEGATE_FIELDS  # noqa: E402
+from .delegate_audit import TARGETS as DELEGATE_TARGETS  # noqa: E402
+
+ACTIONS.update(DELEGATE_ACTIONS)
+FIELDS.update(DELEGATE_FIELDS)
+TARGETS.update(DELEGATE_TARGETS)
 
 # --- rating -----------------------------------------------------------------------------
+from .audit_actions_rating import ACTIONS as RATING_ACTIONS  # noqa: E402
+from .audit_actions_rating import FIELDS as RATING_FIELDS  # noqa: E402
+from .audit_actions_rating import TARGETS as RATING_TARGETS  # noqa: E402
+
+ACTIONS.update(RATING_ACTIONS)
+FIELDS.update(RATING_FIELDS)
+TARGETS.update(RATING_TARGETS)

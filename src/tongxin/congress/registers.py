@@ -33,9 +33,25 @@ ATTACHABLE = [
 ]
 
 # --- delegates --------------------------------------------------------------------------
+from tongxin.core.registration import Nav as _Nav  # noqa: E402
+
+from .delegate_home import delegate_cards, objections_waiting, to_prepare  # noqa: E402
+
+NAVIGATION_DELEGATES = [
+    _Nav("union", _("代表名单"), "congress:delegate-lists", "congress.open_delegate_lists", 80),
+]
+NAVIGATION += NAVIGATION_DELEGATES
+# Merge-safe: another part's section may have set these names already.
+HOME_CARDS = [*globals().get("HOME_CARDS", []), delegate_cards]
+TODO = [*globals().get("TODO", []), to_prepare, objections_waiting]
 
 
 # --- rating -----------------------------------------------------------------------------
+NAVIGATION += [
+    Nav(
+        "union", _("代表大会评定"), "congress:rating-table", "congress.view_rating_table", order=75
+    ),
+]
 
 
 __all__ = ["_"]

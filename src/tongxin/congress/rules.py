@@ -9,6 +9,8 @@ from typing import Any
 import rules
 
 from tongxin.accounts.models import Role
+from tongxin.accounts.roles import grants_where, holds_role, holds_role_over
+from tongxin.orgs.models import NodeKind
 
 # --- sessions (届次与会议) -------------------------------------------------------------
 # A line or session names its union (union_id), its school and its supervising body
@@ -16,11 +18,9 @@ from tongxin.accounts.models import Role
 # graduate union). The union's officers run it; the supervisor approves, returns, closes;
 # the school's advisor sees every union of the school and enters a congress held before
 # Tongxin; the province's admin edits the rules.
-from tongxin.accounts.roles import grants_where, holds_role, holds_role_at, holds_role_over
-from tongxin.orgs.models import NodeKind
-
 SUPERVISOR_ROLES = (Role.ADVISOR, Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN)
 CITY_STAFF_ROLES = (Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN)
+from tongxin.accounts.roles import holds_role_at  # noqa: E402
 
 officer_of_union = holds_role_at(Role.OFFICER, node_id_attr="union_id")
 # Exactly at the supervising node: the school's advisor, the city federation's staff (a
@@ -58,9 +58,126 @@ rules.add_perm("congress.manage_rules", holds_role(Role.FEDERATION_ADMIN))
 
 
 # --- delegates (代表) -------------------------------------------------------------------
+# The union's presidium prepares its session's delegate list; the union's officers, the
+# school's advisor and (for a college union) the college league secretary read it; any
+# student of the school sees it under notice (and after) and may object; the advisor
+# answers objections. The object is a DelegateList or a Session (both carry union_id,
+# school and school_id).
+# (A statement before this part's imports keeps them a block of their own.)
+DELEGATES_PERMISSION_PREFIX = "congress."
+from tongxin.accounts.models import (  # noqa: E402
+    PRESIDIUM_POSITIONS,
+)
+from tongxin.accounts.roles import (  # noqa: E402
+    STUDENT_ROLES,
+    belongs_to_a_school,
+    holds_role,
+    holds_role_at,
+    school_ids_where,
+)
+from tongxin.congress.models import DelegateListState, SessionState  # noqa: E402
+
+DELEGATE_PUBLIC_STATES = (
+    DelegateListState.NOTICE,
+    DelegateListState.PAUSED,
+    DelegateListState.CONFIRMED,
+)
+DELEGATE_OBJECTION_STATES = (DelegateListState.NOTICE, DelegateListState.PAUSED)
+# A session's delegates can be prepared once its application was approved.
+DELEGATE_SESSION_STATES = (SessionState.APPROVED, SessionState.CONFIRMED)
+
+
+@rules.predicate
+def presides_union(user: Any, obj: Any) -> bool:
+    """A president, vice president or executive president of exactly the object's union."""
+    union_id = getattr(obj, "union_id", None)
+    return union_id is not None and any(
+        g.node_id == union_id and g.position in PRESIDIUM_POSITIONS
+        for g in grants_where(user, Role.OFFICER)
+    )
+
+
+@rules.predicate
+def delegates_public(user: Any, obj: Any) -> bool:
+    return obj is not None and getattr(obj, "state", None) in DELEGATE_PUBLIC_STATES
+
+
+@rules.predicate
+def delegates_objectable(user: Any, obj: Any) -> bool:
+    return obj is not None and getattr(obj, "state", None) in DELEGATE_OBJECTION_STATES
+
+
+@rules.predicate
+def studies_at_delegates_school(user: Any, obj: Any) -> bool:
+    return obj is not None and obj.school_id in school_ids_where(user, *STUDENT_ROLES)
+
+
+officer_of_union = holds_role_at(Role.OFFICER, node_id_attr="union_id")
+advises_delegates = holds_role_over(Role.ADVISOR, node_attr="school")
+# A college union's node lies under its college: the college's league secretary reaches it.
+secretary_over_union = holds_role_over(Role.COLLEGE_SECRETARY, node_attr="union")
+reads_delegates = presides_union | officer_of_union | advises_delegates | secretary_over_union
+
+rules.add_perm("congress.prepare_delegates", presides_union)
+rules.add_perm("congress.view_delegates", reads_delegates)
+rules.add_perm(
+    "congress.view_delegate_notice",
+    reads_delegates | (studies_at_delegates_school & delegates_public),
+)
+rules.add_perm("congress.object_to_delegates", studies_at_delegates_school & delegates_objectable)
+rules.add_perm("congress.resolve_delegate_objection", advises_delegates)
+rules.add_perm("congress.confirm_delegates", presides_union | advises_delegates)
+# Pages: the lists page (anyone of a school: notices for students, work for the others).
+rules.add_perm("congress.open_delegate_lists", belongs_to_a_school)
+rules.add_perm("congress.open_my_delegacy", holds_role(*STUDENT_ROLES))
 
 
 # --- rating (评定) ----------------------------------------------------------------------
+# Who rates a union's congress of the year (优 / 合格 / 重点关注):
+# - a school-level union (school union, graduate union): federation staff or admins held at
+#   the CITY whose subtree holds the school (directly or under a county);
+# - a college union: the league advisor of its school.
+# Reading the tables: the raters, plus province staff and admins, who read every city's
+# table of school-level unions (read-only: the rating is the city's judgement). County
+# specialists neither read nor rate: the rating is the city federation's work, and the
+# county only guides its schools.
+RATING_FEDERATION_ROLES = (Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN)
+SCHOOL_LEVEL_UNION_KINDS = (NodeKind.SCHOOL_UNION, NodeKind.GRADUATE_UNION)
+
+
+@rules.predicate
+def is_school_level_union(user: Any, union: Any) -> bool:
+    return union is not None and union.kind in SCHOOL_LEVEL_UNION_KINDS
+
+
+@rules.predicate
+def is_college_union(user: Any, union: Any) -> bool:
+    return union is not None and union.kind == NodeKind.COLLEGE_UNION
+
+
+def city_rater_grants(user: Any) -> list[Any]:
+    """The user's federation grants held at a city (the ones that rate)."""
+    return grants_where(user, *RATING_FEDERATION_ROLES, node_kinds={NodeKind.CITY})
+
+
+@rules.predicate
+def rates_as_city(user: Any, union: Any) -> bool:
+    return union is not None and any(union.path.startswith(g.path) for g in city_rater_grants(user))
+
+
+reads_as_federation = holds_role_over(*RATING_FEDERATION_ROLES)
+advises_union = holds_role_over(Role.ADVISOR)
+opens_rating_table = holds_role(Role.ADVISOR, *RATING_FEDERATION_ROLES)
+
+rules.add_perm("congress.view_rating_table", opens_rating_table)  # may open the table at all
+rules.add_perm(  # object: a union Node
+    "congress.view_rating",
+    (is_school_level_union & reads_as_federation) | (is_college_union & advises_union),
+)
+rules.add_perm(  # object: a union Node
+    "congress.rate_union",
+    (is_school_level_union & rates_as_city) | (is_college_union & advises_union),
+)
 
 
 __all__ = ["Any", "Role", "holds_role_over", "rules"]

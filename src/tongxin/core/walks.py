@@ -10,6 +10,10 @@ ones the single filter gave.
 
 Written as SQL because the ORM cannot LIMIT the branches of a compound query on SQLite.
 Each walk names its key as constants, so PostgreSQL plans it with that key's statistics.
+
+A list needing more than MAX_PARTS parts (a handler of many offices with every state, an
+officer reading a hundred college unions) is not walked: the caller reads its single
+filter with the same ORDER BY and LIMIT, which gives the same rows (`fits` decides).
 """
 
 from dataclasses import dataclass
@@ -19,6 +23,19 @@ from django.db import connection
 from django.db.models.expressions import RawSQL
 
 ALIAS = "w"  # the walked table's alias in every walk
+
+# SQLite refuses a compound SELECT of more than 500 terms (SQLITE_MAX_COMPOUND_SELECT's
+# default): "too many terms in compound SELECT". Lists that would need more parts read
+# their single filter instead; 400 keeps clear of that limit. PostgreSQL has no such limit,
+# but it plans each part (about 0.1 ms a part): past a few hundred, planning the walks
+# costs more than the single filter's read of one actor's rows, so both engines fall back.
+MAX_PARTS = 400
+PARTS_PER_WALK = 2  # by_deadline: the rows with a deadline, then those without
+
+
+def fits(parts: int) -> bool:
+    """Whether a UNION ALL of `parts` parts may be built (else: the single filter)."""
+    return parts <= MAX_PARTS
 
 
 @dataclass(frozen=True)
@@ -61,9 +78,11 @@ def by_deadline(walk: Walk, *, deadline: str, newest_tie: bool, limit: int) -> l
 
 def first_of(walks: list[Walk], *, deadline: str, newest_tie: bool, limit: int) -> RawSQL | None:
     """The ids the walks read, as a subquery (None when there is nothing to walk): at most
-    2 × `limit` rows a walk, whatever the filter matches."""
+    2 × `limit` rows a walk, whatever the filter matches. The caller checks
+    `fits(len(walks) * PARTS_PER_WALK)` first and reads its single filter when it fails."""
     if not walks or limit <= 0:
         return None
+    _check(len(walks) * PARTS_PER_WALK)
     parts: list[str] = []
     params: list[Any] = []
     for walk in walks:
@@ -76,7 +95,9 @@ def first_of(walks: list[Walk], *, deadline: str, newest_tie: bool, limit: int) 
 
 def union_of(walks: list[Any]) -> RawSQL | None:
     """The ids a list of LIMITed, ordered querysets read (each compiled by the ORM, so its
-    filters are the ones the single query had), as one UNION ALL subquery."""
+    filters are the ones the single query had), as one UNION ALL subquery. The caller
+    checks `fits(len(walks))` first and reads its single filter when it fails."""
+    _check(len(walks))
     parts: list[str] = []
     params: list[Any] = []
     for n, qs in enumerate(walks):
@@ -87,3 +108,10 @@ def union_of(walks: list[Any]) -> RawSQL | None:
         return None
     q = connection.ops.quote_name
     return RawSQL(f"SELECT {q('id')} FROM ({' UNION ALL '.join(parts)}) AS walks", params)
+
+
+def _check(parts: int) -> None:
+    # A caller that forgot `fits` fails here, on both engines and with few rows, rather
+    # than on SQLite only, at the first actor with many offices or unions.
+    if not fits(parts):
+        raise ValueError(f"{parts} parts exceed walks.MAX_PARTS: read the single filter")

@@ -20,6 +20,9 @@ from .reader import RawRow, RawWorkbook
 from .spec import (
     CLASSES,
     COLLEGES,
+    ETHNICITY_MAX,
+    GENDER_WORDS,
+    GENDERS,
     IDENTITIES,
     LEVEL_WORDS,
     LEVELS,
@@ -73,6 +76,8 @@ class StudentRow:
     political: str
     phone: str
     email: str
+    gender: str = ""
+    ethnicity: str = ""
 
 
 @dataclass(frozen=True)
@@ -155,6 +160,14 @@ class Cells:
             return None
         return words[value]
 
+    def optional_choice(
+        self, header: str, words: Mapping[str, T], shown: Iterable[str] | None = None
+    ) -> T | None:
+        """One of `words`, or None when the cell is empty (an optional column)."""
+        if not cell_text(self.raw(header)):
+            return None
+        return self.choice(header, words, shown)
+
     def year(self, header: str) -> int | None:
         value = self.raw(header)
         if isinstance(value, datetime.date):
@@ -226,6 +239,8 @@ def _student(c: Cells) -> StudentRow:
         political=c.choice("政治面貌", POLITICAL_STATUSES, POLITICAL_WORDS) or "",
         phone=c.phone("手机号"),
         email=c.email("邮箱"),
+        gender=c.optional_choice("性别", GENDERS, GENDER_WORDS) or "",
+        ethnicity=c.text("民族", max_length=ETHNICITY_MAX, required=False),
     )
 
 

@@ -5,7 +5,7 @@ The template download and the reader both use these tables, so they cannot drift
 
 from dataclasses import dataclass
 
-from tongxin.accounts.models import PoliticalStatus, Position, Role, StudentLevel
+from tongxin.accounts.models import Gender, PoliticalStatus, Position, Role, StudentLevel
 from tongxin.orgs.models import NodeKind, OfficeKind
 
 
@@ -49,6 +49,9 @@ POLITICAL_STATUSES: dict[str, str] = {
 # The spellings the template offers and messages name; the tables also take a few aliases.
 POLITICAL_WORDS = ("群众", "共青团员", "中共预备党员", "中共党员")
 LEVEL_WORDS = ("本专科", "研究生")
+GENDERS: dict[str, str] = {"男": Gender.MALE, "女": Gender.FEMALE}
+GENDER_WORDS = ("男", "女")
+ETHNICITY_MAX = 20
 LEVELS: dict[str, str] = {
     "本专科": StudentLevel.UNDERGRADUATE,
     "本科": StudentLevel.UNDERGRADUATE,
@@ -105,6 +108,8 @@ STUDENTS = SheetSpec(
         Column("政治面貌", "、".join(POLITICAL_WORDS)),
         Column("手机号", PHONE_NOTE),
         Column("邮箱", "选填", optional=True),
+        Column("性别", "选填：" + "、".join(GENDER_WORDS), optional=True),
+        Column("民族", "选填，如 汉族、回族，最长 20 字", optional=True),
     ),
 )
 STAFF = SheetSpec(

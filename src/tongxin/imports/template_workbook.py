@@ -9,6 +9,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .spec import (
+    GENDER_WORDS,
     GUIDE_SHEET,
     IDENTITIES,
     LEVEL_WORDS,
@@ -26,6 +27,7 @@ CHOICE_LISTS = {
     ("职能部门", "类别"): list(OFFICE_KINDS),
     ("学生", "层次"): list(LEVEL_WORDS),
     ("学生", "政治面貌"): list(POLITICAL_WORDS),
+    ("学生", "性别"): list(GENDER_WORDS),
     ("教职工", "身份"): list(IDENTITIES),
 }
 GUIDE_LINES = [

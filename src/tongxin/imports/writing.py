@@ -101,6 +101,8 @@ def _create_people(plan: Plan, units: dict[Key, Node]) -> list[User]:
             enrolment_year=s.year,
             level=s.level,
             political_status=s.political,
+            gender=s.gender,
+            ethnicity=s.ethnicity,
             phone=s.phone,
             email=s.email,
             **common,

@@ -149,7 +149,7 @@ def _newest_ids(
     f: QueueFilter,
     now: datetime.datetime,
     limit: int,
-) -> RawSQL | None:
+) -> RawSQL | QuerySet[Issue, int] | None:
     """The ids of the newest `limit` issues of the queue, as a subquery: a UNION ALL of
     one LIMITed, index-ordered walk per (union, status), the newest `limit` of them all.
 
@@ -159,9 +159,17 @@ def _newest_ids(
     over arrays plans once, but with a generic parameter the planner judged each union a
     quarter of the test table and walked the primary key backwards past 50,000 rows. The
     price is planning: about 0.1 ms a branch on PostgreSQL (13 unions × 5 open states, the
-    largest school's default view: 5.8 ms; one state: 13 branches)."""
+    largest school's default view: 5.8 ms; one state: 13 branches). Past walks.MAX_PARTS
+    branches (a school-union officer reading a hundred college unions), the newest `limit`
+    of the single filter: the same ids."""
     if not union_ids or not statuses:
         return None
+    pairs = list(itertools.product(union_ids, statuses))
+    if not walks.fits(len(pairs)):
+        rows = Issue.objects.filter(union_id__in=union_ids, status__in=statuses)
+        for column, op, value in _queue_filters(f, now):
+            rows = rows.filter(**{f"{column}__{LOOKUPS[op]}": value})
+        return rows.order_by("-id").values_list("id", flat=True)[:limit]
     q = connection.ops.quote_name
     conditions, extra = _queue_conditions(f, now)
     walk = (
@@ -169,7 +177,6 @@ def _newest_ids(
         f" WHERE {q('union_id')} = %s AND {q('status')} = %s{conditions}"
         f" ORDER BY {q('id')} DESC LIMIT {int(limit)})"
     )
-    pairs = list(itertools.product(union_ids, statuses))
     sql = " UNION ALL ".join(f"{walk} AS w{n}" for n in range(len(pairs)))
     params = [p for union_id, status in pairs for p in (union_id, status, *extra)]
     return RawSQL(
@@ -178,19 +185,29 @@ def _newest_ids(
     )
 
 
-def _queue_conditions(f: QueueFilter, now: datetime.datetime) -> tuple[str, list[Any]]:
-    """The queue filter's other conditions, checked inside each walk."""
-    overdue = connection.ops.adapt_datetimefield_value(now) if f.overdue else None
-    sql, params = "", []
-    for column, op, value in (
+LOOKUPS = {"=": "exact", "<": "lt"}
+
+
+def _queue_filters(f: QueueFilter, now: datetime.datetime) -> list[tuple[str, str, Any]]:
+    """The queue filter's other conditions as (column, operator, value), those set only
+    (as before: an empty or zero id filters nothing)."""
+    conditions = (
         ("category_id", "=", f.category),
         ("college_id", "=", f.college),
-        ("due_at", "<", overdue),
+        ("due_at", "<", now if f.overdue else None),
         ("id", "<", f.before),
-    ):
-        if value:  # as before: an empty or zero id filters nothing
-            sql += f" AND {connection.ops.quote_name(column)} {op} %s"
-            params.append(value)
+    )
+    return [(column, op, value) for column, op, value in conditions if value]
+
+
+def _queue_conditions(f: QueueFilter, now: datetime.datetime) -> tuple[str, list[Any]]:
+    """The queue filter's other conditions, checked inside each walk."""
+    sql, params = "", []
+    for column, op, value in _queue_filters(f, now):
+        if column == "due_at":
+            value = connection.ops.adapt_datetimefield_value(value)
+        sql += f" AND {connection.ops.quote_name(column)} {op} %s"
+        params.append(value)
     return sql, params
 
 
@@ -390,9 +407,9 @@ def awaiting_union(*, actor: Any, first: int | None = None) -> QuerySet[Issue]:
     if unions is None:
         return Issue.objects.none()
     order = (F("due_at").asc(nulls_last=True), "id")
+    whole = Issue.objects.filter(union_id__in=unions, status__in=AWAITING_UNION).order_by(*order)
     if first is None:
-        qs = Issue.objects.filter(union_id__in=unions, status__in=AWAITING_UNION)
-        return qs.order_by(*order)
+        return whole
     if not first:
         return Issue.objects.none()
     where = f"{walks.column('union_id')} = %s AND {walks.column('status')} = %s"
@@ -400,6 +417,8 @@ def awaiting_union(*, actor: Any, first: int | None = None) -> QuerySet[Issue]:
         walks.Walk(walks.table(Issue), where, (pk, state))
         for pk, state in itertools.product(unions.values_list("pk", flat=True), AWAITING_UNION)
     ]
+    if not walks.fits(len(union_walks) * walks.PARTS_PER_WALK):
+        return whole
     ids = walks.first_of(union_walks, deadline="due_at", newest_tie=False, limit=first)
     return (
         Issue.objects.none() if ids is None else Issue.objects.filter(pk__in=ids).order_by(*order)

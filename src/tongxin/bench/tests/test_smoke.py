@@ -23,6 +23,8 @@ SCENARIOS = {
     "submit_one_school",
     "submit_six_schools",
     "queue",
+    "queue_few",
+    "submit_form",
     "mine",
     "detail",
     "school_stats",
@@ -73,8 +75,13 @@ def test_bench_quick_run_loses_nothing(tmp_path: Path) -> None:
     assert {r["scenario"] for r in report["scenarios"]} == SCENARIOS
     assert all(r["errors"] == 0 and r["ok"] > 0 for r in report["scenarios"])
     # The list scenarios say how many rows their filter matched (counted before timing).
-    lists = [r for r in report["scenarios"] if r["scenario"] in {"queue", "mine"}]
-    assert lists and all(r["matched_rows"] > 0 for r in lists)
+    lists = {r["scenario"]: r for r in report["scenarios"] if "matched_rows" in r}
+    assert set(lists) == {"queue", "queue_few", "mine"}
+    assert all(r["matched_rows"] > 0 for r in lists.values())
+    # The backlog: the queue's two filters match many rows and a few (tiny scale: 100 and 5
+    # generated, plus whatever the year of issues left open in those states).
+    assert lists["queue"]["matched_rows"] >= 100 > lists["queue_few"]["matched_rows"] >= 5
+    assert set(report["queue_flatness"]) == {"1", "6"}
     assert "rows matched" in (out / "results.md").read_text()
     submits = [r for r in report["scenarios"] if r["scenario"] == "submit"]
     assert submits and all(r["count_check"] for r in submits)

@@ -17,7 +17,13 @@ def write_congress(plan: Any, written: Any, day: Any, logins: list[Any]) -> dict
     counts |= write_sessions(written.province, first_school(written.province), day.today)
 
     # --- delegates ----------------------------------------------------------------------
+    from .delegates import write_delegates
+
+    counts |= write_delegates(written.province, day, logins)
 
     # --- rating -------------------------------------------------------------------------
+    from .rating import write_ratings
+
+    counts |= write_ratings(written, day, logins)
 
     return counts

@@ -14,11 +14,15 @@ and the selectors read them as they read rows the services wrote.
 """
 
 import datetime
+from math import ceil
 from typing import Any
+
+from django.db.models import Count
 
 from tongxin.accounts.models import Membership, Role, User
 from tongxin.accounts.roles import FEDERATION_ROLES
 from tongxin.congress import services
+from tongxin.congress.delegate_selectors import student_counts
 from tongxin.congress.machine import SESSION
 from tongxin.congress.models import (
     CongressForm,
@@ -27,7 +31,8 @@ from tongxin.congress.models import (
     SessionEvent,
     SessionState,
 )
-from tongxin.congress.schedule import add_months, due_date, rules_by_level
+from tongxin.congress.quotas import minimum_seats
+from tongxin.congress.schedule import add_months, due_date, rule_for, rules_by_level
 from tongxin.congress.services.sessions import LEVEL_OF
 from tongxin.core.errors import DomainError
 from tongxin.orgs.models import UNION_KINDS, Node, NodeKind
@@ -103,6 +108,37 @@ def _people(province: Node) -> tuple[dict[int, int], dict[int, int]]:
     return officers, supervisors
 
 
+def seats_for(students: int) -> int:
+    """Delegates' seats for a union of `students`: one in twenty (at least one; never more
+    than the students)."""
+    return max(1, min(students, ceil(students / 20)))
+
+
+def attending(seats: int) -> int:
+    return max(1, seats - seats // 10)
+
+
+def _students_by_union(province: Node) -> dict[int, int]:
+    """Students a union represents, roughly: its college's for a college union, its
+    school's for a school or graduate union (two grouped queries)."""
+    students = User.objects.filter(
+        school__path__startswith=province.path, college__isnull=False, is_system=False
+    )
+    by_college = dict(
+        students.values("college_id").annotate(n=Count("pk")).values_list("college_id", "n")
+    )
+    by_school = dict(
+        students.values("school_id").annotate(n=Count("pk")).values_list("school_id", "n")
+    )
+    unions = Node.objects.filter(path__startswith=province.path, kind__in=UNION_KINDS)
+    return {
+        pk: by_college.get(parent, 0)
+        if kind == NodeKind.COLLEGE_UNION
+        else by_school.get(school, 0)
+        for pk, kind, parent, school in unions.values_list("pk", "kind", "parent_id", "school_id")
+    }
+
+
 def _supervisor_id(union: Node) -> int:
     return union.school_pk if union.kind == NodeKind.COLLEGE_UNION else int(union.city_pk or 0)
 
@@ -133,8 +169,11 @@ def write_lines(province: Node, today: datetime.date) -> dict[int, CongressLine]
 class Story:
     """One union's bulk-written sessions: the last one held (closed), and the open one."""
 
-    def __init__(self, line: CongressLine, officer: int, supervisor: int, today: datetime.date):
+    def __init__(
+        self, line: CongressLine, officer: int, supervisor: int, today: datetime.date, seats: int
+    ):
         self.line, self.officer, self.supervisor, self.today = line, officer, supervisor, today
+        self.seats = seats
         self.sessions: list[Session] = []
         self.events: list[list[SessionEvent]] = []
 
@@ -160,7 +199,7 @@ class Story:
             at = _day(min(day, self.today))
             if name == "apply":
                 s.planned_start = s.planned_end = held
-                s.place, s.agenda, s.delegate_seats, s.applied_at = PLACE, AGENDA, 60, at
+                s.place, s.agenda, s.delegate_seats, s.applied_at = PLACE, AGENDA, self.seats, at
             elif name in ("approve", "return"):
                 s.decided_at, s.decided_by_id = at, self.supervisor
                 s.decision_note = (
@@ -170,7 +209,7 @@ class Story:
                 s.confirmed_at = at
             elif name == "hold":
                 s.held_start = s.held_end = min(held, self.today)
-                s.attendance = 56
+                s.attendance = attending(self.seats)
             elif name == "report":
                 s.work_report, s.finance_report = WORK, FINANCE
                 s.resolutions, s.election_results, s.reported_at = RESOLUTIONS, ELECTION, at
@@ -220,6 +259,7 @@ def write_stories(
     officers: dict[int, int],
     supervisors: dict[int, int],
     names: dict[int, str],
+    students: dict[int, int],
 ) -> int:
     stories: list[Story] = []
     school_level = college = 0
@@ -235,7 +275,7 @@ def write_stories(
         else:
             state, months = STORIES[(school_level * 5) % len(STORIES)]
             school_level += 1
-        story = Story(line, officer, supervisor, today)
+        story = Story(line, officer, supervisor, today, seats_for(students.get(union_id, 0)))
         story.tell(state, months)
         stories.append(story)
     sessions = [s for story in stories for s in story.sessions]
@@ -272,6 +312,18 @@ class FirstSchool:
         found = city.select_related("user").order_by("pk").first()
         self.city_staff = found.user if found else None
 
+    def seats_of(self, union: Node) -> int:
+        """Seats the delegates' quota rule accepts: at least its minimum (per mille of the
+        students, one per unit), one in twenty otherwise, never more than the students."""
+        counts = student_counts(union)
+        students = sum(counts.values())
+        rule = rule_for(LEVEL_OF[union.kind])
+        least = max(
+            minimum_seats(students, rule.delegate_min_permille),
+            len(counts) * rule.min_seats_per_unit,
+        )
+        return max(1, min(students, max(least, ceil(students / 20))))
+
     def at(self, days_ago: int) -> datetime.datetime:
         return _day(self.today - datetime.timedelta(days=days_ago))
 
@@ -299,7 +351,7 @@ class FirstSchool:
                     planned_end=held,
                     place=PLACE,
                     agenda=AGENDA,
-                    delegate_seats=120 if union.kind != NodeKind.COLLEGE_UNION else 40,
+                    delegate_seats=self.seats_of(union),
                 )
             elif name == "approve":
                 s = services.session_approve(actor=supervisor, **v, note="同意按期召开。")
@@ -312,7 +364,7 @@ class FirstSchool:
             elif name == "hold":
                 seats = s.delegate_seats or 1
                 s = services.session_hold(
-                    actor=officer, **v, held_start=held, held_end=held, attendance=seats - 3
+                    actor=officer, **v, held_start=held, held_end=held, attendance=attending(seats)
                 )
             elif name == "report":
                 s = services.session_report(
@@ -367,7 +419,13 @@ def write_sessions(
         )
     )
     count = write_stories(
-        lines, first_school.pk if first_school else None, today, officers, supervisors, names
+        lines,
+        first_school.pk if first_school else None,
+        today,
+        officers,
+        supervisors,
+        names,
+        _students_by_union(province),
     )
     if first_school is not None:
         count += write_first_school(first_school, today, officers)

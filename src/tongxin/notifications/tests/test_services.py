@@ -95,3 +95,17 @@ def test_unread_count_shows_in_the_header_and_read_all_clears_it(province, clien
     client.post("/notifications/read-all/")
     assert client.get("/").context["unread_notifications"] == 0
     assert notification_mark_all_read(actor=province.student_a) == 0
+
+
+def test_the_header_badge_stops_counting_at_99_plus(province, client_for):
+    from tongxin.notifications.models import Notification
+
+    Notification.objects.bulk_create(
+        Notification(recipient=province.student_a, verb="t.x.y", title=f"第{n}条")
+        for n in range(120)
+    )
+    client = client_for("student_a")
+    response = client.get("/")
+    assert response.context["unread_badge"] == "99+"
+    assert response.context["unread_notifications"] == 100  # counted up to the cap, no more
+    assert 'data-testid="unread-count">99+<' in response.content.decode()

@@ -58,7 +58,12 @@ class ClockRun(models.Model):
 
     @property
     def met(self) -> bool | None:
-        return None if self.stopped_at is None else self.stopped_at <= self.due_at
+        """Stopped by its deadline (None: still open, or cancelled, so never due). A run
+        stopped while paused was met: it still owed a working day at least, and
+        `clock_stop` gives it the deadline those days give from the stop."""
+        if self.stopped_at is None or self.cancelled:
+            return None
+        return self.stopped_at <= self.due_at
 
     def segment(self) -> tuple[datetime.datetime, int | None]:
         """When the running stretch began and the working days it counts."""

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import models, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -172,12 +173,28 @@ def clock_stop(
     cancelled: bool = False,
 ) -> int:
     """Stop the owner's open clock (running or paused). `cancelled` (a withdrawal) marks
-    one not yet due as never due."""
+    one not yet due as never due.
+
+    A paused run falls due for nobody: its `due_at` is still the deadline of the stretch
+    before the pause, which says nothing about now. So a cancelling stop cancels a paused
+    run whatever that old deadline was (never counted as missed, `met` None), and a plain
+    stop (the step was done while the clock waited) counts it as met: it still owed at
+    least one working day, and it gets the deadline those days give from the stop (what
+    resuming would have set), so `stopped_at <= due_at` reads met wherever it is counted."""
     now = now or timezone.now()
     running = _open(model, owner)
+    stopped = 0
     if cancelled:
-        running.filter(due_at__gt=now).update(stopped_at=now, cancelled=True)
-    stopped = running.update(stopped_at=now)
+        stopped = running.filter(Q(due_at__gt=now) | Q(paused_at__isnull=False)).update(
+            stopped_at=now, cancelled=True
+        )
+    else:
+        for run in running.filter(paused_at__isnull=False).select_for_update():
+            run.due_at = due_after_workdays(now, run.workdays_left or 1)
+            run.stopped_at = now
+            run.save(update_fields=["due_at", "stopped_at"])
+            stopped += 1
+    stopped += running.update(stopped_at=now)
     _set_owner(model, owner, None, 0)
     return stopped
 

@@ -15,6 +15,9 @@ from typing import Any
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from tongxin.core.errors import DomainError
 
 from .days import days_owed, notice_end
 from .models import Noticed
@@ -47,9 +50,14 @@ def notice_open(obj: Noticed, workdays: int, now: datetime.datetime) -> tuple[st
 
 
 def notice_pause(obj: Noticed, now: datetime.datetime) -> tuple[str, ...]:
-    """An objection stops the clock: the days still owed are kept, the end is cleared."""
+    """An objection stops the clock: the days still owed are kept, the end is cleared.
+    A notice already paused is refused and left as it is: counting again from the paused
+    segment's start would take the days served before the first pause off the days owed
+    a second time (an app pauses on the first objection only)."""
     if obj.notice_resumed_at is None or obj.notice_days_left is None:
         raise ValueError("only a running notice can be paused")
+    if obj.notice_paused_at is not None:
+        raise DomainError(_("公示已暂停，不能重复暂停。"))
     owed = days_owed(obj.notice_days_left, obj.notice_resumed_at, now)
     obj.notice_paused_at, obj.notice_days_left, obj.notice_ends_at = now, owed, None
     return SEGMENT

@@ -83,14 +83,14 @@ def first_referred(
 ) -> QuerySet[R]:
     """The items referred to the actor's offices in `states`, restricted to the first
     `limit` of each (office, state) by `deadline` (see tongxin.core.walks): the caller's
-    ORDER BY and LIMIT (at most `limit`) then give the rows the whole filter would."""
+    ORDER BY and LIMIT (at most `limit`) then give the rows the whole filter would.
+    Too many (office, state) walks for one query (walks.MAX_PARTS): the whole filter."""
+    states = list(states)
     offices = node_ids_where(actor, Role.OFFICE_HANDLER)
-    ids = walks.first_of(
-        referred_walks(model, offices, list(states)),
-        deadline=deadline,
-        newest_tie=newest_tie,
-        limit=limit,
-    )
+    found = referred_walks(model, offices, states)
+    if not walks.fits(len(found) * walks.PARTS_PER_WALK):
+        return referred_to(model, actor).filter(status__in=states)
+    ids = walks.first_of(found, deadline=deadline, newest_tie=newest_tie, limit=limit)
     rows = model._default_manager.all()
     return rows.none() if ids is None else rows.filter(pk__in=ids)
 

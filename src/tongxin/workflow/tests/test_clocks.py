@@ -112,6 +112,7 @@ def test_a_cancelling_stop_marks_only_a_clock_not_yet_due(province):
     clock_stop(late, model=IssueClock, cancelled=True)
     stopped = {c.issue_id: c for c in IssueClock.objects.filter(clock="decide")}
     assert stopped[early.pk].cancelled and stopped[early.pk].stopped_at is not None
+    assert stopped[early.pk].met is None  # never due: neither met nor missed
     assert not stopped[late.pk].cancelled and stopped[late.pk].met is False
 
 
@@ -149,6 +150,44 @@ def test_a_pause_on_the_day_it_started_owes_every_day_and_an_hourly_clock_never_
     waiting = submit(province)  # the first reply counts hours
     with pytest.raises(ValueError):
         clock_pause(waiting, model=IssueClock)
+
+
+def _paused(p) -> tuple[Issue, IssueClock]:
+    """An issue whose 5-day answer clock (from Monday 03-03, due Monday 03-10) was paused
+    on Wednesday 03-05 owing 4 working days (Tuesday 03-04 was served)."""
+    issue = accepted(p)
+    clock_start(issue, "rights.answer", now=moment("2025-03-03"))
+    run = clock_pause(issue, model=IssueClock, now=moment("2025-03-05"))
+    assert run is not None and run.workdays_left == 4 and run.due_at == end_of(D(2025, 3, 10))
+    return issue, run
+
+
+@pytest.mark.time_machine(moment("2025-03-03"))
+def test_a_cancelling_stop_of_a_paused_clock_cancels_it_past_its_old_deadline(province):
+    issue, run = _paused(province)
+    later = moment("2025-03-20")  # the deadline before the pause has long passed
+
+    assert clock_stop(issue, model=IssueClock, now=later, cancelled=True) == 1
+
+    run.refresh_from_db()
+    assert (run.stopped_at, run.cancelled, run.met) == (later, True, None)
+    assert run.pk not in overdue_runs(IssueClock, moment("2025-04-01"))
+    assert clock_escalate(actor=province.officer_a, run=run, now=moment("2025-04-01")) == 0
+    assert issue.due_at is None
+
+
+@pytest.mark.time_machine(moment("2025-03-03"))
+def test_a_plain_stop_of_a_paused_clock_counts_as_met(province):
+    issue, run = _paused(province)
+    later = moment("2025-03-20")  # Thursday
+
+    assert clock_stop(issue, model=IssueClock, now=later) == 1
+
+    run.refresh_from_db()
+    assert not run.cancelled and run.stopped_at == later and run.met is True
+    # The deadline its 4 owed days give from the stop: 03-21, 03-24, 03-25, 03-26.
+    assert run.due_at == end_of(D(2025, 3, 26))
+    assert run.pk not in overdue_runs(IssueClock, moment("2025-04-01"))
 
 
 # --- escalation -------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from tongxin.core.errors import DomainError
 from tongxin.rights.models import Issue
 from tongxin.selection import services
 from tongxin.selection.machine import OBJECTIONS
-from tongxin.selection.models import Candidacy, Objection, State
+from tongxin.selection.models import Candidacy, CandidacyEvent, Objection, State, Step
 from tongxin.selection.tests.factories import FRIDAY, at, walk
 from tongxin.workdays.models import CalendarDay
 from tongxin.workflow.notice.days import days_owed, days_served, notice_end
@@ -109,6 +109,40 @@ def test_a_notice_is_opened_for_a_working_day_at_least_and_paused_only_when_runn
         notice_pause(Candidacy(), FRIDAY)
     with pytest.raises(ValueError):
         notice_recount(Candidacy())
+
+
+def test_a_paused_notice_refuses_a_second_pause_and_keeps_the_days_owed():
+    c = Candidacy(state=State.NOTICE)
+    notice_open(c, 5, FRIDAY)
+    notice_pause(c, at(2025, 9, 30, 9))  # 09-28 and 09-29 served: 3 owed
+    before = {f: getattr(c, f) for f in OPENED}
+    # Counted again from the segment's start, 10-10 would owe max(1, 3 - 3) = 1.
+    with pytest.raises(DomainError) as err:
+        notice_pause(c, at(2025, 10, 10, 9))
+    assert err.value.message == "公示已暂停，不能重复暂停。"
+    assert {f: getattr(c, f) for f in OPENED} == before
+    assert c.notice_days_left == 3
+
+
+def test_a_second_objection_while_paused_does_not_pause_again(province):
+    candidacy = walk(province, State.NOTICE)
+    services.objection_lodge(
+        actor=province.student_a2, candidacy=candidacy, text="一", now=at(2025, 9, 30, 9)
+    )
+    candidacy.refresh_from_db()
+    assert (candidacy.state, candidacy.notice_days_left) == (State.PAUSED, 3)
+    paused_at = candidacy.notice_paused_at
+
+    services.objection_lodge(
+        actor=province.officer_a, candidacy=candidacy, text="二", now=at(2025, 10, 10, 9)
+    )
+
+    candidacy.refresh_from_db()
+    assert (candidacy.state, candidacy.notice_days_left) == (State.PAUSED, 3)
+    assert candidacy.notice_paused_at == paused_at and candidacy.notice_ends_at is None
+    steps = CandidacyEvent.objects.filter(candidacy=candidacy, kind=Step.PAUSED)
+    assert steps.count() == 1
+    assert Objection.objects.filter(candidacy=candidacy).count() == 2
 
 
 def test_the_worker_and_the_recount_see_running_notices_only(province):
