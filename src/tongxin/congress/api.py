@@ -3,22 +3,17 @@
 
 from ninja import Router
 
+from . import delegate_api, rating_api, session_api
+
 router = Router(tags=["congress"])
 
 # --- sessions ---------------------------------------------------------------------------
-from . import session_api  # noqa: E402
-
 router.add_router("", session_api.router)
 
 
 # --- delegates --------------------------------------------------------------------------
-from . import delegate_api  # noqa: E402
-
 router.add_router("/delegates", delegate_api.router)
 
 
 # --- rating -----------------------------------------------------------------------------
-
-from . import rating_api  # noqa: E402
-
 router.add_router("/ratings", rating_api.router)

@@ -4,10 +4,11 @@ from django.utils.translation import gettext_lazy as _
 
 from tongxin.core.registration import ApiRouter, Attachable, Nav, SettingSpec, UrlInclude
 
-# --- sessions ---------------------------------------------------------------------------
 from . import home as session_home
 from . import todo as session_todo
+from .delegate_home import delegate_cards, objections_waiting, to_prepare
 
+# --- sessions ---------------------------------------------------------------------------
 NAVIGATION: list[Nav] = [
     Nav("union", _("代表大会"), "congress:mine", "congress.open_union_page", 110),
     Nav(
@@ -33,17 +34,11 @@ ATTACHABLE = [
 ]
 
 # --- delegates --------------------------------------------------------------------------
-from tongxin.core.registration import Nav as _Nav  # noqa: E402
-
-from .delegate_home import delegate_cards, objections_waiting, to_prepare  # noqa: E402
-
-NAVIGATION_DELEGATES = [
-    _Nav("union", _("代表名单"), "congress:delegate-lists", "congress.open_delegate_lists", 80),
+NAVIGATION += [
+    Nav("union", _("代表名单"), "congress:delegate-lists", "congress.open_delegate_lists", 80),
 ]
-NAVIGATION += NAVIGATION_DELEGATES
-# Merge-safe: another part's section may have set these names already.
-HOME_CARDS = [*globals().get("HOME_CARDS", []), delegate_cards]
-TODO = [*globals().get("TODO", []), to_prepare, objections_waiting]
+HOME_CARDS = [delegate_cards]
+TODO += [to_prepare, objections_waiting]
 
 
 # --- rating -----------------------------------------------------------------------------
@@ -52,6 +47,3 @@ NAVIGATION += [
         "union", _("代表大会评定"), "congress:rating-table", "congress.view_rating_table", order=75
     ),
 ]
-
-
-__all__ = ["_"]

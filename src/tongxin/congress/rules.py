@@ -1,16 +1,26 @@
 """Who may see and do what in the student congress (学生代表大会): the one place for it.
 
-Composed from the shared predicates of tongxin.accounts.roles. Each part keeps its rules in
-its own section below.
+Composed from the shared predicates of tongxin.accounts.roles, one section per part:
+sessions, delegates, rating.
 """
 
 from typing import Any
 
 import rules
 
-from tongxin.accounts.models import Role
-from tongxin.accounts.roles import grants_where, holds_role, holds_role_over
+from tongxin.accounts.models import PRESIDIUM_POSITIONS, Role
+from tongxin.accounts.roles import (
+    STUDENT_ROLES,
+    belongs_to_a_school,
+    grants_where,
+    holds_role,
+    holds_role_at,
+    holds_role_over,
+    school_ids_where,
+)
 from tongxin.orgs.models import NodeKind
+
+from .models import DelegateListState, SessionState
 
 # --- sessions (届次与会议) -------------------------------------------------------------
 # A line or session names its union (union_id), its school and its supervising body
@@ -20,7 +30,6 @@ from tongxin.orgs.models import NodeKind
 # Tongxin; the province's admin edits the rules.
 SUPERVISOR_ROLES = (Role.ADVISOR, Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN)
 CITY_STAFF_ROLES = (Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN)
-from tongxin.accounts.roles import holds_role_at  # noqa: E402
 
 officer_of_union = holds_role_at(Role.OFFICER, node_id_attr="union_id")
 # Exactly at the supervising node: the school's advisor, the city federation's staff (a
@@ -63,19 +72,6 @@ rules.add_perm("congress.manage_rules", holds_role(Role.FEDERATION_ADMIN))
 # student of the school sees it under notice (and after) and may object; the advisor
 # answers objections. The object is a DelegateList or a Session (both carry union_id,
 # school and school_id).
-# (A statement before this part's imports keeps them a block of their own.)
-DELEGATES_PERMISSION_PREFIX = "congress."
-from tongxin.accounts.models import (  # noqa: E402
-    PRESIDIUM_POSITIONS,
-)
-from tongxin.accounts.roles import (  # noqa: E402
-    STUDENT_ROLES,
-    belongs_to_a_school,
-    holds_role,
-    holds_role_at,
-    school_ids_where,
-)
-from tongxin.congress.models import DelegateListState, SessionState  # noqa: E402
 
 DELEGATE_PUBLIC_STATES = (
     DelegateListState.NOTICE,
@@ -178,6 +174,3 @@ rules.add_perm(  # object: a union Node
     "congress.rate_union",
     (is_school_level_union & rates_as_city) | (is_college_union & advises_union),
 )
-
-
-__all__ = ["Any", "Role", "holds_role_over", "rules"]

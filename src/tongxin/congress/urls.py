@@ -1,11 +1,11 @@
 from django.urls import path
 
+from . import delegate_views, rating_views, session_views
+
 app_name = "congress"
 urlpatterns: list = []
 
 # --- sessions ---------------------------------------------------------------------------
-from . import session_views  # noqa: E402
-
 urlpatterns += [
     path("", session_views.mine_view, name="mine"),
     path("supervise/", session_views.supervise_view, name="supervise"),
@@ -20,8 +20,6 @@ urlpatterns += [
 
 
 # --- delegates --------------------------------------------------------------------------
-from . import delegate_views  # noqa: E402
-
 urlpatterns += [
     path("delegates/", delegate_views.lists_view, name="delegate-lists"),
     path("delegates/mine/", delegate_views.mine_view, name="my-delegacy"),
@@ -37,13 +35,8 @@ urlpatterns += [
 
 
 # --- rating -----------------------------------------------------------------------------
-from . import rating_views  # noqa: E402
-
 urlpatterns += [
     path("ratings/", rating_views.rating_table_view, name="rating-table"),
     path("ratings/export.xlsx", rating_views.rating_export_view, name="rating-export"),
     path("ratings/<int:union_id>/<int:year>/", rating_views.rating_rate_view, name="rating-rate"),
 ]
-
-
-__all__ = ["path"]

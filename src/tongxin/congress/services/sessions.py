@@ -138,7 +138,7 @@ def line_enter_past(
         action="congress.line.past_entered",
         target=line,
         school=line.school,
-        data={"held_on": held_on.isoformat(), "from": str(before), "to": str(line.due_on)},
+        data={"held_on": held_on.isoformat(), "due_from": str(before), "due_to": str(line.due_on)},
     )
     return line
 
