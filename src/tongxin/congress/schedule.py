@@ -47,11 +47,15 @@ def rules_by_level() -> dict[str, CongressRule]:
     return {level: saved.get(level) or CongressRule(level=level) for level in UnionLevel.values}
 
 
-def schedule_basis(line: CongressLine) -> datetime.date:
-    """The last congress held (in Tongxin or, entered by the advisor, before it), else the
-    union's start in Tongxin."""
+def last_held(line: CongressLine) -> datetime.date | None:
+    """The last congress held, in Tongxin or (entered by the advisor) before it."""
     held = [day for day in (line.last_held_on, line.held_before_tongxin_on) if day is not None]
-    return max(held) if held else line.set_up_on
+    return max(held) if held else None
+
+
+def schedule_basis(line: CongressLine) -> datetime.date:
+    """The last congress held, else the union's start in Tongxin."""
+    return last_held(line) or line.set_up_on
 
 
 def refresh_due(line: CongressLine, rule: CongressRule | None = None) -> list[str]:

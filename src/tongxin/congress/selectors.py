@@ -22,7 +22,7 @@ from .models import (
     SessionState,
 )
 from .rules import CITY_STAFF_ROLES, SUPERVISOR_ROLES
-from .schedule import is_overdue, rules_by_level
+from .schedule import is_overdue, last_held, rules_by_level
 
 # The states in which the union's next step waits for the union (its to-do items).
 UNION_MOVES = [
@@ -57,9 +57,8 @@ def on_schedule(unions: Iterable[Node | int], on: datetime.date) -> dict[int, Sc
         if line is None:
             facts[union_id] = ScheduleFact(union_id, None, None, False)
             continue
-        held = [d for d in (line.last_held_on, line.held_before_tongxin_on) if d is not None]
         facts[union_id] = ScheduleFact(
-            union_id, max(held) if held else None, line.due_on, not is_overdue(line, on)
+            union_id, last_held(line), line.due_on, not is_overdue(line, on)
         )
     return facts
 
