@@ -17,3 +17,15 @@ router.add_router("/delegates", delegate_api.router)
 
 # --- rating -----------------------------------------------------------------------------
 router.add_router("/ratings", rating_api.router)
+
+
+# --- proposals: writing and co-signing ----------------------------------------------------
+
+
+# --- proposals: the committee -------------------------------------------------------------
+
+
+# --- proposals: handling ------------------------------------------------------------------
+
+
+# --- proposals: publishing and figures ----------------------------------------------------

@@ -1,7 +1,7 @@
 """The student congress (学生代表大会, DOMAIN.md §4), part 1: each union's congress line,
 its sessions from application to closing, the delegates and their public notice (公示),
-and the federation's yearly rating (评定). Proposals (part 2) and elections (part 3) build
-on these tables.
+and the federation's yearly rating (评定). Proposals (part 2, proposal_models.py) and
+elections (part 3) build on these tables.
 
 Every number of the rules is data (CongressRule, one row per union level, edited by the
 province), never a constant.
@@ -53,6 +53,11 @@ class CongressRule(models.Model):  # 代表大会规则 (data, per union level; 
     )
     notice_workdays = models.PositiveSmallIntegerField(_("代表名单公示期（工作日）"), default=5)
     term_months = models.PositiveSmallIntegerField(_("代表任期（月）"), default=12)
+    # Proposals (part 2, DOMAIN.md §5).
+    proposal_max_lead = models.PositiveSmallIntegerField(
+        _("每名代表领衔提案不超过（件）"), default=2
+    )
+    proposal_min_cosigners = models.PositiveSmallIntegerField(_("提案附议人不少于"), default=2)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -328,3 +333,7 @@ class Rating(models.Model):  # 代表大会年度评定
 
     def __str__(self) -> str:
         return f"rating:{self.union_id}:{self.year}"
+
+
+# Part 2: proposals (提案), in their own module.
+from .proposal_models import *  # noqa: E402, F403

@@ -3,10 +3,13 @@
 from django.utils.translation import gettext_lazy as _
 
 from tongxin.core.registration import ApiRouter, Attachable, Nav, SettingSpec, UrlInclude
+from tongxin.workflow.clocks.kinds import Clocks
 
 from . import home as session_home
+from . import proposal_deadlines
 from . import todo as session_todo
 from .delegate_home import delegate_cards, objections_waiting, to_prepare
+from .proposal_models import ProposalClock
 
 # --- sessions ---------------------------------------------------------------------------
 NAVIGATION: list[Nav] = [
@@ -47,3 +50,16 @@ NAVIGATION += [
         "union", _("代表大会评定"), "congress:rating-table", "congress.view_rating_table", order=75
     ),
 ]
+
+
+# --- proposals: writing and co-signing ----------------------------------------------------
+
+
+# --- proposals: the committee -------------------------------------------------------------
+
+
+# --- proposals: handling ------------------------------------------------------------------
+CLOCKS = [Clocks(ProposalClock, kinds=proposal_deadlines.KINDS)]
+
+
+# --- proposals: publishing and figures ----------------------------------------------------

@@ -1,7 +1,8 @@
 """Who may see and do what in the student congress (学生代表大会): the one place for it.
 
 Composed from the shared predicates of tongxin.accounts.roles, one section per part:
-sessions, delegates, rating.
+sessions, delegates, rating, and the proposals (one section each: who reads a proposal,
+writing and co-signing, the committee, handling, publishing and figures).
 """
 
 from typing import Any
@@ -19,8 +20,10 @@ from tongxin.accounts.roles import (
     school_ids_where,
 )
 from tongxin.orgs.models import NodeKind
+from tongxin.workflow.referral.rules import handles_referral
 
-from .models import DelegateListState, SessionState
+from .models import Committee, CommitteeMember, Delegate, DelegateListState, Session, SessionState
+from .proposal_models import PUBLISHED_STATES, SignerStatus
 
 # --- sessions (届次与会议) -------------------------------------------------------------
 # A line or session names its union (union_id), its school and its supervising body
@@ -174,3 +177,103 @@ rules.add_perm(  # object: a union Node
     "congress.rate_union",
     (is_school_level_union & rates_as_city) | (is_college_union & advises_union),
 )
+
+
+# --- proposals (提案): who reads a proposal, shared by every proposals part ---------------
+# The object is a Proposal (it carries session_id, union_id, school_id, lead_id and the
+# referral's offices) or, for writing, a Session. A proposal is read by its proposers and
+# invited co-signers, the union's officers, the school's advisor, the session committee's
+# members, the offices it is referred or forwarded to; once submitted, by any student of
+# its school (the published list).
+
+
+def _session_id(obj: Any) -> int | None:
+    return obj.pk if isinstance(obj, Session) else getattr(obj, "session_id", None)
+
+
+@rules.predicate
+def is_session_delegate(user: Any, obj: Any) -> bool:
+    """A delegate of the session's confirmed delegate list."""
+    session_id = _session_id(obj) if obj is not None else None
+    if session_id is None or not user.is_authenticated:
+        return False
+    return Delegate.objects.filter(
+        user_id=user.pk,
+        delegate_list__session_id=session_id,
+        delegate_list__state=DelegateListState.CONFIRMED,
+    ).exists()
+
+
+@rules.predicate
+def leads_proposal(user: Any, proposal: Any) -> bool:
+    return proposal is not None and proposal.lead_id == user.pk
+
+
+@rules.predicate
+def signs_proposal(user: Any, proposal: Any) -> bool:
+    """A confirmed co-signer, or a proposer of a proposal merged into this one."""
+    if proposal is None or proposal.pk is None:
+        return False
+    return proposal.signers.filter(user_id=user.pk, status=SignerStatus.CONFIRMED).exists()
+
+
+@rules.predicate
+def invited_to_sign(user: Any, proposal: Any) -> bool:
+    if proposal is None or proposal.pk is None:
+        return False
+    return proposal.signers.filter(user_id=user.pk, status=SignerStatus.INVITED).exists()
+
+
+@rules.predicate
+def chairs_committee(user: Any, obj: Any) -> bool:
+    session_id = _session_id(obj) if obj is not None else None
+    return (
+        session_id is not None
+        and Committee.objects.filter(session_id=session_id, chair_id=user.pk).exists()
+    )
+
+
+@rules.predicate
+def sits_on_committee(user: Any, obj: Any) -> bool:
+    session_id = _session_id(obj) if obj is not None else None
+    if session_id is None:
+        return False
+    return (
+        chairs_committee(user, obj)
+        or CommitteeMember.objects.filter(
+            committee__session_id=session_id, user_id=user.pk, active=True
+        ).exists()
+    )
+
+
+@rules.predicate
+def proposal_published(user: Any, proposal: Any) -> bool:
+    return proposal is not None and proposal.state in PUBLISHED_STATES
+
+
+handles_forwarded = holds_role_at(Role.OFFICE_HANDLER, node_id_attr="forwarded_to_id")
+studies_at_school = studies_at_delegates_school  # the object's school_id, a student role
+proposers = leads_proposal | signs_proposal
+reads_proposal_work = officer_of_union | advises_union_school | sits_on_committee
+
+rules.add_perm(
+    "congress.view_proposal",
+    proposers
+    | invited_to_sign
+    | reads_proposal_work
+    | handles_referral
+    | handles_forwarded
+    | (studies_at_school & proposal_published),
+)
+
+
+# --- proposals: writing and co-signing (撰写与附议) ----------------------------------------
+
+
+# --- proposals: the committee (提案工作委员会) --------------------------------------------
+
+
+# --- proposals: handling (办理、答复与评价) -----------------------------------------------
+
+
+# --- proposals: publishing and figures (公开与统计) ----------------------------------------

@@ -40,3 +40,15 @@ urlpatterns += [
     path("ratings/export.xlsx", rating_views.rating_export_view, name="rating-export"),
     path("ratings/<int:union_id>/<int:year>/", rating_views.rating_rate_view, name="rating-rate"),
 ]
+
+
+# --- proposals: writing and co-signing ----------------------------------------------------
+
+
+# --- proposals: the committee -------------------------------------------------------------
+
+
+# --- proposals: handling ------------------------------------------------------------------
+
+
+# --- proposals: publishing and figures ----------------------------------------------------

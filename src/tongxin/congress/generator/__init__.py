@@ -26,4 +26,12 @@ def write_congress(plan: Any, written: Any, day: Any, logins: list[Any]) -> dict
 
     counts |= write_ratings(written, day, logins)
 
+    # --- proposals: writing and co-signing ------------------------------------------------
+
+    # --- proposals: the committee -----------------------------------------------------
+
+    # --- proposals: handling ----------------------------------------------------------
+
+    # --- proposals: publishing and figures --------------------------------------------
+
     return counts

@@ -3,9 +3,25 @@ one module per part."""
 
 from tongxin.testing.province import TinyProvince
 
-from . import matrix_delegates, matrix_rating, matrix_sessions
+from . import (
+    matrix_delegates,
+    matrix_proposal_committee,
+    matrix_proposal_handling,
+    matrix_proposal_publishing,
+    matrix_proposal_writing,
+    matrix_rating,
+    matrix_sessions,
+)
 
-PARTS = [matrix_sessions, matrix_delegates, matrix_rating]
+PARTS = [
+    matrix_sessions,
+    matrix_delegates,
+    matrix_rating,
+    matrix_proposal_writing,
+    matrix_proposal_committee,
+    matrix_proposal_handling,
+    matrix_proposal_publishing,
+]
 ROWS = [row for part in PARTS for row in part.ROWS]
 GRANTS = [grant for part in PARTS for grant in part.GRANTS]
 

@@ -1,0 +1,13 @@
+"""The authorization matrix's rows and grants of the congress's
+proposals: writing and co-signing (tests/matrix.py)."""
+
+from tongxin.testing.matrix import Grant, Row
+from tongxin.testing.province import TinyProvince
+
+
+def populate(province: TinyProvince) -> None:
+    """The objects this part's rows name (province.issues)."""
+
+
+ROWS: list[Row] = []
+GRANTS: list[Grant] = []
