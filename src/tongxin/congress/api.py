@@ -1,9 +1,10 @@
 """The student congress as JSON: one router, each part's endpoints in its own module
-(session_api, delegate_api, rating_api) added below."""
+(session_api, delegate_api, rating_api,
+proposal_api, then each proposals part's) added below."""
 
 from ninja import Router
 
-from . import delegate_api, rating_api, session_api
+from . import delegate_api, proposal_api, rating_api, session_api
 
 router = Router(tags=["congress"])
 
@@ -17,6 +18,10 @@ router.add_router("/delegates", delegate_api.router)
 
 # --- rating -----------------------------------------------------------------------------
 router.add_router("/ratings", rating_api.router)
+
+
+# --- proposals: the proposal's page and its steps -----------------------------------------
+router.add_router("/proposals", proposal_api.router)
 
 
 # --- proposals: writing and co-signing ----------------------------------------------------

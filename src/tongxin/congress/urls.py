@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import delegate_views, rating_views, session_views
+from . import delegate_views, proposal_views, rating_views, session_views
 
 app_name = "congress"
 urlpatterns: list = []
@@ -39,6 +39,13 @@ urlpatterns += [
     path("ratings/", rating_views.rating_table_view, name="rating-table"),
     path("ratings/export.xlsx", rating_views.rating_export_view, name="rating-export"),
     path("ratings/<int:union_id>/<int:year>/", rating_views.rating_rate_view, name="rating-rate"),
+]
+
+
+# --- proposals: the proposal's page and its steps -----------------------------------------
+urlpatterns += [
+    path("proposals/<int:pk>/", proposal_views.detail_view, name="proposal-detail"),
+    path("proposals/<int:pk>/<slug:action>/", proposal_views.action_view, name="proposal-action"),
 ]
 
 

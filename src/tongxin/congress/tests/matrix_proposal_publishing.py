@@ -26,16 +26,38 @@ def populate(province: TinyProvince) -> None:
     )
 
 
-ROWS: list[Row] = []
+# A submitted proposal is published to its school's students; the union's officers and the
+# advisor read it as their work.
+SUBMITTED_READERS = [
+    *("student_a", "student_a2", "candidate_a1"),  # any student of school A
+    *("officer_a", "minister_a", "member_a"),  # union A's officers
+    *("college_officer_a1", "college_officer_a2", "advisor_a"),
+]
+
+
+def _pk(p: TinyProvince) -> int:
+    return int(p.issues[SUBMITTED_A].pk)
+
+
+ROWS: list[Row] = [
+    Row(
+        "a submitted proposal of school A",
+        lambda p: f"/congress/proposals/{_pk(p)}/",
+        SUBMITTED_READERS,
+        [],
+    ),
+    Row(
+        "a submitted proposal of school A (API)",
+        lambda p: f"/api/v1/congress/proposals/{_pk(p)}",
+        SUBMITTED_READERS,
+        [],
+    ),
+]
 GRANTS: list[Grant] = [
     Grant(
         "read a submitted proposal of school A",
         "congress.view_proposal",
         lambda p: p.issues[SUBMITTED_A],
-        [
-            *("student_a", "student_a2", "candidate_a1"),  # any student of school A
-            *("officer_a", "minister_a", "member_a"),  # union A's officers
-            *("college_officer_a1", "college_officer_a2", "advisor_a"),
-        ],
+        SUBMITTED_READERS,
     ),
 ]
