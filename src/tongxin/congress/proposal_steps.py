@@ -41,6 +41,66 @@ STEPS: dict[str, Step] = {}
 
 
 # --- proposals: the committee ---------------------------------------------------------------
+from . import proposal_committee_forms as committee_forms  # noqa: E402
+from .services import proposal_committee as committee  # noqa: E402
+
+
+def _accept(user: User, proposal: Proposal, d: dict[str, Any]) -> Proposal:
+    return committee.proposal_accept(
+        actor=user,
+        proposal=proposal,
+        expected_version=d["version"],
+        lead_office=committee_forms.node(d.get("lead_office"), "lead_office"),
+        co_offices=committee_forms.nodes(d.get("co_offices") or [], "co_offices"),
+        deadline_kind=d.get("deadline_kind") or "",
+        deadline_workdays=d.get("deadline_workdays"),
+        present=committee_forms.users(d.get("present") or [], "present"),
+        note=d.get("note") or "",
+    )
+
+
+def _refer(user: User, proposal: Proposal, d: dict[str, Any]) -> Proposal:
+    return committee.proposal_refer(
+        actor=user,
+        proposal=proposal,
+        expected_version=d["version"],
+        lead_office=committee_forms.node(d.get("lead_office"), "lead_office"),
+        co_offices=committee_forms.nodes(d.get("co_offices") or [], "co_offices"),
+        deadline_kind=d.get("deadline_kind") or "",
+        deadline_workdays=d.get("deadline_workdays"),
+        note=d.get("note") or "",
+    )
+
+
+def _refuse(user: User, proposal: Proposal, d: dict[str, Any]) -> Proposal:
+    return committee.proposal_refuse(
+        actor=user,
+        proposal=proposal,
+        expected_version=d["version"],
+        ground=d.get("ground") or "",
+        note=d.get("note") or "",
+        forwarded_to=committee_forms.node(d.get("forwarded_to"), "forwarded_to"),
+        present=committee_forms.users(d.get("present") or [], "present"),
+    )
+
+
+def _merge(user: User, proposal: Proposal, d: dict[str, Any]) -> Proposal:
+    target_id = d.get("merge_into")
+    target = Proposal.objects.filter(pk=target_id).first() if target_id else None
+    return committee.proposal_merge(
+        actor=user,
+        proposal=proposal,
+        expected_version=d["version"],
+        target=target,
+        present=committee_forms.users(d.get("present") or [], "present"),
+        note=d.get("note") or "",
+    )
+
+
+STEPS["accept"] = Step(committee_forms.AcceptForm, _accept, "已立案并交办。")
+STEPS["refer"] = Step(committee_forms.OfficesForm, _refer, "已交办。")
+STEPS["refuse"] = Step(committee_forms.RefuseForm, _refuse, "已记录不予立案。")
+STEPS["merge"] = Step(committee_forms.MergeForm, _merge, "已并案，以下为并入的提案。")
 
 
 # --- proposals: handling --------------------------------------------------------------------

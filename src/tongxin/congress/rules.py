@@ -271,6 +271,26 @@ rules.add_perm(
 
 
 # --- proposals: the committee (提案工作委员会) --------------------------------------------
+# The school's advisor names each session's committee (object: a Session); its chair
+# records the decisions (object: a Proposal); the chair, the members and the school's
+# advisor read the committee's work (object: a Session or a Proposal). The work page opens
+# for advisors and anyone on a committee.
+
+
+@rules.predicate
+def on_a_committee(user: Any) -> bool:
+    if not user.is_authenticated:
+        return False
+    return (
+        Committee.objects.filter(chair_id=user.pk).exists()
+        or CommitteeMember.objects.filter(user_id=user.pk, active=True).exists()
+    )
+
+
+rules.add_perm("congress.name_committee", advises_union_school)
+rules.add_perm("congress.view_committee", sits_on_committee | advises_union_school)
+rules.add_perm("congress.decide_proposal", chairs_committee)
+rules.add_perm("congress.open_committee_page", holds_role(Role.ADVISOR) | on_a_committee)
 
 
 # --- proposals: handling (办理、答复与评价) -----------------------------------------------

@@ -53,6 +53,21 @@ urlpatterns += [
 
 
 # --- proposals: the committee -------------------------------------------------------------
+from . import proposal_committee_views  # noqa: E402
+
+urlpatterns += [
+    path("proposals/committee/", proposal_committee_views.committee_view, name="committee"),
+    path(
+        "proposals/committee/<int:pk>/",
+        proposal_committee_views.committee_session_view,
+        name="committee-session",
+    ),
+    path(
+        "proposals/committee/<int:pk>/name/",
+        proposal_committee_views.committee_name_view,
+        name="committee-name",
+    ),
+]
 
 
 # --- proposals: handling ------------------------------------------------------------------
