@@ -28,6 +28,9 @@ router.add_router("/proposals", proposal_api.router)
 
 
 # --- proposals: the committee -------------------------------------------------------------
+from . import proposal_committee_api  # noqa: E402
+
+router.add_router("/proposals/committee", proposal_committee_api.router)
 
 
 # --- proposals: handling ------------------------------------------------------------------

@@ -56,6 +56,12 @@ NAVIGATION += [
 
 
 # --- proposals: the committee -------------------------------------------------------------
+from . import proposal_committee_home  # noqa: E402
+
+NAVIGATION += [
+    Nav("union", _("提案审查"), "congress:committee", "congress.open_committee_page", order=85),
+]
+TODO += [proposal_committee_home.proposals_to_decide]
 
 
 # --- proposals: handling ------------------------------------------------------------------
