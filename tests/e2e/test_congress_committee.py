@@ -14,20 +14,26 @@ from tongxin.testing.province import PASSWORD, TinyProvince
 
 from .conftest import PHONE
 from .helpers import submit_login
+from .test_axe_crawl import axe_source, check
+
+__all__ = ["axe_source"]  # the fixture, imported to be found here
 
 pytestmark = pytest.mark.browser
 
 
-def _fits(page: Page) -> None:
+def _fits(page: Page, axe: bool = False) -> None:
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 375, f"the page is {width} px wide on a 375 px phone"
+    if axe:  # axe-core, loaded by the context's init script (the CSP allows no inline one)
+        assert check(page) == []
 
 
 def test_the_committee_names_itself_accepts_and_merges_on_a_phone(
-    new_page: Callable[..., Page], province: TinyProvince
+    new_page: Callable[..., Page], province: TinyProvince, axe_source: str
 ) -> None:
     session = confirmed_session(province)
     advisor = new_page(**PHONE)
+    advisor.context.add_init_script(script=axe_source)
     submit_login(advisor, school_code="TA01", login="T3001", password=PASSWORD)
     expect(advisor.get_by_role("heading", level=1)).to_contain_text("您好")
 
@@ -36,7 +42,7 @@ def test_the_committee_names_itself_accepts_and_merges_on_a_phone(
     advisor.get_by_test_id("name-committee").click()
     advisor.get_by_label("冯老师").check()
     advisor.get_by_label("代表委员（本次会议代表的学号，每行一个）").fill("2024002")
-    _fits(advisor)
+    _fits(advisor, axe=True)
     advisor.get_by_role("button", name="保存").click()
     expect(advisor.get_by_test_id("members")).to_contain_text("李同学")
 
@@ -50,7 +56,7 @@ def test_the_committee_names_itself_accepts_and_merges_on_a_phone(
     accept.get_by_label("牵头部门").select_option(label="后勤处")
     accept.get_by_label("指定工作日内答复").check()
     accept.get_by_label("工作日数").fill("10")
-    _fits(advisor)
+    _fits(advisor, axe=True)
     accept.get_by_role("button", name="立案并交办").click()
     expect(advisor.get_by_test_id("state")).to_contain_text("办理中")
     expect(advisor.get_by_test_id("offices")).to_contain_text("后勤处（牵头）")
