@@ -3,7 +3,13 @@ the transition table (proposal_machine.PROPOSAL, its `done` verbs), the window, 
 committee, the suggestions and the reply clock's ladder. Each part adds its FIELDS."""
 
 from .proposal_machine import PROPOSAL
-from .proposal_models import ProposalCategory, ProposalState, ResultClass
+from .proposal_models import (
+    DeadlineKind,
+    NotAcceptedGround,
+    ProposalCategory,
+    ProposalState,
+    ResultClass,
+)
 
 ACTIONS = {
     **{f"congress.proposal.{a.done}": f"提案：{a.label}" for a in PROPOSAL.actions},
@@ -24,6 +30,22 @@ FIELDS = {
     "category": ("类别", dict(ProposalCategory.choices)),
     "proposal_state": ("提案状态", dict(ProposalState.choices)),
     "result_class": ("办理结果", dict(ResultClass.choices)),
+    # the committee
+    "committee_session": "会议编号",
+    "committee_chair": ("主任", "accounts.user"),
+    "committee_members": ("委员", "accounts.user"),
+    "members_added": ("新增委员", "accounts.user"),
+    "members_removed": ("不再担任委员", "accounts.user"),
+    "present": ("出席委员", "accounts.user"),
+    "lead_office": ("牵头部门", "orgs.node"),
+    "co_offices": ("协办部门", "orgs.node"),
+    "deadline_kind": ("答复期限", dict(DeadlineKind.choices)),
+    "deadline_workdays": "工作日数",
+    "reply_due_at": "答复截止",
+    "ground": ("不予立案理由", dict(NotAcceptedGround.choices)),
+    "forwarded_to": ("转送参考的部门", "orgs.node"),
+    "merged_into": "并入的提案编号",
+    "co_proposers": ("成为并案提案人", "accounts.user"),
 }
 TARGETS = {
     "congress.proposal": "提案",

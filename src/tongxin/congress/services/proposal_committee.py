@@ -190,11 +190,11 @@ def committee_name(
         target=committee,
         school=session.school,
         data={
-            "session": session.pk,
-            "chair": chair.pk,
-            "members": sorted(chosen),
-            "added": added,
-            "removed": removed,
+            "committee_session": session.pk,
+            "committee_chair": chair.pk,
+            "committee_members": sorted(chosen),
+            "members_added": added,
+            "members_removed": removed,
         },
     )
     told = [u for u in members if u.pk in added]
@@ -227,7 +227,7 @@ def _present(proposal: Proposal, users: Iterable[User], *, required: bool) -> li
     rows = list(
         CommitteeMember.objects.filter(
             committee__session_id=proposal.session_id, user_id__in=ids, active=True
-        )
+        ).select_related("user")
     )
     if len(rows) != len(ids):
         raise DomainError(_("出席委员只能是本次会议提案工作委员会的委员。"), field="present")
@@ -278,6 +278,11 @@ def _decided(proposal: Proposal, actor: User, now: datetime.datetime, note: str)
 
 def _names(users: Iterable[Any]) -> str:
     return "、".join(u.real_name or u.username for u in users)
+
+
+def _with_present(text: str, members: list[CommitteeMember]) -> str:
+    """The timeline's text with the members present at the decision."""
+    return f"{text}\n出席委员：{_names(m.user for m in members)}" if members else text
 
 
 # ---------------------------------------------------------------- 立案并交办 / 交办
@@ -368,7 +373,7 @@ def proposal_accept(
         proposal,
         kind="accepted",
         now=now,
-        text=_referred_text(proposal, lead_office, co_offices, note),
+        text=_with_present(_referred_text(proposal, lead_office, co_offices, note), members),
         data=_referral_data(proposal, lead_office, co_offices, members),
     )
     _tell_referred(actor, proposal, lead_office, co_offices)
@@ -475,7 +480,7 @@ def proposal_refuse(
         proposal,
         kind="refused",
         now=now,
-        text=text,
+        text=_with_present(text, members),
         data={
             "ground": ground,
             "forwarded_to": office.pk if office else None,
@@ -603,7 +608,9 @@ def proposal_merge(
         proposal,
         kind="merged",
         now=now,
-        text=_("并入%(t)s。%(note)s") % {"t": describe(target), "note": note},
+        text=_with_present(
+            _("并入%(t)s。%(note)s") % {"t": describe(target), "note": note}, members
+        ),
         data={
             "merged_into": target.pk,
             "co_proposers": [u.pk for u in added],

@@ -79,7 +79,8 @@ def test_the_advisor_names_the_committee_and_changes_it_later(province):
     # The former member's row stays (decisions name who was present), inactive.
     assert CommitteeMember.objects.get(user=province.student_a2).active is False
     events = AuditEvent.objects.filter(action="congress.proposal.committee_named")
-    assert [e.data["removed"] for e in events.order_by("id")] == [[], [province.student_a2.pk]]
+    removed = [e.data["members_removed"] for e in events.order_by("id")]
+    assert removed == [[], [province.student_a2.pk]]
 
 
 @pytest.mark.time_machine(moment(TUESDAY))
@@ -266,7 +267,8 @@ def test_refuse_with_a_ground_forwarded_to_an_office(world):
     told = set(Notification.objects.values_list("recipient__username", flat=True))
     # The academic office has no handler in the tiny province; the proposers are told.
     assert {province.student_a.username, province.officer_a.username} <= told
-    assert "相关工作已在推进" in p.events.get().text
+    text = p.events.get().text
+    assert "相关工作已在推进" in text and "出席委员：冯老师、李同学" in text
 
 
 @pytest.mark.time_machine(moment(TUESDAY))
