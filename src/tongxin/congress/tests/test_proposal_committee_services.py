@@ -133,14 +133,16 @@ def test_accept_refers_with_the_month_end_and_tells_offices_and_proposers(world)
     assert clock.due_at == p.reply_due_at and clock.stopped_at is None
     assert AuditEvent.objects.filter(action="congress.proposal.accepted").count() == 1
     assert p.events.get().kind == "accepted"
-    told = set(Notification.objects.values_list("recipient__username", flat=True))
-    for person in (
-        province.handler_a,
-        province.office_head_a,
-        province.student_a,
-        province.officer_a,
-    ):
-        assert person.username in told
+    offices = Notification.objects.filter(title__startswith="交办提案")
+    assert set(offices.values_list("recipient", flat=True)) == {
+        province.handler_a.pk,
+        province.office_head_a.pk,
+    }  # the academic office (co-office) has no handler in the tiny province
+    proposers = Notification.objects.filter(title__contains="已立案并交办")
+    assert set(proposers.values_list("recipient", flat=True)) == {
+        province.student_a.pk,
+        province.officer_a.pk,
+    }
 
 
 def _at(referred, kind, due):
@@ -254,19 +256,22 @@ def test_refuse_with_a_ground_forwarded_to_an_office(world):
         expected_version=proposal.version,
         ground=NotAcceptedGround.IN_HAND,
         note="图书馆已在试行延时开放。",
-        forwarded_to=province.academic_office_a,
+        forwarded_to=province.logistics_office_a,
         present=[province.handler_a, province.student_a2],
     )
     p = fresh(p)
     assert p.state == P.NOT_ACCEPTED and p.ground == NotAcceptedGround.IN_HAND
-    assert p.forwarded_to == province.academic_office_a and p.decision_note
+    assert p.forwarded_to == province.logistics_office_a and p.decision_note
     assert p.present.count() == 2
     assert AuditEvent.objects.filter(action="congress.proposal.refused").count() == 1
     forwarded = AuditEvent.objects.get(action="congress.proposal.forwarded")
-    assert forwarded.data["forwarded_to"] == province.academic_office_a.pk
-    told = set(Notification.objects.values_list("recipient__username", flat=True))
-    # The academic office has no handler in the tiny province; the proposers are told.
-    assert {province.student_a.username, province.officer_a.username} <= told
+    assert forwarded.data["forwarded_to"] == province.logistics_office_a.pk
+    # The office's handlers are told of the opinion, the proposers of the refusal.
+    notes = Notification.objects.filter(created_at__gte=p.decided_at)
+    forwarded_to = set(notes.filter(title__contains="参考").values_list("recipient", flat=True))
+    assert forwarded_to == {province.handler_a.pk, province.office_head_a.pk}
+    refused_to = set(notes.filter(title__contains="不予立案").values_list("recipient", flat=True))
+    assert {province.student_a.pk, province.officer_a.pk} <= refused_to
     text = p.events.get().text
     assert "相关工作已在推进" in text and "出席委员：冯老师、李同学" in text
 
