@@ -5,7 +5,7 @@ chair's to-do item."""
 import pytest
 
 from tongxin.congress.proposal_committee_home import proposals_to_decide
-from tongxin.congress.proposal_models import CommitteeMember, ProposalState
+from tongxin.congress.proposal_models import CommitteeMember, Proposal, ProposalState
 from tongxin.testing.clock import moment
 
 from .proposal_factories_committee import confirmed_session, fresh, name_committee, submitted
@@ -186,3 +186,19 @@ def test_the_chair_to_do_counts_the_waiting_proposals(world):
     batch = proposals_to_decide(province.advisor_a, 20)
     assert batch.count == 1 and "待审查提案 2 件" in batch.items[0].title
     assert proposals_to_decide(province.handler_a, 20).count == 0
+
+
+def test_a_handed_back_proposal_offers_the_chair_the_refer_form(world, client_for):
+    province, session, proposal = world
+    Proposal.objects.filter(pk=proposal.pk).update(state=P.ACCEPTED)
+    draft = submitted(province, session, province.student_a2, title="一件草稿", state=P.DRAFT)
+    text = client_for("advisor_a").get(f"/congress/proposals/{proposal.pk}/").content.decode()
+    assert 'data-testid="step-refer"' in text and 'data-testid="step-accept"' not in text
+    assert province.academic_office_a.name in text
+    other = submitted(province, session, province.people["delegate_0"], title="自习室")
+    page = client_for("advisor_a").get(f"/congress/proposals/{other.pk}/").content.decode()
+    form = page[page.index('name="merge_into"') :]
+    form = form[: form.index("</select>")]
+    # The merge target select: the accepted proposal, never a draft or the proposal itself.
+    assert f'<option value="{proposal.pk}"' in form
+    assert f'<option value="{draft.pk}"' not in form and f'<option value="{other.pk}"' not in form
