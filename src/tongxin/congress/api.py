@@ -31,6 +31,9 @@ router.add_router("/proposals", proposal_api.router)
 
 
 # --- proposals: handling ------------------------------------------------------------------
+from . import proposal_handling_api  # noqa: E402
+
+router.add_router("/proposals/office", proposal_handling_api.router)
 
 
 # --- proposals: publishing and figures ----------------------------------------------------

@@ -1,6 +1,7 @@
 """A proposal as JSON and any of its steps (the same steps as the pages: proposal_steps).
 Each part's lists and other endpoints live in its own module."""
 
+import json
 from typing import Any
 
 from django.http import HttpRequest
@@ -88,6 +89,17 @@ def _detail(request: HttpRequest, pk: int) -> dict[str, Any]:
     }
 
 
+def _step_fields(request: HttpRequest, body: StepIn) -> dict[str, Any]:
+    """The step's fields as sent: django-ninja keeps only a body schema's declared fields,
+    so the extra ones (a reply's text) are read from the JSON body itself."""
+    try:
+        sent = json.loads(request.body or b"{}")
+    except ValueError:
+        sent = {}
+    extra = {k: v for k, v in sent.items() if v is not None} if isinstance(sent, dict) else {}
+    return {**extra, **body.fields()}
+
+
 @router.get("/{int:proposal_id}", response=ProposalDetailOut)
 def proposal_detail(request: HttpRequest, proposal_id: int) -> Any:
     return _detail(request, proposal_id)
@@ -102,7 +114,7 @@ def proposal_step(request: HttpRequest, proposal_id: int, action: str, body: Ste
     spec = STEPS.get(action)
     if spec is None:
         raise HttpError(404, "未知的操作。")
-    form = spec.form(body.fields())
+    form = spec.form(_step_fields(request, body))
     if not form.is_valid():
         raise HttpError(400, form_errors(form))
     user: Any = request.user

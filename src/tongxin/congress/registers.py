@@ -59,6 +59,37 @@ NAVIGATION += [
 
 
 # --- proposals: handling ------------------------------------------------------------------
+# The offices' proposals page, their to-do items (a reply owed by the lead office), and the
+# comments on a proposal (the proposers, the committee and the offices write; the chair of
+# the committee moderates).
+from tongxin.core.registration import Commentable  # noqa: E402
+
+from .proposal_handling_selectors import todo_replies  # noqa: E402
+
+
+def _moderated_proposals(user):  # type: ignore[no-untyped-def]
+    """The proposals of the sessions whose committee the user chairs (None: no committee)."""
+    from .proposal_models import Committee, Proposal
+
+    if not user.is_authenticated or not Committee.objects.filter(chair_id=user.pk).exists():
+        return None
+    return Proposal.objects.filter(session__proposal_committee__chair_id=user.pk)
+
+
+NAVIGATION += [
+    Nav("union", _("提案办理"), "congress:proposal-office", "congress.open_proposal_office", 120),
+]
+TODO += [todo_replies]
+COMMENTABLE = [
+    Commentable(
+        "congress.proposal",
+        read="congress.view_proposal",
+        add="congress.discuss_proposal",
+        moderate="congress.moderate_proposal_comments",
+        moderated_by=_moderated_proposals,
+        page="congress:proposal-detail",
+    )
+]
 CLOCKS = [Clocks(ProposalClock, kinds=proposal_deadlines.KINDS)]
 
 
