@@ -53,7 +53,8 @@ from .services import proposal_handling as handling  # noqa: E402
 def _office(data: dict[str, Any]) -> Any:
     from tongxin.orgs.models import Node
 
-    return Node.objects.filter(pk=data.get("office")).first()
+    office = data.get("office")
+    return Node.objects.filter(pk=office).first() if office else None
 
 
 STEPS |= {

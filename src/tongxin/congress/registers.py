@@ -62,12 +62,14 @@ NAVIGATION += [
 # The offices' proposals page, their to-do items (a reply owed by the lead office), and the
 # comments on a proposal (the proposers, the committee and the offices write; the chair of
 # the committee moderates).
+from typing import Any  # noqa: E402
+
 from tongxin.core.registration import Commentable  # noqa: E402
 
 from .proposal_handling_selectors import todo_replies  # noqa: E402
 
 
-def _moderated_proposals(user):  # type: ignore[no-untyped-def]
+def _moderated_proposals(user: Any) -> Any:
     """The proposals of the sessions whose committee the user chairs (None: no committee)."""
     from .proposal_models import Committee, Proposal
 

@@ -179,10 +179,13 @@ def test_the_office_page_paginates_and_shows_done_on_request(province, client_fo
     assert 'data-testid="row"' not in done
 
 
+def _todo(user):
+    return [i.title for b in todo_for(user).batches for i in b.items]
+
+
 def test_the_lead_office_has_the_reply_on_its_to_do_list(province):
     p = referred_proposal(province)
-    titles = [i.title for b in todo_for(province.handler_a).batches for i in b.items]
-    assert f"提案《{p.title}》" in titles
+    assert f"提案《{p.title}》" in _todo(province.handler_a)
     academic = province.people["academic_handler_a"]
     assert f"提案《{p.title}》" not in [
         i.title for b in todo_for(academic).batches for i in b.items
