@@ -70,10 +70,15 @@ from .proposal_handling_selectors import todo_replies  # noqa: E402
 
 
 def _moderated_proposals(user: Any) -> Any:
-    """The proposals of the sessions whose committee the user chairs (None: no committee)."""
-    from .proposal_models import Committee, Proposal
+    """The proposals of the sessions whose committee the user chairs, as a subquery; None
+    with no query for anyone who is not a school's advisor (the committee's chair is the
+    advisor, DOMAIN.md §5; the rule itself, chairs_committee, asks the committee)."""
+    from tongxin.accounts.models import Role
+    from tongxin.accounts.roles import node_ids_where
 
-    if not user.is_authenticated or not Committee.objects.filter(chair_id=user.pk).exists():
+    from .proposal_models import Proposal
+
+    if not user.is_authenticated or not node_ids_where(user, Role.ADVISOR):
         return None
     return Proposal.objects.filter(session__proposal_committee__chair_id=user.pk)
 
