@@ -48,8 +48,10 @@ def _proposal(request: HttpRequest, pk: int) -> Proposal:
         raise HttpError(404, NOT_FOUND) from exc
 
 
-def _detail(request: HttpRequest, pk: int) -> dict[str, Any]:
-    p = _proposal(request, pk)
+def _detail(request: HttpRequest, pk: int, *, gate: bool = True) -> dict[str, Any]:
+    # gate=False: the proposal the caller just took a step on, which may have left their
+    # reach (an office's hand-back): they are shown what they acted on, with no steps.
+    p = _proposal(request, pk) if gate else Proposal.objects.get(pk=pk)
     return {
         **proposal_out(p),
         "background": p.background,
@@ -120,4 +122,9 @@ def proposal_step(request: HttpRequest, proposal_id: int, action: str, body: Ste
     user: Any = request.user
     result = spec.run(user, p, form.cleaned_data)
     target = result.pk if isinstance(result, Proposal) else p.pk
+    still_reads = selectors.proposal_get_for
+    try:
+        still_reads(actor=user, pk=target)
+    except Proposal.DoesNotExist:
+        return _detail(request, target, gate=False)
     return _detail(request, target)

@@ -96,6 +96,10 @@ def test_a_co_office_adds_its_opinion_on_the_page(province):
     )
     assert response.status_code == 302
     assert ProposalInput.objects.get(proposal=p).text == "可调整考试安排。"
+    # The lead office reads the opinion beside its reply form.
+    lead = _page(_client(province.handler_a), p).content.decode()
+    section = lead.split('data-testid="inputs-for-reply"')[1].split("</div></div>")[0]
+    assert "教务处" in section and "可调整考试安排。" in section
 
 
 def test_a_co_signer_co_rates_on_the_page(province):
@@ -152,6 +156,7 @@ def test_the_office_page_lists_soonest_due_first_flags_overdue_and_scopes(
     alone.save()
     time_machine.move_to(moment("2026-03-13"))
     body = client_for("handler_a").get("/congress/proposals/office/").content.decode()
+    assert 'href="/congress/proposals/office/"' in body  # the menu's entry
     assert body.index("早已到期") < body.index("月底到期")
     assert body.count('data-testid="overdue"') == 1 and "只有后勤" not in body
     academic = _client(province.people["academic_handler_a"])
@@ -225,3 +230,21 @@ def test_proposers_offices_and_committee_comment_and_the_chair_moderates(provinc
     page = _page(client_for("student_a2"), p).content.decode()
     assert "希望尽快落实。" in page and "正在协调。" not in page
     assert timezone.now() - datetime.timedelta(days=1) < fresh(mine).created_at
+
+
+def test_after_a_hand_back_the_office_lands_on_its_proposals_page(province, client_for):
+    p = referred_proposal(province)
+    response = client_for("handler_a").post(
+        f"/congress/proposals/{p.pk}/hand-back/", {"version": p.version, "reason": "不归我们管。"}
+    )
+    assert response.status_code == 302 and response["Location"] == "/congress/proposals/office/"
+    assert fresh(p).state == S.ACCEPTED
+    assert client_for("handler_a").get(f"/congress/proposals/{p.pk}/").status_code == 404
+    again = referred_proposal(province, title="另一件")
+    answer = client_for("handler_a").post(
+        f"/api/v1/congress/proposals/{again.pk}/hand-back",
+        {"version": again.version, "reason": "不归我们管。"},
+        "application/json",
+    )
+    assert answer.status_code == 200
+    assert answer.json()["state"] == S.ACCEPTED and answer.json()["steps"] == []
