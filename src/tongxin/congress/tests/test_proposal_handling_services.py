@@ -295,3 +295,21 @@ def test_co_signers_rate_beside_the_lead_once_per_reply(province):
         ]
     )
     assert fresh(p).events.filter(kind="co_rated").count() == 3
+
+
+def test_a_further_reply_may_be_b_and_its_final_result_is_rated_finally(province):
+    p = _reply(province, referred_proposal(province))
+    p = _rate(province, fresh(p), rating="dissatisfied", reason="没有落实。")
+    p = _reply(province, fresh(p), cls="B", text="正在施工。")
+    assert fresh(p).state == S.PROGRESSING and not _running(p).exists()
+    p = handling.proposal_finish(
+        actor=province.handler_a,
+        proposal=fresh(p),
+        expected_version=fresh(p).version,
+        result_class="C",
+        text="经费不足，暂缓。",
+    )
+    p = _rate(province, fresh(p), rating="dissatisfied", reason="仍未解决。")
+    p = fresh(p)
+    assert p.state == S.DONE and p.result_class == "C" and p.rating == "dissatisfied"
+    assert list(p.ratings.values_list("round", flat=True)) == [0, 1]

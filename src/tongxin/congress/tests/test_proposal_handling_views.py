@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from tongxin.comments import services as comments
 from tongxin.comments.models import Comment, Status
+from tongxin.comments.selectors import awaiting_moderation
 from tongxin.congress.proposal_models import DeadlineKind, ProposalInput, ProposalState
 from tongxin.congress.services import proposal_handling as handling
 from tongxin.core.errors import NotAllowed
@@ -225,6 +226,11 @@ def test_proposers_offices_and_committee_comment_and_the_chair_moderates(provinc
     assert Comment.objects.filter(status=Status.SUBMITTED).count() == 2
     with pytest.raises(NotAllowed):  # the office does not moderate
         comments.comment_approve(actor=province.handler_a, comment=mine, expected_version=None)
+    queue = awaiting_moderation(actor=province.advisor_a)
+    assert queue is not None and {c.pk for c in queue} == set(
+        Comment.objects.filter(status=Status.SUBMITTED).values_list("pk", flat=True)
+    )
+    assert awaiting_moderation(actor=province.handler_a) is None
     comments.comment_approve(actor=province.advisor_a, comment=mine, expected_version=None)
     assert fresh(mine).status == Status.APPROVED
     page = _page(client_for("student_a2"), p).content.decode()
