@@ -34,6 +34,9 @@ router.add_router("/proposals/committee", proposal_committee_api.router)
 
 
 # --- proposals: handling ------------------------------------------------------------------
+from . import proposal_handling_api  # noqa: E402
+
+router.add_router("/proposals/office", proposal_handling_api.router)
 
 
 # --- proposals: publishing and figures ----------------------------------------------------

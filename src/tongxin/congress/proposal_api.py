@@ -1,6 +1,7 @@
 """A proposal as JSON and any of its steps (the same steps as the pages: proposal_steps).
 Each part's lists and other endpoints live in its own module."""
 
+import json
 from typing import Any
 
 from django.http import HttpRequest
@@ -47,8 +48,10 @@ def _proposal(request: HttpRequest, pk: int) -> Proposal:
         raise HttpError(404, NOT_FOUND) from exc
 
 
-def _detail(request: HttpRequest, pk: int) -> dict[str, Any]:
-    p = _proposal(request, pk)
+def _detail(request: HttpRequest, pk: int, *, gate: bool = True) -> dict[str, Any]:
+    # gate=False: the proposal the caller just took a step on, which may have left their
+    # reach (an office's hand-back): they are shown what they acted on, with no steps.
+    p = _proposal(request, pk) if gate else Proposal.objects.get(pk=pk)
     return {
         **proposal_out(p),
         "background": p.background,
@@ -88,6 +91,17 @@ def _detail(request: HttpRequest, pk: int) -> dict[str, Any]:
     }
 
 
+def _step_fields(request: HttpRequest, body: StepIn) -> dict[str, Any]:
+    """The step's fields as sent: django-ninja keeps only a body schema's declared fields,
+    so the extra ones (a reply's text) are read from the JSON body itself."""
+    try:
+        sent = json.loads(request.body or b"{}")
+    except ValueError:
+        sent = {}
+    extra = {k: v for k, v in sent.items() if v is not None} if isinstance(sent, dict) else {}
+    return {**extra, **body.fields()}
+
+
 @router.get("/{int:proposal_id}", response=ProposalDetailOut)
 def proposal_detail(request: HttpRequest, proposal_id: int) -> Any:
     return _detail(request, proposal_id)
@@ -102,10 +116,15 @@ def proposal_step(request: HttpRequest, proposal_id: int, action: str, body: Ste
     spec = STEPS.get(action)
     if spec is None:
         raise HttpError(404, "未知的操作。")
-    form = spec.form(body.fields())
+    form = spec.form(_step_fields(request, body))
     if not form.is_valid():
         raise HttpError(400, form_errors(form))
     user: Any = request.user
     result = spec.run(user, p, form.cleaned_data)
     target = result.pk if isinstance(result, Proposal) else p.pk
+    still_reads = selectors.proposal_get_for
+    try:
+        still_reads(actor=user, pk=target)
+    except Proposal.DoesNotExist:
+        return _detail(request, target, gate=False)
     return _detail(request, target)

@@ -16,6 +16,7 @@ it falls due, the school's advisor when it is overdue three working days.
 
 import calendar
 import datetime
+from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
@@ -107,6 +108,13 @@ def _subject(proposal: Proposal) -> str:
     return f"提案《{proposal.title}》"
 
 
+def _escalated(step: Any) -> None:
+    """The handling part's hook: a timeline line beside the kernel's audit and notices."""
+    from .services.proposal_handling import proposal_escalated
+
+    proposal_escalated(step)
+
+
 KINDS = [
     ClockKind(
         name=MONTH_END_CLOCK,
@@ -115,6 +123,7 @@ KINDS = [
         ladder=LADDER,
         unit="date",
         subject=_subject,
+        on_escalate=_escalated,
     ),
     ClockKind(
         name=WORKDAYS_CLOCK,
@@ -123,5 +132,6 @@ KINDS = [
         ladder=LADDER,
         unit="workdays",
         subject=_subject,
+        on_escalate=_escalated,
     ),
 ]

@@ -10,6 +10,7 @@ from .proposal_machine import PROPOSAL
 from .proposal_models import Proposal
 
 LABELS = {a.done: a.label for a in PROPOSAL.actions}
+LABELS["reminded"] = "答复时限提醒"  # the reply clock's ladder (handling part's hook)
 # The step's own form fragment, or the generic one (version + optional note + button).
 STEP_TEMPLATE = "congress/proposals/steps/{name}.html"
 GENERIC_STEP = "congress/proposals/steps/_generic.html"

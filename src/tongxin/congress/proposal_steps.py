@@ -104,3 +104,79 @@ STEPS["merge"] = Step(committee_forms.MergeForm, _merge, "已并案，以下为�
 
 
 # --- proposals: handling --------------------------------------------------------------------
+# The offices reply, report progress and the final result, add a co-office's opinion or
+# hand the proposal back; the lead proposer rates, the co-signers rate beside.
+from . import proposal_handling_forms as handling_forms  # noqa: E402
+from .services import proposal_handling as handling  # noqa: E402
+
+
+def _office(data: dict[str, Any]) -> Any:
+    from tongxin.orgs.models import Node
+
+    office = data.get("office")
+    return Node.objects.filter(pk=office).first() if office else None
+
+
+STEPS |= {
+    "reply": Step(
+        handling_forms.ReplyForm,
+        lambda user, p, data: handling.proposal_reply(
+            actor=user,
+            proposal=p,
+            expected_version=data["version"],
+            result_class=data["result_class"],
+            text=data["text"],
+        ),
+        "已答复。",
+    ),
+    "progress": Step(
+        handling_forms.ProgressForm,
+        lambda user, p, data: handling.proposal_progress(
+            actor=user, proposal=p, expected_version=data["version"], text=data["text"]
+        ),
+        "已报告进展。",
+    ),
+    "finish": Step(
+        handling_forms.FinishForm,
+        lambda user, p, data: handling.proposal_finish(
+            actor=user,
+            proposal=p,
+            expected_version=data["version"],
+            result_class=data["result_class"],
+            text=data["text"],
+        ),
+        "已报告最终结果。",
+    ),
+    "add-input": Step(
+        handling_forms.InputForm,
+        lambda user, p, data: handling.proposal_add_input(
+            actor=user, proposal=p, office=_office(data), text=data["text"]
+        ),
+        "已提供协办意见。",
+    ),
+    "hand-back": Step(
+        handling_forms.HandBackForm,
+        lambda user, p, data: handling.proposal_hand_back(
+            actor=user, proposal=p, expected_version=data["version"], reason=data["reason"]
+        ),
+        "已退回交办。",
+    ),
+    "rate": Step(
+        handling_forms.RateForm,
+        lambda user, p, data: handling.proposal_rate(
+            actor=user,
+            proposal=p,
+            expected_version=data["version"],
+            rating=data["rating"],
+            reason=data.get("reason") or "",
+        ),
+        "已评价。",
+    ),
+    "co-rate": Step(
+        handling_forms.CoRateForm,
+        lambda user, p, data: handling.proposal_corate(
+            actor=user, proposal=p, rating=data["rating"], reason=data.get("reason") or ""
+        ),
+        "已评价。",
+    ),
+}

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from tongxin.accounts.http import AuthenticatedRequest
+from tongxin.core.authz import can
 from tongxin.core.errors import DomainError
 from tongxin.core.forms import form_errors
 
@@ -49,6 +50,12 @@ def action_view(request: AuthenticatedRequest, pk: int, action: str) -> HttpResp
     messages.success(request, str(spec.done))
     # A step may lead to another proposal's page (a merge shows the proposal merged into).
     target = result.pk if isinstance(result, Proposal) else proposal.pk
+    try:
+        selectors.proposal_get_for(actor=request.user, pk=target)
+    except Proposal.DoesNotExist:  # the step took it out of the actor's reach (a hand-back)
+        if can(request.user, "congress.open_proposal_office"):
+            return redirect("congress:proposal-office")
+        return redirect("core:home")
     return redirect("congress:proposal-detail", pk=target)
 
 

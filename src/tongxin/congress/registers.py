@@ -65,6 +65,44 @@ TODO += [proposal_committee_home.proposals_to_decide]
 
 
 # --- proposals: handling ------------------------------------------------------------------
+# The offices' proposals page, their to-do items (a reply owed by the lead office), and the
+# comments on a proposal (the proposers, the committee and the offices write; the chair of
+# the committee moderates).
+from typing import Any  # noqa: E402
+
+from tongxin.core.registration import Commentable  # noqa: E402
+
+from .proposal_handling_selectors import todo_replies  # noqa: E402
+
+
+def _moderated_proposals(user: Any) -> Any:
+    """The proposals of the sessions whose committee the user chairs, as a subquery; None
+    with no query for anyone who is not a school's advisor (the committee's chair is the
+    advisor, DOMAIN.md §5; the rule itself, chairs_committee, asks the committee)."""
+    from tongxin.accounts.models import Role
+    from tongxin.accounts.roles import node_ids_where
+
+    from .proposal_models import Proposal
+
+    if not user.is_authenticated or not node_ids_where(user, Role.ADVISOR):
+        return None
+    return Proposal.objects.filter(session__proposal_committee__chair_id=user.pk)
+
+
+NAVIGATION += [
+    Nav("union", _("提案办理"), "congress:proposal-office", "congress.open_proposal_office", 120),
+]
+TODO += [todo_replies]
+COMMENTABLE = [
+    Commentable(
+        "congress.proposal",
+        read="congress.view_proposal",
+        add="congress.discuss_proposal",
+        moderate="congress.moderate_proposal_comments",
+        moderated_by=_moderated_proposals,
+        page="congress:proposal-detail",
+    )
+]
 CLOCKS = [Clocks(ProposalClock, kinds=proposal_deadlines.KINDS)]
 
 

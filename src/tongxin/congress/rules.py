@@ -294,6 +294,24 @@ rules.add_perm("congress.open_committee_page", holds_role(Role.ADVISOR) | on_a_c
 
 
 # --- proposals: handling (办理、答复与评价) -----------------------------------------------
+# The lead office's handlers (the head among them) reply, report a B item's progress and
+# its final result, or hand the proposal back; a co-office's handlers add their opinion;
+# the lead proposer rates (the rating decides), the confirmed co-signers and co-proposers
+# rate beside it. Comments: the proposers, the committee and the offices write; every
+# reader of the proposal reads the approved ones; the committee's chair moderates.
+from tongxin.workflow.referral.rules import (  # noqa: E402
+    handles_co_office,
+    handles_lead_office,
+)
+
+rules.add_perm("congress.reply_proposal", handles_lead_office)
+rules.add_perm("congress.add_proposal_input", handles_co_office)
+rules.add_perm("congress.rate_proposal", leads_proposal)
+rules.add_perm("congress.corate_proposal", signs_proposal)
+rules.add_perm("congress.discuss_proposal", proposers | sits_on_committee | handles_referral)
+rules.add_perm("congress.moderate_proposal_comments", chairs_committee)
+# Pages: the offices' proposals (a handler of any office).
+rules.add_perm("congress.open_proposal_office", holds_role(Role.OFFICE_HANDLER))
 
 
 # --- proposals: publishing and figures (公开与统计) ----------------------------------------

@@ -71,6 +71,11 @@ urlpatterns += [
 
 
 # --- proposals: handling ------------------------------------------------------------------
+from . import proposal_handling_views  # noqa: E402
+
+urlpatterns += [
+    path("proposals/office/", proposal_handling_views.office_view, name="proposal-office"),
+]
 
 
 # --- proposals: publishing and figures ----------------------------------------------------

@@ -126,15 +126,25 @@ def approve_reply(item: Referable) -> Replied:
     return Replied.SENT
 
 
-def add_input(model: type[I], *, item: Referable, office: Node | None, author: Any, text: str) -> I:
+def add_input(
+    model: type[I],
+    *,
+    item: Referable,
+    office: Node | None,
+    author: Any,
+    text: str,
+    extra: dict[str, Any] | None = None,
+) -> I:
     """A co-office's opinion for the lead office, written in the name of an office the
-    author handles and that is a co-office of the item."""
+    author handles and that is a co-office of the item (`extra`: the app's own columns of
+    the input, its school)."""
     if office is None or not has_role_at(author, Role.OFFICE_HANDLER, node_id=office.pk):
         raise DomainError(_("只能以本人所在部门的名义提供意见。"), field="office")
     if not item.co_offices.filter(pk=office.pk).exists():
         raise DomainError(_("只能以协办部门的名义提供意见。"), field="office")
     text = require_text(text, "text", _("协办意见"))
     values = {model.ITEM_FIELD: item, "office": office, "author": author, "text": text}
+    values.update(extra or {})
     return model._default_manager.create(**values)
 
 
