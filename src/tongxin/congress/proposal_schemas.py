@@ -4,7 +4,7 @@ from datetime import datetime
 from typing import Any
 
 from ninja import Schema
-from pydantic import ConfigDict
+from pydantic import BaseModel, ConfigDict
 
 
 class ProposalOut(Schema):
@@ -78,9 +78,10 @@ class ProposalDetailOut(ProposalOut):
     timeline: list[TimelineOut]
 
 
-class StepIn(Schema):
+class StepIn(BaseModel):
     """A step's input: the fields of the page's form for that step (each step's form
-    parses what it needs; unknown fields are ignored)."""
+    parses what it needs; unknown fields are ignored). A plain pydantic model: ninja's
+    Schema reads declared fields only and would drop the step's own fields."""
 
     model_config = ConfigDict(extra="allow")
 
