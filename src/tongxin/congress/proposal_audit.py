@@ -24,6 +24,11 @@ FIELDS = {
     "category": ("类别", dict(ProposalCategory.choices)),
     "proposal_state": ("提案状态", dict(ProposalState.choices)),
     "result_class": ("办理结果", dict(ResultClass.choices)),
+    # writing and co-signing
+    "opens_on": "征集开始日期",
+    "closes_on": "征集截止日期",
+    "invitees": "邀请附议的代表",
+    "number": "提案编号（会内）",
 }
 TARGETS = {
     "congress.proposal": "提案",
