@@ -403,3 +403,40 @@ def test_writable_windows_are_the_delegates_open_ones(world, province):
     assert [w.session_id for w in writable_windows(world.lead, today)] == [world.session.pk]
     assert not writable_windows(province.people["student_a2"], today).exists()
     assert not writable_windows(world.lead, today + datetime.timedelta(days=60)).exists()
+
+
+# ---------------------------------------------------------------- basis and attachments
+
+
+def test_a_rights_issue_the_delegate_reads_is_a_basis(world, province):
+    from tongxin.rights.tests.factories import rights_world, submit
+
+    rights_world(province)
+    own = submit(province, student="student_a")
+    p = world.write(basis_issue=own)
+    assert p.basis_issue == own
+    elsewhere = submit(province, student="student_b", title="乙学院宿舍停水")
+    with pytest.raises(DomainError) as exc:
+        world.write(title="宿舍停水", basis_issue=elsewhere)
+    assert exc.value.field == "basis_issue"
+
+
+def test_the_lead_attaches_files_while_a_draft(world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tongxin.attachments.services import attachment_upload
+
+    def upload(user, proposal):
+        return attachment_upload(
+            actor=user,
+            subject=proposal,
+            upload=SimpleUploadedFile("调研.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf"),
+        )
+
+    p = world.ready()
+    assert upload(world.lead, p).pk
+    with pytest.raises(NotAllowed):
+        upload(world.delegates[1], p)
+    p = world.submit(p)
+    with pytest.raises(NotAllowed):
+        upload(world.lead, p)
