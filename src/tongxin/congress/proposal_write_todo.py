@@ -6,14 +6,20 @@ from typing import Any
 from django.urls import reverse
 from django.utils import timezone
 
+from tongxin.accounts.roles import STUDENT_ROLES, grants_where
 from tongxin.core.registration import TodoBatch, TodoItem
 from tongxin.core.todo import batch_of
 
 from . import proposal_write_selectors as selectors
 
 
+def _student(user: Any) -> bool:
+    """Only students are delegates: nobody else pays a query for these items."""
+    return bool(getattr(user, "is_authenticated", False) and grants_where(user, *STUDENT_ROLES))
+
+
 def invitations_waiting(user: Any, limit: int) -> TodoBatch:
-    if not getattr(user, "is_authenticated", False):
+    if not _student(user):
         return TodoBatch()
     return batch_of(
         selectors.my_invitations(user),
@@ -28,7 +34,7 @@ def invitations_waiting(user: Any, limit: int) -> TodoBatch:
 
 
 def suggestions_waiting(user: Any, limit: int) -> TodoBatch:
-    if not getattr(user, "college_id", None):
+    if not getattr(user, "college_id", None) or not _student(user):
         return TodoBatch()
     rows = selectors.open_suggestions_for_delegate(user, timezone.localdate())
     return batch_of(

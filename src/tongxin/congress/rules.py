@@ -295,8 +295,15 @@ def _delegate_seats_now(user: Any) -> Any:
 
 @rules.predicate
 def is_current_delegate(user: Any) -> bool:
-    """A delegate of a confirmed list whose term covers today."""
-    return bool(user.is_authenticated) and _delegate_seats_now(user).exists()
+    """A delegate of a confirmed list whose term covers today; asked once per user object
+    (the menu asks it on every page: one query per request, not per question)."""
+    if not user.is_authenticated:
+        return False
+    known = getattr(user, "_congress_current_delegate", None)
+    if known is None:
+        known = _delegate_seats_now(user).exists()
+        user._congress_current_delegate = known
+    return bool(known)
 
 
 @rules.predicate
@@ -331,7 +338,7 @@ rules.add_perm("congress.handle_suggestion", delegate_of_suggestion_college)
 # the windows), my suggestions (students), the college's suggestions (delegates now).
 rules.add_perm("congress.open_my_proposals", holds_role(*STUDENT_ROLES, Role.ADVISOR))
 rules.add_perm("congress.open_my_suggestions", holds_role(*STUDENT_ROLES))
-rules.add_perm("congress.open_suggestion_inbox", is_current_delegate)
+rules.add_perm("congress.open_suggestion_inbox", holds_role(*STUDENT_ROLES) & is_current_delegate)
 
 
 # --- proposals: the committee (提案工作委员会) --------------------------------------------
