@@ -440,3 +440,20 @@ def test_the_lead_attaches_files_while_a_draft(world):
     p = world.submit(p)
     with pytest.raises(NotAllowed):
         upload(world.lead, p)
+
+
+def test_no_window_for_a_closed_session(province):
+    from tongxin.congress.models import SessionState
+
+    w = World(province, window=False)
+    w.session.state = SessionState.CLOSED
+    w.session.save(update_fields=["state"])
+    with pytest.raises(DomainError) as exc:
+        services.proposal_window_set(
+            actor=province.officer_a,
+            session=w.session,
+            opens_on=datetime.date(2026, 3, 1),
+            closes_on=datetime.date(2026, 3, 9),
+        )
+    assert exc.value.field == "session"
+    assert not ProposalWindow.objects.exists()
