@@ -19,6 +19,7 @@ class Response:
     status: int
     body: str
     queries: int | None
+    location: str = ""
 
 
 class Session:
@@ -48,7 +49,9 @@ class Session:
                 name, _, rest = value.partition("=")
                 self.cookies[name.strip()] = rest.split(";", 1)[0]
         queries = raw.getheader(QUERIES)
-        return Response(raw.status, text, int(queries) if queries else None)
+        return Response(
+            raw.status, text, int(queries) if queries else None, raw.getheader("Location") or ""
+        )
 
     def token(self, path: str) -> str:
         found = TOKEN.search(self.request("GET", path).body)

@@ -38,6 +38,11 @@ def one_line(r: dict[str, Any]) -> str:
         )
         + (f" matched {r['matched_rows']} rows" if "matched_rows" in r else "")
         + (
+            f" events {r['events_added']} proposal_check {r['proposal_check']}"
+            if "proposal_check" in r
+            else ""
+        )
+        + (
             f" (POST alone p50 {r['post_p50_ms']} p95 {r['post_p95_ms']})"
             if "post_p50_ms" in r
             else ""
@@ -99,7 +104,7 @@ def render(report: dict[str, Any]) -> str:
             f"| {r['label']} | {r['connections']} | {r['client']} | {r['rps']} "
             f"| {_ceiling(report['scenarios'], r)} | "
             f"{r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} | {r['errors']} | {r.get('queries')} | "
-            f"{r.get('count_check', '')} | {r.get('matched_rows', '')} |"
+            f"{r.get('count_check', r.get('proposal_check', ''))} | {r.get('matched_rows', '')} |"
         )
     floor = ", ".join(f"{c} conns {v}×" for c, v in report.get("floor_ratios", {}).items())
     flat = ", ".join(f"{c} conns {v}×" for c, v in report.get("queue_flatness", {}).items())
@@ -111,6 +116,9 @@ def render(report: dict[str, Any]) -> str:
         f"Queue flatness (p95 over the backlog ÷ p95 over a few dozen rows): {flat or 'n/a'}",
         "",
         writers.line(report.get("writers", {})),
+        "",
+        "Proposals (issue 14): nothing lost or doubled in the submission and co-signing "
+        f"scenarios: {report.get('proposal_checks_ok', 'n/a')}",
         "",
         f"Peak RSS per worker (MB): {', '.join(str(v) for v in peaks.values()) or 'n/a'}",
         "",

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import markdown_report
+import proposals
 import wrkload
 from client import Session, drive
 from scenarios import POST_LATENCIES, Scenario, operation, scenarios, sessions_for
@@ -81,7 +82,10 @@ def run_python(
     sessions = sessions_for(scenario, personas, args.port, connections, login)
     POST_LATENCIES.clear()
     tally, elapsed = drive(
-        sessions, operation(scenario, personas["category_id"]), args.seconds, args.max_requests
+        sessions,
+        operation(scenario, personas["category_id"], personas),
+        args.seconds,
+        args.max_requests,
     )
     result = summary(tally.latencies, tally.ok, tally.errors, elapsed, tally.queries)
     if scenario.kind == "submit" and POST_LATENCIES:  # the POST alone, inside each pair
@@ -115,6 +119,9 @@ def run_scenario(
     before = int(manage("count")) if scenario.kind == "submit" else 0
     schools = personas.get("writer_schools", {}).get(scenario.persona, [])
     chains = _chains(schools) if scenario.kind == "write" else {}
+    proposal_kinds = (proposals.PROPOSE, proposals.COSIGN)
+    session_id = personas.get("proposal_session")
+    counted = _proposals(session_id) if scenario.kind in proposal_kinds else {}
     if use_wrk:
         result = run_wrk(scenario, personas, args, connections)
     else:
@@ -125,6 +132,8 @@ def run_scenario(
         result["count_check"] = after - before == result["ok"]
     if scenario.kind == "write":  # nothing lost, nothing doubled, every chain intact
         result |= compare(chains, _chains(schools), result["ok"]) | {"schools": len(schools)}
+    if scenario.kind in proposal_kinds:  # nothing lost, nothing doubled
+        result |= proposals.compare(scenario.kind, counted, _proposals(session_id), result["ok"])
     result["worker_peak_rss_mb"] = server.peak_rss_mb()
     matched = personas.get("matched", {}).get(scenario.name)
     if matched is not None:  # a list scenario: how many rows its filter matches
@@ -137,6 +146,12 @@ def _chains(schools: list[int]) -> dict[str, Any]:
     state: dict[str, Any] = json.loads(
         manage("chains", "--schools", ",".join(str(pk) for pk in schools))
     )
+    return state
+
+
+def _proposals(session_id: int) -> dict[str, Any]:
+    """The proposal scenarios' counts in the bench session (server side)."""
+    state: dict[str, Any] = json.loads(manage("proposals", "--session", str(session_id)))
     return state
 
 
@@ -194,6 +209,7 @@ def main(argv: list[str]) -> int:
         "floor_ratios": markdown_report.floor_ratios(results),
         "queue_flatness": markdown_report.queue_flatness(results),
         "submission_counts_ok": all(r.get("count_check", True) for r in results),
+        "proposal_checks_ok": all(r.get("proposal_check", True) for r in results),
         "writers": writers(results),
         "errors": sum(r["errors"] for r in results),
     }
@@ -204,6 +220,7 @@ def main(argv: list[str]) -> int:
     report_ok = (
         report["submission_counts_ok"]
         and all(r.get("writers_check", True) for r in results)
+        and report["proposal_checks_ok"]
         and report["errors"] == 0
     )
     if any(status != "done" for status in imports):

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import proposals
 from client import Operation, Session, timed
 
 OK_GET = {200}
@@ -21,7 +22,8 @@ class Scenario:
     label: str
     persona: str  # key in the personas JSON, "submitters", or ANONYMOUS (no login)
     path: str
-    kind: str  # "get", "post", "submit" or "write" (the submission POST alone)
+    # "get", "post", "submit", "write" (the submission POST alone), "propose", "cosign"
+    kind: str
     # Connection counts of its own, whatever --connections says (the writer scenarios: six).
     connections: tuple[int, ...] = ()
 
@@ -92,13 +94,35 @@ def scenarios(p: dict[str, Any]) -> list[Scenario]:
             "get",
         ),
         Scenario("overview", "province overview", "federation", "/stats/overview/", "get"),
+        # Proposals (issue 14): six delegates of one session writing and submitting at once
+        # (numbers under the session's lock), six confirming the same invitations at once.
+        Scenario(
+            "proposal_submit",
+            "6 delegates writing and submitting proposals (2 POSTs)",
+            "proposal_writers",
+            f"/congress/proposals/write/{p['proposal_session']}/",
+            proposals.PROPOSE,
+            (WRITERS,),
+        ),
+        Scenario(
+            "proposal_cosign",
+            "6 delegates confirming the same invitations (POST)",
+            "cosigners",
+            "/congress/proposals/",
+            proposals.COSIGN,
+            (WRITERS,),
+        ),
     ]
 
 
 _counter = itertools.count(1)
 
 
-def operation(scenario: Scenario, category_id: int) -> Operation:
+def operation(scenario: Scenario, category_id: int, p: dict[str, Any] | None = None) -> Operation:
+    if scenario.kind == proposals.PROPOSE:
+        return proposals.propose((p or {})["proposal_session"])
+    if scenario.kind == proposals.COSIGN:
+        return proposals.cosign((p or {})["cosign_proposals"])
     if scenario.kind == "get":
         return lambda s: timed(s, "GET", scenario.path, None, OK_GET)
     if scenario.kind == "post":

@@ -6,6 +6,7 @@ from typing import Any
 from django.db.models import Count
 
 from tongxin.accounts.models import Membership, Role, User
+from tongxin.bench.proposals import prepare as proposal_personas
 from tongxin.demo.build import PASSWORD
 from tongxin.orgs.models import Node, NodeKind
 from tongxin.rights.models import Issue, IssueCategory, RightsSettings
@@ -138,22 +139,27 @@ def personas() -> dict[str, Any]:
     except LookupError:
         federation = _member(Role.FEDERATION_ADMIN, node__kind=NodeKind.PROVINCE)
     officer = _member(Role.OFFICER, node=union)
+    advisor = _member(Role.ADVISOR, node=school)
     mine_rows = Issue.objects.filter(mine_q(student)).count()
-    return {
-        "school_id": school.pk,
-        "queue_many": QUEUE_MANY,
-        "queue_few": QUEUE_FEW,
-        # Rows each list scenario's filter matches, counted once here (not while timed).
-        "matched": {
-            "queue": _queue_rows(officer, QUEUE_MANY),
-            "queue_few": _queue_rows(officer, QUEUE_FEW),
-            "mine": mine_rows,
-        },
-        "issue_id": issue_id,
-        "category_id": category.pk if category else 0,
-        "student": _login(student),
-        "officer": _login(officer),
-        "advisor": _login(_member(Role.ADVISOR, node=school)),
-        "federation": _login(federation),
-        "submitters": _submitters(),
-    } | _writers()
+    return (
+        {
+            "school_id": school.pk,
+            "queue_many": QUEUE_MANY,
+            "queue_few": QUEUE_FEW,
+            # Rows each list scenario's filter matches, counted once here (not while timed).
+            "matched": {
+                "queue": _queue_rows(officer, QUEUE_MANY),
+                "queue_few": _queue_rows(officer, QUEUE_FEW),
+                "mine": mine_rows,
+            },
+            "issue_id": issue_id,
+            "category_id": category.pk if category else 0,
+            "student": _login(student),
+            "officer": _login(officer),
+            "advisor": _login(advisor),
+            "federation": _login(federation),
+            "submitters": _submitters(),
+        }
+        | _writers()
+        | proposal_personas(union, advisor, _login)
+    )

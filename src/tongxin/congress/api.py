@@ -25,6 +25,9 @@ router.add_router("/proposals", proposal_api.router)
 
 
 # --- proposals: writing and co-signing ----------------------------------------------------
+from . import proposal_write_api  # noqa: E402
+
+router.add_router("/proposal-writing", proposal_write_api.router)
 
 
 # --- proposals: the committee -------------------------------------------------------------

@@ -46,6 +46,11 @@ FIELDS = {
     "forwarded_to": ("转送参考的部门", "orgs.node"),
     "merged_into": "并入的提案编号",
     "co_proposers": ("成为并案提案人", "accounts.user"),
+    # writing and co-signing
+    "opens_on": "征集开始日期",
+    "closes_on": "征集截止日期",
+    "invitees": "邀请附议的代表",
+    "number": "提案编号（会内）",
 }
 TARGETS = {
     "congress.proposal": "提案",

@@ -53,6 +53,24 @@ NAVIGATION += [
 
 
 # --- proposals: writing and co-signing ----------------------------------------------------
+from .proposal_write_todo import invitations_waiting, suggestions_waiting  # noqa: E402
+
+NAVIGATION += [
+    Nav("union", _("我的提案"), "congress:my-proposals", "congress.open_my_proposals", 81),
+    Nav("union", _("我的意见建议"), "congress:my-suggestions", "congress.open_my_suggestions", 82),
+    Nav(
+        "union",
+        _("同学的意见建议"),
+        "congress:suggestion-inbox",
+        "congress.open_suggestion_inbox",
+        83,
+    ),
+]
+TODO += [invitations_waiting, suggestions_waiting]
+# A proposal's files: its readers see them, its lead attaches while it is a draft.
+ATTACHABLE += [
+    Attachable("congress.proposal", "congress.view_proposal", "congress.attach_to_proposal"),
+]
 
 
 # --- proposals: the committee -------------------------------------------------------------

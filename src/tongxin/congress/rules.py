@@ -268,6 +268,77 @@ rules.add_perm(
 
 
 # --- proposals: writing and co-signing (撰写与附议) ----------------------------------------
+# The object is a Session (the window, writing) or a Proposal (its lead's and invitees'
+# steps) or a Suggestion. The union's officers and the school's advisor set the session's
+# collection window; a delegate of the session's confirmed list writes (the service checks
+# the window and the number of lead proposals with a message naming them); the lead edits,
+# invites, submits, withdraws and attaches files while a draft; an invited delegate
+# co-signs or declines. A student who is no delegate now sends a suggestion to the college's
+# delegates; the delegates of that college now (a confirmed list of the school whose term
+# covers today) read, adopt and answer it.
+import datetime as _dt  # noqa: E402
+
+from django.utils import timezone as _tz  # noqa: E402
+
+from .proposal_models import ProposalState as _PS  # noqa: E402
+
+
+def _delegate_seats_now(user: Any) -> Any:
+    today: _dt.date = _tz.localdate()
+    return Delegate.objects.filter(
+        user_id=user.pk,
+        delegate_list__state=DelegateListState.CONFIRMED,
+        delegate_list__term_start__lte=today,
+        delegate_list__term_end__gte=today,
+    )
+
+
+@rules.predicate
+def is_current_delegate(user: Any) -> bool:
+    """A delegate of a confirmed list whose term covers today; asked once per user object
+    (the menu asks it on every page: one query per request, not per question)."""
+    if not user.is_authenticated:
+        return False
+    known = getattr(user, "_congress_current_delegate", None)
+    if known is None:
+        known = _delegate_seats_now(user).exists()
+        user._congress_current_delegate = known
+    return bool(known)
+
+
+@rules.predicate
+def proposal_is_draft(user: Any, proposal: Any) -> bool:
+    return proposal is not None and getattr(proposal, "state", None) == _PS.DRAFT
+
+
+@rules.predicate
+def wrote_suggestion(user: Any, suggestion: Any) -> bool:
+    return suggestion is not None and suggestion.author_id == user.pk
+
+
+@rules.predicate
+def delegate_of_suggestion_college(user: Any, suggestion: Any) -> bool:
+    """A delegate now, of the suggestion's school, studying in its college."""
+    if suggestion is None or not user.is_authenticated:
+        return False
+    if getattr(user, "college_id", None) != suggestion.college_id:
+        return False
+    return _delegate_seats_now(user).filter(school_id=suggestion.school_id).exists()
+
+
+rules.add_perm("congress.set_proposal_window", officer_of_union | advises_union_school)
+rules.add_perm("congress.write_proposal", is_session_delegate)
+rules.add_perm("congress.edit_proposal", leads_proposal)
+rules.add_perm("congress.cosign_proposal", invited_to_sign)
+rules.add_perm("congress.attach_to_proposal", leads_proposal & proposal_is_draft)
+rules.add_perm("congress.send_suggestion", holds_role(*STUDENT_ROLES) & ~is_current_delegate)
+rules.add_perm("congress.view_suggestion", wrote_suggestion | delegate_of_suggestion_college)
+rules.add_perm("congress.handle_suggestion", delegate_of_suggestion_college)
+# Pages: my proposals (students: delegates' work and invitations; officers and advisors:
+# the windows), my suggestions (students), the college's suggestions (delegates now).
+rules.add_perm("congress.open_my_proposals", holds_role(*STUDENT_ROLES, Role.ADVISOR))
+rules.add_perm("congress.open_my_suggestions", holds_role(*STUDENT_ROLES))
+rules.add_perm("congress.open_suggestion_inbox", holds_role(*STUDENT_ROLES) & is_current_delegate)
 
 
 # --- proposals: the committee (提案工作委员会) --------------------------------------------

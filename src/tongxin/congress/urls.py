@@ -50,6 +50,33 @@ urlpatterns += [
 
 
 # --- proposals: writing and co-signing ----------------------------------------------------
+from . import proposal_write_views  # noqa: E402
+
+urlpatterns += [
+    path("proposals/mine/", proposal_write_views.mine_view, name="my-proposals"),
+    path(
+        "proposals/write/<int:session_pk>/",
+        proposal_write_views.write_view,
+        name="proposal-write",
+    ),
+    path(
+        "proposals/write/<int:session_pk>/similar/",
+        proposal_write_views.similar_view,
+        name="proposal-similar",
+    ),
+    path(
+        "proposals/window/<int:session_pk>/",
+        proposal_write_views.window_view,
+        name="proposal-window",
+    ),
+    path("suggestions/", proposal_write_views.inbox_view, name="suggestion-inbox"),
+    path("suggestions/mine/", proposal_write_views.my_suggestions_view, name="my-suggestions"),
+    path(
+        "suggestions/<int:pk>/answer/",
+        proposal_write_views.answer_view,
+        name="suggestion-answer",
+    ),
+]
 
 
 # --- proposals: the committee -------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Similar open issues while a student types a title (Chinese text similarity).
+"""Similar open issues while a student types a title (Chinese text similarity: the
+bigrams and the ranking live in tongxin.core.similarity, shared with the congress).
 
 Titles are cut into character bigrams (Chinese has no spaces; bigrams are the usual
 unit) plus whole ASCII words. An inverted index (IssueGram, indexed by school and gram)
@@ -6,26 +7,11 @@ finds candidates with one grouped query on SQLite and PostgreSQL alike, so the c
 follows the number of matching grams, not the size of the issue table.
 """
 
-import re
-
-from django.db.models import Count
+from tongxin.core.similarity import OFFERED, best_matches, grams
 
 from .models import OPEN_STATUSES, Issue, IssueGram
 
-MIN_HITS = 2
-OFFERED = 5
-_ASCII_WORD = re.compile(r"[a-z0-9]+")
-_CJK = re.compile(r"[\u3400-\u9fff]+")
-
-
-def grams(text: str) -> set[str]:
-    text = text.lower()
-    found = set(_ASCII_WORD.findall(text))
-    for run in _CJK.findall(text):
-        if len(run) == 1:
-            found.add(run)
-        found.update(run[i : i + 2] for i in range(len(run) - 1))
-    return {g for g in found if len(g) <= 20}
+__all__ = ["OFFERED", "grams", "index_issue", "similar_open_issues"]
 
 
 def index_issue(issue: Issue) -> None:
@@ -41,19 +27,7 @@ def index_issue(issue: Issue) -> None:
 
 
 def similar_open_issues(*, school_id: int, title: str, limit: int = OFFERED) -> list[Issue]:
-    wanted = grams(title)
-    if not wanted:
-        return []
-    needed = max(MIN_HITS, round(len(wanted) * 0.3))
-    hits = (
-        IssueGram.objects.filter(
-            school_id=school_id, gram__in=wanted, issue__status__in=OPEN_STATUSES
-        )
-        .values("issue_id")
-        .annotate(hits=Count("id"))
-        .filter(hits__gte=needed)
-        .order_by("-hits", "-issue_id")[:limit]
-    )
-    ids = [row["issue_id"] for row in hits]
+    rows = IssueGram.objects.filter(school_id=school_id, issue__status__in=OPEN_STATUSES)
+    ids = best_matches(rows, "issue_id", grams(title), limit)
     found = Issue.objects.in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]

@@ -1,7 +1,8 @@
 """Smoke test of the benchmark suite (not timing): generate the tiny scale into a scratch
 SQLite data dir, run `bench/run --quick` against it, and check that every scenario ran
 without errors and that no submission was lost or doubled (the writer scenarios: nor an
-audit event, and their schools' chains verify)."""
+audit event, and their schools' chains verify; the proposal scenarios: nor a proposal,
+a number or a co-signature)."""
 
 import json
 import os
@@ -29,6 +30,8 @@ SCENARIOS = {
     "detail",
     "school_stats",
     "overview",
+    "proposal_submit",
+    "proposal_cosign",
 }
 
 
@@ -101,3 +104,11 @@ def test_bench_quick_run_loses_nothing(tmp_path: Path) -> None:
         assert r["chains_verified"] and r["duplicate_seqs"] == 0 and r["writers_check"]
     assert report["writers"]["checks_ok"] is True and report["writers"]["ratio"] is not None
     assert "Writers of one school: one school" in (out / "results.md").read_text()
+    # Proposals: six delegates submitting at once, six confirming the same invitations at
+    # once; every success is one proposal numbered once (no gap) or one confirmation.
+    proposals = {r["scenario"]: r for r in report["scenarios"] if "proposal_check" in r}
+    assert set(proposals) == {"proposal_submit", "proposal_cosign"}
+    assert all(r["connections"] == 6 and r["proposal_check"] for r in proposals.values())
+    assert proposals["proposal_submit"]["proposals_added"] == proposals["proposal_submit"]["ok"]
+    assert proposals["proposal_cosign"]["confirmed_added"] == proposals["proposal_cosign"]["ok"]
+    assert report["proposal_checks_ok"] is True

@@ -6,6 +6,9 @@ tongxin bench count       print the number of issues
 tongxin bench chains --schools 1,2
                           issues, submission events and the verdict of those schools' audit
                           chains, as JSON (bench/run's writer scenarios, before and after)
+tongxin bench proposals --session N
+                          the proposal scenarios' counts in that session, as JSON
+                          (bench/run's propose and cosign scenarios, before and after)
 tongxin bench oneoffs     time the one-off operations (median of 3), print JSON
 tongxin bench rollups     rebuild the statistics rollups from the timeline (after a change
                           to the statistics app, without generating the data again)
@@ -37,6 +40,8 @@ class Command(BaseCommand):
         sub.add_parser("rollups", help="由办理记录重建统计汇总")
         chains = sub.add_parser("chains", help="校验指定学校的审计链并计数（JSON）")
         chains.add_argument("--schools", required=True, help="学校编号，逗号分隔")
+        proposals = sub.add_parser("proposals", help="计数压测会议的提案与附议（JSON）")
+        proposals.add_argument("--session", type=int, required=True, help="会议编号")
         oneoffs = sub.add_parser("oneoffs", help="计时一次性操作（3 次取中位数）")
         oneoffs.add_argument("--school", default=None)
 
@@ -53,6 +58,10 @@ class Command(BaseCommand):
 
             schools = [int(pk) for pk in options["schools"].split(",") if pk]
             self.stdout.write(json.dumps(chain_state(schools), ensure_ascii=False))
+        elif action == "proposals":
+            from tongxin.bench.proposals import counts
+
+            self.stdout.write(json.dumps(counts(options["session"]), ensure_ascii=False))
         elif action == "count":
             from tongxin.rights.models import Issue
 
