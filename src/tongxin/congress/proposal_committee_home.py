@@ -6,6 +6,8 @@ from typing import Any
 from django.db.models import Count, Min, Q
 from django.urls import reverse
 
+from tongxin.accounts.models import Role
+from tongxin.accounts.roles import has_role
 from tongxin.core.registration import TodoBatch, TodoItem
 from tongxin.core.todo import batch_of
 
@@ -13,7 +15,8 @@ from .proposal_models import Committee, ProposalState
 
 
 def proposals_to_decide(user: Any, limit: int) -> TodoBatch:
-    if not getattr(user, "is_authenticated", False):
+    # Chairs are advisors (committee_name): nobody else pays for the question.
+    if not getattr(user, "is_authenticated", False) or not has_role(user, Role.ADVISOR):
         return TodoBatch()
     waiting = Q(session__proposals__state=ProposalState.SUBMITTED)
     rows = (

@@ -293,17 +293,34 @@ def _delegate_seats_now(user: Any) -> Any:
     )
 
 
+def _congress_facts(user: Any) -> tuple[bool, bool]:
+    """(a delegate now, an active member of a proposal committee), read in ONE statement
+    once per user object: the menu asks both on every page."""
+    known = getattr(user, "_congress_facts", None)
+    if known is None:
+        from django.contrib.auth import get_user_model
+        from django.db.models import Exists, OuterRef
+
+        members = CommitteeMember.objects.filter(user_id=OuterRef("pk"), active=True)
+        row = (
+            get_user_model()
+            .objects.filter(pk=user.pk)
+            .annotate(
+                delegate_now=Exists(_delegate_seats_now(user)),
+                on_committee=Exists(members),
+            )
+            .values_list("delegate_now", "on_committee")
+            .first()
+        )
+        known = (bool(row[0]), bool(row[1])) if row else (False, False)
+        user._congress_facts = known
+    return known
+
+
 @rules.predicate
 def is_current_delegate(user: Any) -> bool:
-    """A delegate of a confirmed list whose term covers today; asked once per user object
-    (the menu asks it on every page: one query per request, not per question)."""
-    if not user.is_authenticated:
-        return False
-    known = getattr(user, "_congress_current_delegate", None)
-    if known is None:
-        known = _delegate_seats_now(user).exists()
-        user._congress_current_delegate = known
-    return bool(known)
+    """A delegate of a confirmed list whose term covers today."""
+    return bool(user.is_authenticated) and _congress_facts(user)[0]
 
 
 @rules.predicate
@@ -350,12 +367,10 @@ rules.add_perm("congress.open_suggestion_inbox", holds_role(*STUDENT_ROLES) & is
 
 @rules.predicate
 def on_a_committee(user: Any) -> bool:
+    """A chair (always an advisor: named so by committee_name) or an active member."""
     if not user.is_authenticated:
         return False
-    return (
-        Committee.objects.filter(chair_id=user.pk).exists()
-        or CommitteeMember.objects.filter(user_id=user.pk, active=True).exists()
-    )
+    return holds_role(Role.ADVISOR)(user) or _congress_facts(user)[1]
 
 
 rules.add_perm("congress.name_committee", advises_union_school)
