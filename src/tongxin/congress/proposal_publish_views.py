@@ -1,0 +1,189 @@
+"""Pages of publishing and figures (公开与统计): the published proposal list, a session's
+proposal book (PDF, Excel) and the statistics. 403 for a role that never opens the page,
+404 for a session out of reach (missing alike)."""
+
+import datetime
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.http import content_disposition_header, urlencode
+
+from tongxin.core.authz import can
+from tongxin.core.pagination import page_number, paginate
+from tongxin.orgs.models import Node, NodeKind
+
+from . import proposal_publish as pub
+from .models import Session
+from .proposal_book import book_pdf_of, book_title, book_xlsx_of
+from .proposal_models import PUBLISHED_STATES, ProposalCategory, ProposalState
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@login_required
+def published_view(request: HttpRequest) -> HttpResponse:
+    """提案公开: the published proposals of the reader's school(s), filtered and paged."""
+    if not can(request.user, "congress.open_published_proposals"):
+        raise PermissionDenied
+    f = pub.list_filter(request.GET)
+    rows = pub.filtered(pub.proposals_published_for(request.user), f)
+    page = paginate(rows, page_number(request))
+    sessions = pub.published_sessions_for(request.user)
+    book_sessions = [s for s in sessions if can(request.user, "congress.download_proposal_book", s)]
+    context = {
+        "page": page,
+        "f": f,
+        "sessions": sessions,
+        "book_sessions": book_sessions,
+        "offices": pub.published_offices_for(request.user),
+        "categories": ProposalCategory.choices,
+        "states": [(s, ProposalState(s).label) for s in PUBLISHED_STATES],
+        "may_see_stats": can(request.user, "congress.view_proposal_stats"),
+    }
+    return render(request, "congress/proposals/published.html", context)
+
+
+def _session(request: HttpRequest, pk: int) -> Session:
+    session = Session.objects.select_related("union", "school").filter(pk=pk).first()
+    if session is None or not can(request.user, "congress.download_proposal_book", session):
+        raise Http404
+    return session
+
+
+@login_required
+def book_pdf_view(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _session(request, pk)
+    return HttpResponse(
+        book_pdf_of(session),
+        content_type="application/pdf",
+        headers={
+            "Content-Disposition": content_disposition_header(True, f"{book_title(session)}.pdf")
+        },
+    )
+
+
+@login_required
+def book_xlsx_view(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _session(request, pk)
+    return HttpResponse(
+        book_xlsx_of(session),
+        content_type=XLSX,
+        headers={
+            "Content-Disposition": content_disposition_header(True, f"{book_title(session)}.xlsx")
+        },
+    )
+
+
+def parse_stats_year(raw: str | None, years: list[int]) -> int | None:
+    """The year asked for when it is one with proposals; else the newest such year (None:
+    no proposals at all in reach)."""
+    raw = (raw or "").strip()
+    if raw.isascii() and raw.isdigit() and len(raw) == 4 and int(raw) in years:
+        return int(raw)
+    return years[0] if years else None
+
+
+def stats_context(actor: Any, params: Any, page: int, now: datetime.datetime) -> dict[str, Any]:
+    """Everything the statistics page and its API show: the figures of the scope, by
+    category, by city (a scope over several cities), by school (paged), and, for one
+    school, by union and by lead office."""
+    years = pub.stats_years_for(actor)
+    year = parse_stats_year(params.get("year"), years)
+    scope = pub.in_year(pub.stats_scope_for(actor), year)
+    school = None
+    school_id = pub._int(params.get("school"))
+    if school_id:
+        school = Node.objects.filter(pk=school_id, kind=NodeKind.SCHOOL).first()
+        if school is None or not scope.filter(school_id=school_id).exists():
+            raise Http404
+        scope = scope.filter(school_id=school_id)
+    totals = pub.figures(scope, now)
+    by_category = [
+        {**row, "label": ProposalCategory(row["category"]).label}
+        for row in pub.figures_by(scope, "category", now=now)
+    ]
+    schools = paginate(pub.figures_by(scope, "school_id", "school__name", now=now), page)
+    cities: list[dict[str, Any]] = []
+    unions: list[dict[str, Any]] = []
+    offices: list[dict[str, Any]] = []
+    if school is None:
+        cities = _by_city(actor, scope, now)
+    else:
+        unions = list(pub.figures_by(scope, "union_id", "union__name", now=now))
+        offices = list(
+            pub.figures_by(
+                scope.filter(lead_office_id__isnull=False),
+                "lead_office_id",
+                "lead_office__name",
+                now=now,
+            )
+        )
+    return {
+        "years": years,
+        "year": year,
+        "school": school,
+        "totals": totals,
+        "by_category": by_category,
+        "schools": schools,
+        "cities": cities,
+        "unions": unions,
+        "offices": offices,
+    }
+
+
+def _by_city(actor: Any, scope: Any, now: datetime.datetime) -> list[dict[str, Any]]:
+    """One row per city in reach, when the scope spans more than one (the province): one
+    aggregate query per city (a province has a dozen or so)."""
+    from tongxin.accounts.reach import node_scope
+
+    cities = list(
+        Node.objects.filter(node_scope(actor, roles=pub.STATS_REACH_ROLES), kind=NodeKind.CITY)
+        .order_by("path")
+        .only("pk", "name", "path")[:50]
+    )
+    if len(cities) < 2:
+        return []
+    rows = []
+    for city in cities:
+        counts = pub.figures(scope.filter(school__path__startswith=city.path), now)
+        rows.append({"city_id": city.pk, "name": city.name, **counts})
+    return rows
+
+
+def _cells(row: dict[str, Any]) -> list[int]:
+    return [int(row[name]) for name in pub.FIGURE_NAMES]
+
+
+NAME_KEYS = {
+    "by_category": "label",
+    "cities": "name",
+    "unions": "union__name",
+    "offices": "lead_office__name",
+}
+
+
+def _row(row: dict[str, Any], name: str) -> dict[str, Any]:
+    cells = _cells(row)
+    pairs = list(zip([pub.FIGURE_LABELS[n] for n in pub.FIGURE_NAMES], cells, strict=True))
+    return {**row, "name": str(row[name]), "cells": cells, "pairs": pairs}
+
+
+@login_required
+def stats_view(request: HttpRequest) -> HttpResponse:
+    """提案统计: the figures of the reader's reach (own union, school, city, province)."""
+    if not can(request.user, "congress.view_proposal_stats"):
+        raise PermissionDenied
+    now = timezone.now()
+    context = stats_context(request.user, request.GET, page_number(request), now)
+    context["headers"] = [pub.FIGURE_LABELS[name] for name in pub.FIGURE_NAMES]
+    context["total_pairs"] = list(zip(context["headers"], _cells(context["totals"]), strict=True))
+    for key, name in NAME_KEYS.items():
+        context[key] = [_row(row, name) for row in context[key]]
+    schools = context["schools"]
+    schools.items = [_row(row, "school__name") for row in schools.items]
+    context["query"] = urlencode({"year": context["year"] or ""})
+    return render(request, "congress/proposals/stats.html", context)
