@@ -362,7 +362,9 @@ def _referred(
         p.referred_at = None
         return
     if state == P.REFERRED:
-        p.reply_due_at = month_end_after(decided_at, 0 if index % 3 else 1)
+        # Referred (again) lately: most offices are within their deadline, a few are late.
+        p.referred_at = max(decided_at, now - DAY * rng.randint(3, 45))
+        p.reply_due_at = month_end_after(p.referred_at, 1 if index % 4 else 0)
         return
     span = max((now - decided_at).total_seconds(), 3600)
     handled_at = decided_at + datetime.timedelta(seconds=span * rng.uniform(0.2, 0.6))
