@@ -139,3 +139,43 @@ def test_the_federation_figures_come_from_the_api(province: TinyProvince, client
     assert officer["totals"] == UNION_A
     assert client_for("student_a").get("/api/v1/congress/proposals/stats").status_code == 403
     assert client_for("student_a").get("/congress/proposals/stats/").status_code == 403
+
+
+def _queries(client, url: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_the_pages_cost_the_same_whatever_the_number_of_proposals(
+    province: TinyProvince, client_for
+) -> None:
+    """Aggregates, not rows: more proposals (and a second session's) add no query."""
+    from ..proposal_models import ProposalState
+    from .proposal_factories_publishing import proposal
+
+    w = stats_world(province)
+    urls = [
+        "/congress/proposals/stats/?year=2026",
+        f"/congress/proposals/stats/?year=2026&school={province.school_a.pk}",
+        "/congress/proposals/",
+    ]
+    clients = {"/congress/proposals/": client_for("student_a")}
+    for u in urls:  # warm: the login's first request loads its session and grants
+        (clients.get(u) or client_for("advisor_a")).get(u)
+    before = {u: _queries(clients.get(u) or client_for("advisor_a"), u) for u in urls}
+    for n in range(30):
+        proposal(
+            w.session,
+            ProposalState.DONE,
+            lead=province.student_a,
+            title=f"追加{n}",
+            lead_office=province.academic_office_a,
+            result_class="A",
+            handled_at=NOW,
+        )
+    after = {u: _queries(clients.get(u) or client_for("advisor_a"), u) for u in urls}
+    assert after == before
