@@ -33,7 +33,10 @@ def published_view(request: HttpRequest) -> HttpResponse:
     rows = pub.filtered(pub.proposals_published_for(request.user), f)
     page = paginate(rows, page_number(request))
     sessions = pub.published_sessions_for(request.user)
-    book_sessions = [s for s in sessions if can(request.user, "congress.download_proposal_book", s)]
+    # The book of the session filtered on, else of the newest one (one rule check).
+    shown = next((s for s in sessions if s.pk == f.session), sessions[0] if sessions else None)
+    may_book = shown is not None and can(request.user, "congress.download_proposal_book", shown)
+    book_sessions = [shown] if may_book else []
     context = {
         "page": page,
         "f": f,

@@ -117,3 +117,25 @@ def test_the_book_as_excel(province: TinyProvince, client_for) -> None:
         client_for("city_staff_1").get(f"/congress/proposals/book/{w.session.pk}.pdf").status_code
         == 404
     )
+
+
+def test_the_committee_downloads_the_book_and_the_page_offers_the_chosen_session(
+    province: TinyProvince, client_for
+) -> None:
+    from ..models import Committee, CommitteeMember
+
+    w = stats_world(province)
+    url = f"/congress/proposals/book/{w.session.pk}.pdf"
+    assert client_for("handler_a").get(url).status_code == 404
+    committee = Committee.objects.create(
+        session=w.session, school=province.school_a, chair=province.advisor_a
+    )
+    CommitteeMember.objects.create(
+        committee=committee,
+        school=province.school_a,
+        user=province.handler_a,
+        office=province.logistics_office_a,
+    )
+    assert client_for("handler_a").get(url).status_code == 200
+    page = client_for("student_a").get(f"/congress/proposals/?session={w.session.pk}")
+    assert f"/congress/proposals/book/{w.session.pk}.pdf" in page.content.decode()
