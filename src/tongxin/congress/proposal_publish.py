@@ -23,6 +23,7 @@ from django.utils import timezone
 from tongxin.accounts.models import Role
 from tongxin.accounts.reach import node_scope
 from tongxin.accounts.roles import STUDENT_ROLES, node_ids_where, school_ids_where
+from tongxin.core.pagination import paginate
 from tongxin.orgs.models import Node, NodeKind
 from tongxin.workflow.referral.models import Rating
 from tongxin.workflow.referral.selectors import referred_q
@@ -259,3 +260,90 @@ def stats_years_for(actor: Any) -> list[int]:
         .distinct()
     )
     return sorted({y for y in years if y is not None}, reverse=True)
+
+
+def book_session_for(*, actor: Any, pk: int) -> Session:
+    """The session whose proposal book the actor may download; DoesNotExist otherwise."""
+    from tongxin.core.authz import can
+
+    session = Session.objects.select_related("union", "school").get(pk=pk)
+    if not can(actor, "congress.download_proposal_book", session):
+        raise Session.DoesNotExist
+    return session
+
+
+# ---------------------------------------------------------------- the statistics page
+
+
+def parse_stats_year(raw: str | None, years: list[int]) -> int | None:
+    """The year asked for when it is one with proposals; else the newest such year (None:
+    no proposals at all in reach)."""
+    raw = (raw or "").strip()
+    if raw.isascii() and raw.isdigit() and len(raw) == 4 and int(raw) in years:
+        return int(raw)
+    return years[0] if years else None
+
+
+def stats_context(actor: Any, params: Any, page: int, now: datetime.datetime) -> dict[str, Any]:
+    """Everything the statistics page and its API show: the figures of the scope, by
+    category, by city (a scope over several cities), by school (paged), and, for one
+    school, by union and by lead office."""
+    years = stats_years_for(actor)
+    year = parse_stats_year(params.get("year"), years)
+    scope = in_year(stats_scope_for(actor), year)
+    school = None
+    school_id = _int(params.get("school"))
+    if school_id:
+        school = Node.objects.filter(pk=school_id, kind=NodeKind.SCHOOL).first()
+        if school is None or not scope.filter(school_id=school_id).exists():
+            raise Node.DoesNotExist
+        scope = scope.filter(school_id=school_id)
+    totals = figures(scope, now)
+    by_category = [
+        {**row, "label": ProposalCategory(row["category"]).label}
+        for row in figures_by(scope, "category", now=now)
+    ]
+    schools = paginate(figures_by(scope, "school_id", "school__name", now=now), page)
+    cities: list[dict[str, Any]] = []
+    unions: list[dict[str, Any]] = []
+    offices: list[dict[str, Any]] = []
+    if school is None:
+        cities = _by_city(actor, scope, now)
+    else:
+        unions = list(figures_by(scope, "union_id", "union__name", now=now))
+        offices = list(
+            figures_by(
+                scope.filter(lead_office_id__isnull=False),
+                "lead_office_id",
+                "lead_office__name",
+                now=now,
+            )
+        )
+    return {
+        "years": years,
+        "year": year,
+        "school": school,
+        "totals": totals,
+        "by_category": by_category,
+        "schools": schools,
+        "cities": cities,
+        "unions": unions,
+        "offices": offices,
+    }
+
+
+def _by_city(actor: Any, scope: Any, now: datetime.datetime) -> list[dict[str, Any]]:
+    """One row per city in reach, when the scope spans more than one (the province): one
+    aggregate query per city (a province has a dozen or so)."""
+    cities = list(
+        Node.objects.filter(node_scope(actor, roles=STATS_REACH_ROLES), kind=NodeKind.CITY)
+        .order_by("path")
+        .only("pk", "name", "path")[:50]
+    )
+    if len(cities) < 2:
+        return []
+    rows = []
+    for city in cities:
+        counts = figures(scope.filter(school__path__startswith=city.path), now)
+        rows.append({"city_id": city.pk, "name": city.name, **counts})
+    return rows

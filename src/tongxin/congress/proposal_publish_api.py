@@ -4,7 +4,7 @@ and scopes as the pages, proposal_publish_views)."""
 import datetime
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
@@ -12,10 +12,10 @@ from ninja.errors import HttpError
 from tongxin.core.authz import can
 from tongxin.core.http import NOT_FOUND, Id, PageNumber
 from tongxin.core.pagination import paginate
+from tongxin.orgs.models import Node
 
 from . import proposal_publish as pub
 from .proposal_models import Proposal
-from .proposal_publish_views import stats_context
 
 router = Router(tags=["congress"])
 
@@ -143,8 +143,8 @@ def stats(request: HttpRequest, q: Query[StatsQuery]) -> Any:
     params = {"year": str(q.year or ""), "school": str(q.school or "")}
     now: datetime.datetime = timezone.now()
     try:
-        c = stats_context(request.user, params, q.page, now)
-    except Http404 as exc:
+        c = pub.stats_context(request.user, params, q.page, now)
+    except Node.DoesNotExist as exc:
         raise HttpError(404, NOT_FOUND) from exc
     return {
         "year": c["year"],

@@ -2,7 +2,6 @@
 proposal book (PDF, Excel) and the statistics. 403 for a role that never opens the page,
 404 for a session out of reach (missing alike)."""
 
-import datetime
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -14,7 +13,7 @@ from django.utils.http import content_disposition_header, urlencode
 
 from tongxin.core.authz import can
 from tongxin.core.pagination import page_number, paginate
-from tongxin.orgs.models import Node, NodeKind
+from tongxin.orgs.models import Node
 
 from . import proposal_publish as pub
 from .models import Session
@@ -51,10 +50,10 @@ def published_view(request: HttpRequest) -> HttpResponse:
 
 
 def _session(request: HttpRequest, pk: int) -> Session:
-    session = Session.objects.select_related("union", "school").filter(pk=pk).first()
-    if session is None or not can(request.user, "congress.download_proposal_book", session):
-        raise Http404
-    return session
+    try:
+        return pub.book_session_for(actor=request.user, pk=pk)
+    except Session.DoesNotExist as exc:
+        raise Http404 from exc
 
 
 @login_required
@@ -81,82 +80,6 @@ def book_xlsx_view(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def parse_stats_year(raw: str | None, years: list[int]) -> int | None:
-    """The year asked for when it is one with proposals; else the newest such year (None:
-    no proposals at all in reach)."""
-    raw = (raw or "").strip()
-    if raw.isascii() and raw.isdigit() and len(raw) == 4 and int(raw) in years:
-        return int(raw)
-    return years[0] if years else None
-
-
-def stats_context(actor: Any, params: Any, page: int, now: datetime.datetime) -> dict[str, Any]:
-    """Everything the statistics page and its API show: the figures of the scope, by
-    category, by city (a scope over several cities), by school (paged), and, for one
-    school, by union and by lead office."""
-    years = pub.stats_years_for(actor)
-    year = parse_stats_year(params.get("year"), years)
-    scope = pub.in_year(pub.stats_scope_for(actor), year)
-    school = None
-    school_id = pub._int(params.get("school"))
-    if school_id:
-        school = Node.objects.filter(pk=school_id, kind=NodeKind.SCHOOL).first()
-        if school is None or not scope.filter(school_id=school_id).exists():
-            raise Http404
-        scope = scope.filter(school_id=school_id)
-    totals = pub.figures(scope, now)
-    by_category = [
-        {**row, "label": ProposalCategory(row["category"]).label}
-        for row in pub.figures_by(scope, "category", now=now)
-    ]
-    schools = paginate(pub.figures_by(scope, "school_id", "school__name", now=now), page)
-    cities: list[dict[str, Any]] = []
-    unions: list[dict[str, Any]] = []
-    offices: list[dict[str, Any]] = []
-    if school is None:
-        cities = _by_city(actor, scope, now)
-    else:
-        unions = list(pub.figures_by(scope, "union_id", "union__name", now=now))
-        offices = list(
-            pub.figures_by(
-                scope.filter(lead_office_id__isnull=False),
-                "lead_office_id",
-                "lead_office__name",
-                now=now,
-            )
-        )
-    return {
-        "years": years,
-        "year": year,
-        "school": school,
-        "totals": totals,
-        "by_category": by_category,
-        "schools": schools,
-        "cities": cities,
-        "unions": unions,
-        "offices": offices,
-    }
-
-
-def _by_city(actor: Any, scope: Any, now: datetime.datetime) -> list[dict[str, Any]]:
-    """One row per city in reach, when the scope spans more than one (the province): one
-    aggregate query per city (a province has a dozen or so)."""
-    from tongxin.accounts.reach import node_scope
-
-    cities = list(
-        Node.objects.filter(node_scope(actor, roles=pub.STATS_REACH_ROLES), kind=NodeKind.CITY)
-        .order_by("path")
-        .only("pk", "name", "path")[:50]
-    )
-    if len(cities) < 2:
-        return []
-    rows = []
-    for city in cities:
-        counts = pub.figures(scope.filter(school__path__startswith=city.path), now)
-        rows.append({"city_id": city.pk, "name": city.name, **counts})
-    return rows
-
-
 def _cells(row: dict[str, Any]) -> list[int]:
     return [int(row[name]) for name in pub.FIGURE_NAMES]
 
@@ -181,7 +104,10 @@ def stats_view(request: HttpRequest) -> HttpResponse:
     if not can(request.user, "congress.view_proposal_stats"):
         raise PermissionDenied
     now = timezone.now()
-    context = stats_context(request.user, request.GET, page_number(request), now)
+    try:
+        context = pub.stats_context(request.user, request.GET, page_number(request), now)
+    except Node.DoesNotExist as exc:
+        raise Http404 from exc
     context["headers"] = [pub.FIGURE_LABELS[name] for name in pub.FIGURE_NAMES]
     context["total_pairs"] = list(zip(context["headers"], _cells(context["totals"]), strict=True))
     for key, name in NAME_KEYS.items():
