@@ -47,6 +47,8 @@ LIST_PAGES = [
     ListPage("/orgs/schools/", "province_admin"),
     ListPage("/congress/supervise/", "advisor_a"),
     ListPage("/congress/", "officer_a"),
+    ListPage("/congress/proposals/", "student_a"),
+    ListPage("/congress/proposals/stats/", "advisor_a"),
 ]
 
 LOGINS = {  # persona → (school code, login)
@@ -109,6 +111,25 @@ def _congress_sessions(p: TinyProvince) -> None:
 
     congress_walk(p, SessionState.APPLIED)  # college union A1: the advisor's application
     congress_walk(p, SessionState.APPROVED, union="union_a")
+    _congress_proposals(p)
+
+
+def _congress_proposals(p: TinyProvince) -> None:
+    """Published proposals of union A's session (the published list, the statistics)."""
+    from tongxin.congress.models import Session
+    from tongxin.congress.proposal_models import ProposalState
+    from tongxin.congress.tests.proposal_factories_publishing import proposal
+
+    session = Session.objects.filter(union=p.union_a).order_by("-number").first()
+    assert session is not None
+    proposal(session, ProposalState.SUBMITTED, lead=p.student_a, title=f"关于{LONG}的建议")
+    proposal(
+        session,
+        ProposalState.REFERRED,
+        lead=p.student_a2,
+        title="关于延长图书馆考试周开放时间的建议",
+        lead_office=p.logistics_office_a,
+    )
 
 
 def rows_on_every_list_page(p: TinyProvince) -> None:

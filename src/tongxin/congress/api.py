@@ -43,3 +43,6 @@ router.add_router("/proposals/office", proposal_handling_api.router)
 
 
 # --- proposals: publishing and figures ----------------------------------------------------
+from . import proposal_publish_api  # noqa: E402
+
+router.add_router("/proposals", proposal_publish_api.router)

@@ -271,6 +271,8 @@ class Proposal(Referable, models.Model):  # 提案
             models.Index(fields=["school", "state", "id"], name="congress_prop_school_state"),
             models.Index(fields=["lead", "session"], name="congress_prop_lead"),
             models.Index(fields=["lead_office", "state"], name="congress_prop_office_state"),
+            # The statistics of a union's officers (proposal_publish.stats_scope_for).
+            models.Index(fields=["union", "state"], name="congress_prop_union_state"),
         ]
 
     def __str__(self) -> str:

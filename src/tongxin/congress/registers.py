@@ -125,3 +125,15 @@ CLOCKS = [Clocks(ProposalClock, kinds=proposal_deadlines.KINDS)]
 
 
 # --- proposals: publishing and figures ----------------------------------------------------
+NAVIGATION += [
+    Nav(
+        "union",
+        _("提案公开"),
+        "congress:proposals-published",
+        "congress.open_published_proposals",
+        order=85,
+    ),
+    Nav(
+        "union", _("提案统计"), "congress:proposal-stats", "congress.view_proposal_stats", order=86
+    ),
+]

@@ -401,3 +401,21 @@ rules.add_perm("congress.open_proposal_office", holds_role(Role.OFFICE_HANDLER))
 
 
 # --- proposals: publishing and figures (公开与统计) ----------------------------------------
+# The published list opens for anyone of a school (students see the school's published
+# proposals; officers, the advisor, the committee and the offices their own); its rows are
+# proposal_publish.proposals_published_for, view_proposal as a filter. The proposal book
+# (提案汇编) of a session (object: a Session) is downloaded by the union's officers, the
+# advisor, the committee and — the book holds only what the published list shows — the
+# school's students. The statistics: a union's officers (own union), the advisor (own
+# school), the federation (its subtree: a city its schools, the province all).
+rules.add_perm("congress.open_published_proposals", belongs_to_a_school)
+rules.add_perm(
+    "congress.download_proposal_book",
+    officer_of_union | advises_union_school | sits_on_committee | studies_at_school,
+)
+rules.add_perm(
+    "congress.view_proposal_stats",
+    is_union_officer
+    | holds_role(Role.ADVISOR, Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN)
+    | holds_role(Role.COUNTY_SPECIALIST),
+)

@@ -106,3 +106,23 @@ urlpatterns += [
 
 
 # --- proposals: publishing and figures ----------------------------------------------------
+from . import proposal_publish_views  # noqa: E402
+
+urlpatterns += [
+    path(
+        "proposals/",
+        proposal_publish_views.published_view,
+        name="proposals-published",
+    ),
+    path("proposals/stats/", proposal_publish_views.stats_view, name="proposal-stats"),
+    path(
+        "proposals/book/<int:pk>.pdf",
+        proposal_publish_views.book_pdf_view,
+        name="proposal-book-pdf",
+    ),
+    path(
+        "proposals/book/<int:pk>.xlsx",
+        proposal_publish_views.book_xlsx_view,
+        name="proposal-book-xlsx",
+    ),
+]

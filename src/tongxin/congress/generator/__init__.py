@@ -33,5 +33,8 @@ def write_congress(plan: Any, written: Any, day: Any, logins: list[Any]) -> dict
     # --- proposals: handling ----------------------------------------------------------
 
     # --- proposals: publishing and figures --------------------------------------------
+    from .proposals import write_proposals
+
+    counts |= write_proposals(written, day, logins)
 
     return counts

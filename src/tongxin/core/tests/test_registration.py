@@ -27,6 +27,8 @@ MENU = [
         "congress:rating-table",
         "assessment:round-list",
         "congress:delegate-lists",
+        "congress:proposals-published",
+        "congress:proposal-stats",
         "assessment:rating-list",
         "assessment:my-rounds",
         "congress:mine",
