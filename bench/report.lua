@@ -1,4 +1,12 @@
--- wrk: print one machine-readable line with the figures bench/run needs.
+-- wrk: a POST when bench/run sets WRK_METHOD and WRK_BODY (a form body); then print one
+-- machine-readable line with the figures bench/run needs.
+local method = os.getenv("WRK_METHOD")
+if method and method ~= "" then
+  wrk.method = method
+  wrk.body = os.getenv("WRK_BODY") or ""
+  wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+end
+
 done = function(summary, latency, requests)
   local e = summary.errors
   io.write(string.format(

@@ -1,10 +1,13 @@
-"""Drive a GET scenario with wrk (Debian's package) using a logged-in session's cookies."""
+"""Drive a GET or a form POST scenario with wrk (Debian's package) using a session's cookies
+(a logged-in persona's, or an anonymous one's csrftoken)."""
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 SCRIPT = Path(__file__).with_name("report.lua")
 
@@ -13,7 +16,14 @@ def available() -> bool:
     return shutil.which("wrk") is not None
 
 
-def run_wrk(url: str, cookies: dict[str, str], connections: int, seconds: int) -> dict[str, Any]:
+def run_wrk(
+    url: str,
+    cookies: dict[str, str],
+    connections: int,
+    seconds: int,
+    form: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """GET `url`, or POST `form` (url-encoded) to it when given."""
     cookie = "; ".join(f"{k}={v}" for k, v in cookies.items())
     argv = [
         "wrk",
@@ -28,7 +38,12 @@ def run_wrk(url: str, cookies: dict[str, str], connections: int, seconds: int) -
         f"Cookie: {cookie}",
         url,
     ]
-    done = subprocess.run(argv, capture_output=True, text=True, timeout=seconds + 30, check=True)
+    env = dict(os.environ)
+    if form is not None:
+        env["WRK_METHOD"], env["WRK_BODY"] = "POST", urlencode(form)
+    done = subprocess.run(
+        argv, capture_output=True, text=True, timeout=seconds + 30, check=True, env=env
+    )
     line = next(line for line in done.stdout.splitlines() if line.startswith("WRKJSON "))
     raw = json.loads(line.removeprefix("WRKJSON "))
     elapsed = raw["duration_us"] / 1e6
