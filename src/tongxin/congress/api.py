@@ -4,7 +4,16 @@ proposal_api, then each proposals part's) added below."""
 
 from ninja import Router
 
-from . import delegate_api, proposal_api, rating_api, session_api
+from . import (
+    delegate_api,
+    proposal_api,
+    proposal_committee_api,
+    proposal_handling_api,
+    proposal_publish_api,
+    proposal_write_api,
+    rating_api,
+    session_api,
+)
 
 router = Router(tags=["congress"])
 
@@ -25,24 +34,20 @@ router.add_router("/proposals", proposal_api.router)
 
 
 # --- proposals: writing and co-signing ----------------------------------------------------
-from . import proposal_write_api  # noqa: E402
 
 router.add_router("/proposal-writing", proposal_write_api.router)
 
 
 # --- proposals: the committee -------------------------------------------------------------
-from . import proposal_committee_api  # noqa: E402
 
 router.add_router("/proposals/committee", proposal_committee_api.router)
 
 
 # --- proposals: handling ------------------------------------------------------------------
-from . import proposal_handling_api  # noqa: E402
 
 router.add_router("/proposals/office", proposal_handling_api.router)
 
 
 # --- proposals: publishing and figures ----------------------------------------------------
-from . import proposal_publish_api  # noqa: E402
 
 router.add_router("/proposals", proposal_publish_api.router)

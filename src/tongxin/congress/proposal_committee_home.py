@@ -7,7 +7,7 @@ from django.db.models import Count, Min, Q
 from django.urls import reverse
 
 from tongxin.accounts.models import Role
-from tongxin.accounts.roles import has_role
+from tongxin.accounts.reach import has_role
 from tongxin.core.registration import TodoBatch, TodoItem
 from tongxin.core.todo import batch_of
 

@@ -7,7 +7,7 @@ from tongxin.core.forms import IdField, TextBoxField
 from tongxin.workflow.referral.models import Rating
 
 from .proposal_models import ResultClass
-from .proposal_steps import VersionForm
+from .proposal_step_kit import VersionForm
 
 TEXT_MAX = 2000
 RATING_CHOICES = [(r.value, r.label) for r in (Rating.SATISFIED, Rating.BASICALLY)]

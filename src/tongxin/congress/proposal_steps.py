@@ -5,46 +5,27 @@ its steps in its own section; proposal_views.action_view and proposal_api take a
     STEPS["submit"] = Step(VersionForm, lambda user, proposal, data: service(...), "已提交")
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
-from django import forms
-
 from tongxin.accounts.models import User
-from tongxin.core.forms import TxForm
 
+from . import proposal_committee_forms as committee_forms
+from . import proposal_handling_forms as handling_forms
 from .proposal_models import Proposal
-
-Run = Callable[[User, Proposal, dict[str, Any]], Any]
-
-
-class VersionForm(TxForm):
-    version = forms.IntegerField(
-        label="版本", min_value=1, error_messages={"required": "缺少版本号，请刷新页面后重试。"}
-    )
-
-
-@dataclass(frozen=True)
-class Step:
-    """A proposal step: its form (parses), its service (validates and writes), and the
-    message shown when it is done."""
-
-    form: type[forms.Form]
-    run: Run
-    done: Any
-
-
-STEPS: dict[str, Step] = {}
-
-# --- proposals: writing and co-signing ------------------------------------------------------
-from .proposal_write_forms import (  # noqa: E402
+from .proposal_step_kit import Run, Step, VersionForm  # noqa: F401 (the parts' kit)
+from .proposal_write_forms import (
     DeclineForm,
     EditForm,
     InviteForm,
     WithdrawForm,
 )
-from .services import proposal_writing as _writing  # noqa: E402
+from .services import proposal_committee as committee
+from .services import proposal_handling as handling
+from .services import proposal_writing as _writing
+
+STEPS: dict[str, Step] = {}
+
+# --- proposals: writing and co-signing ------------------------------------------------------
 
 STEPS["edit"] = Step(
     EditForm,
@@ -98,8 +79,6 @@ STEPS["withdraw"] = Step(
 
 
 # --- proposals: the committee ---------------------------------------------------------------
-from . import proposal_committee_forms as committee_forms  # noqa: E402
-from .services import proposal_committee as committee  # noqa: E402
 
 
 def _accept(user: User, proposal: Proposal, d: dict[str, Any]) -> Proposal:
@@ -163,8 +142,6 @@ STEPS["merge"] = Step(committee_forms.MergeForm, _merge, "已并案，以下为�
 # --- proposals: handling --------------------------------------------------------------------
 # The offices reply, report progress and the final result, add a co-office's opinion or
 # hand the proposal back; the lead proposer rates, the co-signers rate beside.
-from . import proposal_handling_forms as handling_forms  # noqa: E402
-from .services import proposal_handling as handling  # noqa: E402
 
 
 def _office(data: dict[str, Any]) -> Any:

@@ -1,15 +1,26 @@
 """The student congress's entries in the shared registries (see core/registration.py)."""
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 
-from tongxin.core.registration import ApiRouter, Attachable, Nav, SettingSpec, UrlInclude
+from tongxin.core.registration import (
+    ApiRouter,
+    Attachable,
+    Commentable,
+    Nav,
+    SettingSpec,
+    UrlInclude,
+)
 from tongxin.workflow.clocks.kinds import Clocks
 
 from . import home as session_home
-from . import proposal_deadlines
+from . import proposal_committee_home, proposal_deadlines
 from . import todo as session_todo
 from .delegate_home import delegate_cards, objections_waiting, to_prepare
+from .proposal_handling_selectors import todo_replies
 from .proposal_models import ProposalClock
+from .proposal_write_todo import invitations_waiting, suggestions_waiting
 
 # --- sessions ---------------------------------------------------------------------------
 NAVIGATION: list[Nav] = [
@@ -53,7 +64,6 @@ NAVIGATION += [
 
 
 # --- proposals: writing and co-signing ----------------------------------------------------
-from .proposal_write_todo import invitations_waiting, suggestions_waiting  # noqa: E402
 
 NAVIGATION += [
     Nav("union", _("我的提案"), "congress:my-proposals", "congress.open_my_proposals", 81),
@@ -74,7 +84,6 @@ ATTACHABLE += [
 
 
 # --- proposals: the committee -------------------------------------------------------------
-from . import proposal_committee_home  # noqa: E402
 
 NAVIGATION += [
     Nav("union", _("提案审查"), "congress:committee", "congress.open_committee_page", order=85),
@@ -86,11 +95,6 @@ TODO += [proposal_committee_home.proposals_to_decide]
 # The offices' proposals page, their to-do items (a reply owed by the lead office), and the
 # comments on a proposal (the proposers, the committee and the offices write; the chair of
 # the committee moderates).
-from typing import Any  # noqa: E402
-
-from tongxin.core.registration import Commentable  # noqa: E402
-
-from .proposal_handling_selectors import todo_replies  # noqa: E402
 
 
 def _moderated_proposals(user: Any) -> Any:

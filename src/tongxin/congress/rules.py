@@ -5,9 +5,12 @@ sessions, delegates, rating, and the proposals (one section each: who reads a pr
 writing and co-signing, the committee, handling, publishing and figures).
 """
 
+import datetime as _dt
 from typing import Any
 
 import rules
+from django.db import connection
+from django.utils import timezone as _tz
 
 from tongxin.accounts.models import PRESIDIUM_POSITIONS, Role
 from tongxin.accounts.roles import (
@@ -20,10 +23,23 @@ from tongxin.accounts.roles import (
     school_ids_where,
 )
 from tongxin.orgs.models import NodeKind
-from tongxin.workflow.referral.rules import handles_referral
+from tongxin.workflow.referral.rules import (
+    handles_co_office,
+    handles_lead_office,
+    handles_referral,
+)
 
-from .models import Committee, CommitteeMember, Delegate, DelegateListState, Session, SessionState
+from .models import (
+    Committee,
+    CommitteeMember,
+    Delegate,
+    DelegateList,
+    DelegateListState,
+    Session,
+    SessionState,
+)
 from .proposal_models import PUBLISHED_STATES, SignerStatus
+from .proposal_models import ProposalState as _PS
 
 # --- sessions (届次与会议) -------------------------------------------------------------
 # A line or session names its union (union_id), its school and its supervising body
@@ -276,11 +292,6 @@ rules.add_perm(
 # co-signs or declines. A student who is no delegate now sends a suggestion to the college's
 # delegates; the delegates of that college now (a confirmed list of the school whose term
 # covers today) read, adopt and answer it.
-import datetime as _dt  # noqa: E402
-
-from django.utils import timezone as _tz  # noqa: E402
-
-from .proposal_models import ProposalState as _PS  # noqa: E402
 
 
 def _delegate_seats_now(user: Any) -> Any:
@@ -295,24 +306,24 @@ def _delegate_seats_now(user: Any) -> Any:
 
 def _congress_facts(user: Any) -> tuple[bool, bool]:
     """(a delegate now, an active member of a proposal committee), read in ONE statement
-    once per user object: the menu asks both on every page."""
+    once per user object: the menu asks both on every page. Plain SQL: the ORM spent about
+    1.7 ms compiling the two EXISTS on every page."""
     known = getattr(user, "_congress_facts", None)
     if known is None:
-        from django.contrib.auth import get_user_model
-        from django.db.models import Exists, OuterRef
-
-        members = CommitteeMember.objects.filter(user_id=OuterRef("pk"), active=True)
-        row = (
-            get_user_model()
-            .objects.filter(pk=user.pk)
-            .annotate(
-                delegate_now=Exists(_delegate_seats_now(user)),
-                on_committee=Exists(members),
-            )
-            .values_list("delegate_now", "on_committee")
-            .first()
+        today = _tz.localdate()
+        delegate, dlist = Delegate._meta.db_table, DelegateList._meta.db_table
+        member = CommitteeMember._meta.db_table
+        sql = (
+            f"SELECT EXISTS (SELECT 1 FROM {delegate} d JOIN {dlist} l"
+            " ON l.id = d.delegate_list_id WHERE d.user_id = %s AND l.state = %s"
+            " AND l.term_start <= %s AND l.term_end >= %s),"
+            f" EXISTS (SELECT 1 FROM {member} m WHERE m.user_id = %s AND m.active)"
         )
-        known = (bool(row[0]), bool(row[1])) if row else (False, False)
+        params = [user.pk, DelegateListState.CONFIRMED, today, today, user.pk]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            row = cursor.fetchone()
+        known = (bool(row[0]), bool(row[1]))
         user._congress_facts = known
     return known
 
@@ -385,10 +396,6 @@ rules.add_perm("congress.open_committee_page", holds_role(Role.ADVISOR) | on_a_c
 # the lead proposer rates (the rating decides), the confirmed co-signers and co-proposers
 # rate beside it. Comments: the proposers, the committee and the offices write; every
 # reader of the proposal reads the approved ones; the committee's chair moderates.
-from tongxin.workflow.referral.rules import (  # noqa: E402
-    handles_co_office,
-    handles_lead_office,
-)
 
 rules.add_perm("congress.reply_proposal", handles_lead_office)
 rules.add_perm("congress.add_proposal_input", handles_co_office)

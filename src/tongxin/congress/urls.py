@@ -1,6 +1,15 @@
 from django.urls import path
 
-from . import delegate_views, proposal_views, rating_views, session_views
+from . import (
+    delegate_views,
+    proposal_committee_views,
+    proposal_handling_views,
+    proposal_publish_views,
+    proposal_views,
+    proposal_write_views,
+    rating_views,
+    session_views,
+)
 
 app_name = "congress"
 urlpatterns: list = []
@@ -50,7 +59,6 @@ urlpatterns += [
 
 
 # --- proposals: writing and co-signing ----------------------------------------------------
-from . import proposal_write_views  # noqa: E402
 
 urlpatterns += [
     path("proposals/mine/", proposal_write_views.mine_view, name="my-proposals"),
@@ -80,7 +88,6 @@ urlpatterns += [
 
 
 # --- proposals: the committee -------------------------------------------------------------
-from . import proposal_committee_views  # noqa: E402
 
 urlpatterns += [
     path("proposals/committee/", proposal_committee_views.committee_view, name="committee"),
@@ -98,7 +105,6 @@ urlpatterns += [
 
 
 # --- proposals: handling ------------------------------------------------------------------
-from . import proposal_handling_views  # noqa: E402
 
 urlpatterns += [
     path("proposals/office/", proposal_handling_views.office_view, name="proposal-office"),
@@ -106,7 +112,6 @@ urlpatterns += [
 
 
 # --- proposals: publishing and figures ----------------------------------------------------
-from . import proposal_publish_views  # noqa: E402
 
 urlpatterns += [
     path(

@@ -483,7 +483,11 @@ def proposal_submit(
             f"提案须有至少 {needed} 位代表确认附议才能提交，目前已确认 {have} 位。",
             field="signers",
         )
-    Session.objects.select_for_update(of=("self",)).filter(pk=proposal.session_id).first()
+    # NO KEY UPDATE: it queues the session's submissions behind each other but not the
+    # writers' inserts, whose foreign key takes a KEY SHARE lock on the same row.
+    Session.objects.select_for_update(of=("self",), no_key=True).filter(
+        pk=proposal.session_id
+    ).first()
     last = Proposal.objects.filter(session_id=proposal.session_id).aggregate(n=Max("number"))["n"]
     proposal.number = (last or 0) + 1
     proposal.state, proposal.submitted_at = ProposalState.SUBMITTED, now
