@@ -62,9 +62,7 @@ def test_a_proposal_from_the_delegate_to_the_rating(
     expect(lead.get_by_test_id("state")).to_contain_text("待审查")
     _fits(lead)
 
-    committee_name(
-        actor=province.advisor_a, session=world.session, members=[province.handler_a]
-    )
+    committee_name(actor=province.advisor_a, session=world.session, members=[province.handler_a])
     chair = _login(new_page, "T3001")
     chair.goto(f"/congress/proposals/{proposal.pk}/")
     accept = chair.get_by_test_id("step-accept")

@@ -145,6 +145,11 @@ GRANTS = [
         "open the committee's work page",
         "congress.open_committee_page",
         None,
-        [*ADVISORS, "handler_a", "student_a2"],
+        [
+            *ADVISORS,
+            "handler_a",
+            "student_a2",
+            "office_head_a",
+        ],  # office_head_a: the publishing part's committee,
     ),
 ]
