@@ -25,6 +25,7 @@ ACTIONS = {
     "congress.proposal_reply_days.rescheduled": "提案答复时限按新日历重算",
 }
 FIELDS = {
+    "further": "是否再次办理",
     "proposal": "提案编号",
     "title": "案由",
     "category": ("类别", dict(ProposalCategory.choices)),

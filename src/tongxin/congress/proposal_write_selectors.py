@@ -136,3 +136,19 @@ def suggestions_for_delegate(user: Any, on: datetime.date) -> QuerySet[Suggestio
 
 def open_suggestions_for_delegate(user: Any, on: datetime.date) -> QuerySet[Suggestion]:
     return suggestions_for_delegate(user, on).filter(state=SuggestionState.OPEN)
+
+
+def session_by_pk(pk: int) -> Session | None:
+    """A session with what the write pages show (the view checks the rule on it)."""
+    return Session.objects.select_related("union", "school", "line").filter(pk=pk).first()
+
+
+def suggestion_by_pk(pk: Any) -> Suggestion | None:
+    return Suggestion.objects.filter(pk=pk).first()
+
+
+def issue_by_pk(pk: Any) -> Any:
+    """A rights issue named as a proposal's basis (the view checks rights.view_issue)."""
+    from tongxin.rights.models import Issue
+
+    return Issue.objects.filter(pk=pk).first()

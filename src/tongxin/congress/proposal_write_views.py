@@ -39,7 +39,7 @@ def _require(request: AuthenticatedRequest, perm: str) -> None:
 
 
 def _session(request: AuthenticatedRequest, pk: int, perm: str) -> Session:
-    session = Session.objects.select_related("union", "school", "line").filter(pk=pk).first()
+    session = selectors.session_by_pk(pk)
     if session is None or not can(request.user, perm, session):
         raise Http404
     return session
@@ -70,7 +70,7 @@ def mine_view(request: AuthenticatedRequest) -> HttpResponse:
 def _basis(request: AuthenticatedRequest, pk: Any) -> Suggestion | None:
     if not pk:
         return None
-    found = Suggestion.objects.filter(pk=pk).first()
+    found = selectors.suggestion_by_pk(pk)
     if found is None or not can(request.user, "congress.handle_suggestion", found):
         return None
     return found
@@ -79,9 +79,7 @@ def _basis(request: AuthenticatedRequest, pk: Any) -> Suggestion | None:
 def _issue(request: AuthenticatedRequest, pk: Any) -> Any:
     if not pk:
         return None
-    from tongxin.rights.models import Issue
-
-    found = Issue.objects.filter(pk=pk).first()
+    found = selectors.issue_by_pk(pk)
     if found is None or not can(request.user, "rights.view_issue", found):
         return None
     return found
@@ -225,7 +223,7 @@ def inbox_view(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 @require_POST
 def answer_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    suggestion = Suggestion.objects.filter(pk=pk).first()
+    suggestion = selectors.suggestion_by_pk(pk)
     if suggestion is None or not can(request.user, "congress.view_suggestion", suggestion):
         raise Http404
     form = AnswerForm(request.POST)
