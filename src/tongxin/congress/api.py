@@ -51,3 +51,15 @@ router.add_router("/proposals/office", proposal_handling_api.router)
 # --- proposals: publishing and figures ----------------------------------------------------
 
 router.add_router("/proposals", proposal_publish_api.router)
+
+
+# --- elections: setup and results ---------------------------------------------------------
+
+
+# --- elections: check-in and quorum -------------------------------------------------------
+
+
+# --- elections: ballots and counting ------------------------------------------------------
+
+
+# --- elections: paper mode ----------------------------------------------------------------

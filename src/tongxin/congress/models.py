@@ -58,6 +58,13 @@ class CongressRule(models.Model):  # 代表大会规则 (data, per union level; 
         _("每名代表领衔提案不超过（件）"), default=2
     )
     proposal_min_cosigners = models.PositiveSmallIntegerField(_("提案附议人不少于"), default=2)
+    # Elections (part 3, DOMAIN.md §4).
+    election_candidate_percent = models.PositiveSmallIntegerField(
+        _("主席团差额选举候选人不少于应选名额的（%）"), default=120
+    )
+    election_max_rounds = models.PositiveSmallIntegerField(
+        _("一项选举最多投票轮次（含决选、另行选举）"), default=3
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -335,5 +342,6 @@ class Rating(models.Model):  # 代表大会年度评定
         return f"rating:{self.union_id}:{self.year}"
 
 
-# Part 2: proposals (提案), in their own module.
+# Part 2: proposals (提案) and part 3: elections (选举), each in its own module.
+from .election_models import *  # noqa: E402, F403
 from .proposal_models import *  # noqa: E402, F403

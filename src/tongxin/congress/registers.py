@@ -141,3 +141,15 @@ NAVIGATION += [
         "union", _("提案统计"), "congress:proposal-stats", "congress.view_proposal_stats", order=86
     ),
 ]
+
+
+# --- elections: setup and results ---------------------------------------------------------
+
+
+# --- elections: check-in and quorum -------------------------------------------------------
+
+
+# --- elections: ballots and counting ------------------------------------------------------
+
+
+# --- elections: paper mode ----------------------------------------------------------------

@@ -29,6 +29,7 @@ from tongxin.workflow.referral.rules import (
     handles_referral,
 )
 
+from .election_models import Attendance, Election, ElectionState, Round, Scrutineer
 from .models import (
     Committee,
     CommitteeMember,
@@ -426,3 +427,99 @@ rules.add_perm(
     | holds_role(Role.ADVISOR, Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN)
     | holds_role(Role.COUNTY_SPECIALIST),
 )
+
+
+# --- elections (选举): who takes part, shared by every elections part --------------------
+# The object is an Election, or a Round (round.election). The school's advisor (秘书长)
+# sets an election up, conducts its rounds and publishes its results; the chief scrutineer
+# (总监票人) conducts rounds beside the advisor; scrutineers tick delegates present and
+# enter a paper round's counts; a delegate of the session's confirmed list checks in, and
+# once checked in votes (no proxies). An election is read by those, by the union's officers
+# and its supervisor, and — once its results are published — by any student of the school.
+
+
+def _election_id(obj: Any) -> int | None:
+    if obj is None:
+        return None
+    if isinstance(obj, Election):
+        return obj.pk
+    return getattr(obj, "election_id", None)
+
+
+def _scrutineer(user: Any, obj: Any, *, chief: bool) -> bool:
+    election_id = _election_id(obj)
+    if election_id is None or not user.is_authenticated:
+        return False
+    rows = Scrutineer.objects.filter(election_id=election_id, user_id=user.pk)
+    return rows.filter(is_chief=True).exists() if chief else rows.exists()
+
+
+@rules.predicate
+def is_chief_scrutineer(user: Any, obj: Any) -> bool:
+    return _scrutineer(user, obj, chief=True)
+
+
+@rules.predicate
+def is_scrutineer(user: Any, obj: Any) -> bool:
+    return _scrutineer(user, obj, chief=False)
+
+
+@rules.predicate
+def is_election_delegate(user: Any, obj: Any) -> bool:
+    """A delegate of the confirmed list of the election's session."""
+    election_id = _election_id(obj)
+    if election_id is None or not user.is_authenticated:
+        return False
+    return Delegate.objects.filter(
+        user_id=user.pk,
+        delegate_list__state=DelegateListState.CONFIRMED,
+        delegate_list__session__elections__id=election_id,
+    ).exists()
+
+
+@rules.predicate
+def checked_in(user: Any, round_: Any) -> bool:
+    if not isinstance(round_, Round) or not user.is_authenticated:
+        return False
+    return Attendance.objects.filter(round_id=round_.pk, user_id=user.pk).exists()
+
+
+def _election_of(obj: Any) -> Election | None:
+    return obj if isinstance(obj, Election) else getattr(obj, "election", None)
+
+
+@rules.predicate
+def election_published(user: Any, obj: Any) -> bool:
+    election = _election_of(obj)
+    return election is not None and election.state == ElectionState.PUBLISHED
+
+
+@rules.predicate
+def sees_election_session(user: Any, obj: Any) -> bool:
+    """The union's officers, the school's advisor and the session's supervisor."""
+    election = _election_of(obj)
+    return election is not None and sees_congress.test(user, election.session)
+
+
+advises_election = advises_union_school  # the object's school: an Election or a Round
+conducts_round = advises_election | is_chief_scrutineer
+reads_election = (
+    sees_election_session
+    | advises_election
+    | is_scrutineer
+    | is_election_delegate
+    | (studies_at_delegates_school & election_published)
+)
+
+rules.add_perm("congress.create_election", advises_election)  # object: a Session
+rules.add_perm("congress.set_up_election", advises_election)
+rules.add_perm("congress.publish_election", advises_election)
+rules.add_perm("congress.view_election", reads_election)
+rules.add_perm("congress.conduct_round", conducts_round)
+rules.add_perm("congress.show_hall_code", conducts_round | is_scrutineer)
+rules.add_perm("congress.tick_attendance", advises_election | is_scrutineer)
+rules.add_perm("congress.enter_count", is_scrutineer)
+rules.add_perm("congress.check_in", is_election_delegate)
+rules.add_perm("congress.vote", is_election_delegate & checked_in)
+# Pages: "我的选举" for a delegate now; the advisor reaches elections from the session.
+rules.add_perm("congress.open_my_elections", holds_role(*STUDENT_ROLES) & is_current_delegate)

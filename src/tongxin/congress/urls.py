@@ -131,3 +131,19 @@ urlpatterns += [
         name="proposal-book-xlsx",
     ),
 ]
+
+
+# --- elections: setup and results ---------------------------------------------------------
+urlpatterns += []
+
+
+# --- elections: check-in and quorum -------------------------------------------------------
+urlpatterns += []
+
+
+# --- elections: ballots and counting ------------------------------------------------------
+urlpatterns += []
+
+
+# --- elections: paper mode ----------------------------------------------------------------
+urlpatterns += []

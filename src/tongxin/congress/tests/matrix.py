@@ -5,6 +5,11 @@ from tongxin.testing.province import TinyProvince
 
 from . import (
     matrix_delegates,
+    matrix_election_ballot,
+    matrix_election_base,
+    matrix_election_checkin,
+    matrix_election_paper,
+    matrix_election_setup,
     matrix_proposal_committee,
     matrix_proposal_handling,
     matrix_proposal_publishing,
@@ -21,6 +26,11 @@ PARTS = [
     matrix_proposal_committee,
     matrix_proposal_handling,
     matrix_proposal_publishing,
+    matrix_election_base,
+    matrix_election_setup,
+    matrix_election_checkin,
+    matrix_election_ballot,
+    matrix_election_paper,
 ]
 ROWS = [row for part in PARTS for row in part.ROWS]
 GRANTS = [grant for part in PARTS for grant in part.GRANTS]

@@ -1,0 +1,42 @@
+"""Audit actions of the congress's elections (merged by audit_actions.py): one per step of
+the two transition tables (election_machine.ELECTION and ROUND, their `done` verbs). A
+ballot's content never enters the trail: a round's counts are audited in aggregate when it
+is counted. Each part adds its FIELDS."""
+
+from .election_machine import ELECTION, ROUND
+from .election_models import ElectionMode, ElectionState, RoundKind, RoundState
+
+ACTIONS = {
+    **{f"congress.election.{a.done}": f"选举：{a.label}" for a in ELECTION.actions},
+    **{f"congress.round.{a.done}": f"选举轮次：{a.label}" for a in ROUND.actions},
+    "congress.round.counted": "选举轮次：计票",
+}
+FIELDS = {
+    "election": "选举编号",
+    "election_state": ("选举状态", dict(ElectionState.choices)),
+    "round": "轮次",
+    "round_state": ("轮次状态", dict(RoundState.choices)),
+    "round_kind": ("轮次类型", dict(RoundKind.choices)),
+    "mode": ("投票方式", dict(ElectionMode.choices)),
+    "election_seats": "应选名额",
+    "seats_left": "未选满名额",
+    "present_count": "实到代表",
+    "ballots_cast": "收回选票",
+    "blank_ballots": "空白票",
+    "void_ballots": "无效票",
+    "tallies": "候选人得票（赞成、不赞成、弃权）",
+    "write_ins": "另选他人得票",
+    "elected": "当选",
+}
+TARGETS = {
+    "congress.election": "选举",
+    "congress.round": "选举轮次",
+    "congress.electioncandidate": "选举候选人",
+    "congress.scrutineer": "监票人",
+    "congress.attendance": "选举签到",
+    "congress.roundtally": "候选人得票",
+    "congress.roundwritein": "另选他人得票",
+    "congress.voterregister": "投票登记",
+    "congress.tellerentry": "计票人录入",
+    "congress.tellercount": "计票人录入的得票",
+}
