@@ -46,6 +46,21 @@ def _fresh_calendar_memo():
 
 
 @pytest.fixture(autouse=True)
+def _fresh_process_memos():
+    """The menu's visible entries, the demo flag and the rollups' sums are remembered per
+    process (core/navigation.py, orgs/selectors.is_demo, stats/memo.py); each test starts
+    with nothing remembered."""
+    from tongxin.core.navigation import forget_navigation
+    from tongxin.orgs.selectors import forget_demo_flag
+    from tongxin.stats.memo import forget_sums
+
+    forget_navigation()
+    forget_demo_flag(shared=False)
+    forget_sums()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _reference_data(request):
     """Transactional tests flush every table afterwards, data migrations' rows included;
     put the reference data (holiday calendar, issue categories) back before each one."""

@@ -1,5 +1,7 @@
 """Read queries on the organisation tree. Subtrees are prefix queries on `path`."""
 
+import time
+
 from django.core.cache import cache
 from django.db.models import Count, F, OuterRef, QuerySet, Subquery
 from django.db.models.lookups import StartsWith
@@ -57,11 +59,27 @@ def school_list_for(*, actor: object) -> QuerySet[Node]:
     return with_city_name(schools).select_related("parent").order_by("code")
 
 
+DEMO_FLAG_MEMO_SECONDS = 60
+_demo_flag: list[tuple[float, bool]] = []  # this process's copy: (until, flag)
+
+
 def is_demo() -> bool:
-    """Whether this database holds the demo province (the banner on every page); cached,
-    and dropped by the demo build (demo/build.py DEMO_FLAG_CACHE_KEY)."""
+    """Whether this database holds the demo province (the banner on every page). Kept in
+    the shared cache (dropped by the demo build through forget_demo_flag) and
+    for a minute in the process, so that an everyday page asks no cache for it."""
+    now = time.time()
+    if _demo_flag and _demo_flag[0][0] > now:
+        return _demo_flag[0][1]
     flag = cache.get("tongxin:is-demo")
     if flag is None:
         flag = Node.objects.filter(kind=NodeKind.PROVINCE, is_demo=True).exists()
         cache.set("tongxin:is-demo", flag, 300)
+    _demo_flag[:] = [(now + DEMO_FLAG_MEMO_SECONDS, bool(flag))]
     return bool(flag)
+
+
+def forget_demo_flag(*, shared: bool = True) -> None:
+    """Drop the process's copy and (`shared`) the cache's: the demo build; tests."""
+    _demo_flag.clear()
+    if shared:
+        cache.delete("tongxin:is-demo")

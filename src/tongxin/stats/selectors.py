@@ -27,6 +27,7 @@ from .figures import (
     satisfaction,
     zero_counts,
 )
+from .memo import remembered, rollups_version
 from .models import (
     COUNTER_FIELDS,
     DailyRollup,
@@ -248,7 +249,12 @@ def overview_for(*, actor: Any, period: Period, sort: str = "code") -> list[Over
     then the sums per school of the monthly and of the daily rows."""
     in_reach = with_city_name(school_list_for(actor=actor))
     schools = list(in_reach.select_related("parent").order_by("code"))
-    totals = _grouped(_parts([s.pk for s in schools], period), ("school_id",), _sums())
+    ids = tuple(s.pk for s in schools)
+    totals = remembered(
+        ("overview", ids, period.start, period.end),
+        rollups_version(),
+        lambda: _grouped(_parts(list(ids), period), ("school_id",), _sums()),
+    )
     rows = [
         OverviewRow(school, zero_counts() | {k: int(v) for k, v in totals[(school.pk,)].items()})
         for school in schools
@@ -260,8 +266,14 @@ def overview_for(*, actor: Any, period: Period, sort: str = "code") -> list[Over
 
 
 def medians_by_school(school_ids: list[int], period: Period) -> dict[int, dict[str, Median]]:
-    rows = _grouped(
-        _bucket_parts(school_ids, period), ("school_id", "metric", "bucket"), {"n": Sum("count")}
+    rows = remembered(
+        ("medians", tuple(school_ids), period.start, period.end),
+        rollups_version(),
+        lambda: _grouped(
+            _bucket_parts(school_ids, period),
+            ("school_id", "metric", "bucket"),
+            {"n": Sum("count")},
+        ),
     )
     counts: dict[int, dict[str, dict[int, int]]] = defaultdict(lambda: defaultdict(dict))
     for (school, metric, bucket), sums in rows.items():
