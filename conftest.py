@@ -47,15 +47,12 @@ def _fresh_calendar_memo():
 
 @pytest.fixture(autouse=True)
 def _fresh_process_memos():
-    """The menu's visible entries, the demo flag and the rollups' sums are remembered per
-    process (core/navigation.py, orgs/selectors.is_demo, stats/memo.py); each test starts
-    with nothing remembered."""
-    from tongxin.core.navigation import forget_navigation
-    from tongxin.orgs.selectors import forget_demo_flag
+    """What a process remembers for a few seconds (core/memo.py: the menu, the demo flag,
+    the queue's choices) and the rollups' sums (stats/memo.py): each test starts afresh."""
+    from tongxin.core.memo import forget
     from tongxin.stats.memo import forget_sums
 
-    forget_navigation()
-    forget_demo_flag(shared=False)
+    forget()
     forget_sums()
     yield
 

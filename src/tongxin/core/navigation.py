@@ -1,7 +1,7 @@
 """The role-aware navigation: each entry shows only to those whose permission opens it.
 
-Which entries a person sees is remembered in the process for a short while
-(settings.TONGXIN_NAV_MEMO_SECONDS, default 30), keyed by the person AND their standing
+Which entries a person sees is remembered in the process for a short while (core/memo.py:
+settings.TONGXIN_NAV_MEMO_SECONDS, default 30), keyed by the person AND their standing
 (what the apps' registers.py put in STANDING: accounts gives the active grants), so a
 new or ended membership shows on the next page; what the few data-dependent entries ask
 (a delegate now? a rater?) shows within the memo's seconds. The menu is a set of links,
@@ -9,7 +9,6 @@ never the lock: every page checks its own permission. Asking ~40 permissions on 
 page was about a tenth of an everyday page's time (docs/performance.md, issue 12).
 """
 
-import time
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -19,10 +18,8 @@ from django.urls import get_script_prefix, reverse
 from django.utils.functional import Promise
 
 from .authz import can
+from .memo import remember
 from .registration import by_order, collect
-
-MEMO_LIMIT = 10_000  # people remembered per process; beyond it the memo starts afresh
-_memo: dict[tuple[Any, ...], tuple[float, frozenset[str]]] = {}
 
 
 @dataclass(frozen=True)
@@ -83,23 +80,9 @@ def _visible_now(user: Any) -> frozenset[str]:
 
 def _visible(user: Any) -> frozenset[str]:
     seconds = getattr(settings, "TONGXIN_NAV_MEMO_SECONDS", 30)
-    if not seconds:
-        return _visible_now(user)
-    key = (user.pk, user.is_superuser, *(standing(user) for standing in collect("STANDING")))
-    now = time.time()
-    known = _memo.get(key)
-    if known is not None and known[0] > now:
-        return known[1]
-    if len(_memo) >= MEMO_LIMIT:
-        _memo.clear()
-    visible = _visible_now(user)
-    _memo[key] = (now + seconds, visible)
-    return visible
-
-
-def forget_navigation() -> None:
-    """Drop what the process remembers (tests that change a person's standing mid-test)."""
-    _memo.clear()
+    standing = tuple(of(user) for of in collect("STANDING"))
+    key = ("navigation", user.pk, user.is_superuser, standing)
+    return remember(key, seconds, lambda: _visible_now(user))
 
 
 def navigation_for(user: Any) -> list[NavGroup]:

@@ -1,10 +1,10 @@
 """Read queries on the organisation tree. Subtrees are prefix queries on `path`."""
 
-import time
-
 from django.core.cache import cache
 from django.db.models import Count, F, OuterRef, QuerySet, Subquery
 from django.db.models.lookups import StartsWith
+
+from tongxin.core.memo import forget, remember
 
 from .models import Node, NodeKind
 
@@ -60,26 +60,25 @@ def school_list_for(*, actor: object) -> QuerySet[Node]:
 
 
 DEMO_FLAG_MEMO_SECONDS = 60
-_demo_flag: list[tuple[float, bool]] = []  # this process's copy: (until, flag)
 
 
-def is_demo() -> bool:
-    """Whether this database holds the demo province (the banner on every page). Kept in
-    the shared cache (dropped by the demo build through forget_demo_flag) and
-    for a minute in the process, so that an everyday page asks no cache for it."""
-    now = time.time()
-    if _demo_flag and _demo_flag[0][0] > now:
-        return _demo_flag[0][1]
+def _demo_flag_shared() -> bool:
     flag = cache.get("tongxin:is-demo")
     if flag is None:
         flag = Node.objects.filter(kind=NodeKind.PROVINCE, is_demo=True).exists()
         cache.set("tongxin:is-demo", flag, 300)
-    _demo_flag[:] = [(now + DEMO_FLAG_MEMO_SECONDS, bool(flag))]
     return bool(flag)
 
 
-def forget_demo_flag(*, shared: bool = True) -> None:
-    """Drop the process's copy and (`shared`) the cache's: the demo build; tests."""
-    _demo_flag.clear()
-    if shared:
-        cache.delete("tongxin:is-demo")
+def is_demo() -> bool:
+    """Whether this database holds the demo province (the banner on every page). Kept in
+    the shared cache (dropped by the demo build through forget_demo_flag) and for a
+    minute in the process (core/memo.py), so that an everyday page asks no cache for it."""
+    return remember(("demo-flag",), DEMO_FLAG_MEMO_SECONDS, _demo_flag_shared)
+
+
+def forget_demo_flag() -> None:
+    """Drop the process's copy and the cache's (the demo build; a test that turns the
+    province into the demo)."""
+    forget("demo-flag")
+    cache.delete("tongxin:is-demo")

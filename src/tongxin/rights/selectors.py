@@ -12,8 +12,14 @@ from django.utils import timezone
 
 from tongxin.accounts.models import Role, User
 from tongxin.accounts.reach import has_role, node_scope
-from tongxin.accounts.roles import FEDERATION_ROLES, node_ids_where, school_ids_where
+from tongxin.accounts.roles import (
+    FEDERATION_ROLES,
+    grants_where,
+    node_ids_where,
+    school_ids_where,
+)
 from tongxin.core import walks
+from tongxin.core.memo import remember
 from tongxin.orgs.models import UNION_KINDS, Node
 from tongxin.workflow.referral.selectors import first_referred, referred_q, referred_to
 
@@ -138,9 +144,19 @@ def queue_for(
 
 
 def queue_unions(*, actor: Any) -> list[int]:
-    """The union nodes whose queue the actor works or reads (none without such a role)."""
-    unions = _unions(actor, [Role.OFFICER, Role.COLLEGE_SECRETARY])
-    return [] if unions is None else list(unions.values_list("pk", flat=True))
+    """The union nodes whose queue the actor works or reads (none without such a role).
+    Remembered a minute per set of grants (core/memo.py): losing a membership changes the
+    key at once; a union added to the tree shows within the minute."""
+    roles: list[str] = [Role.OFFICER, Role.COLLEGE_SECRETARY]
+    grants = tuple(grants_where(actor, *roles))
+    if not grants:
+        return []
+
+    def ask() -> list[int]:
+        unions = _unions(actor, roles)
+        return [] if unions is None else list(unions.values_list("pk", flat=True))
+
+    return remember(("queue-unions", grants), CHOICES_MEMO_SECONDS, ask)
 
 
 def _newest_ids(
@@ -263,6 +279,20 @@ def categories() -> QuerySet[IssueCategory]:
     return IssueCategory.objects.filter(is_active=True).order_by("position", "id")
 
 
+# The queue's filter choices: remembered a minute in the process (core/memo.py) — a
+# drop-down's choices; the filter itself is applied in SQL to whatever is chosen.
+CHOICES_MEMO_SECONDS = 60
+
+
+def category_choices() -> list[tuple[int, str]]:
+    """The active categories as (pk, name), for filters."""
+    return remember(
+        ("issue-categories",),
+        CHOICES_MEMO_SECONDS,
+        lambda: list(categories().values_list("pk", "name")),
+    )
+
+
 def reporter_label(issue: Issue, viewer: Any) -> str:
     """How the writer appears to `viewer`. An anonymous writer is a pseudonym to everyone
     but themselves and the advisor who unsealed the issue."""
@@ -292,20 +322,28 @@ def union_officer_choices(issue: Issue) -> list[tuple[int, str]]:
 
 
 def colleges_for_queue(*, actor: Any) -> list[tuple[int, str]]:
-    schools = school_ids_where(actor, Role.OFFICER, Role.COLLEGE_SECRETARY)
+    schools = tuple(school_ids_where(actor, Role.OFFICER, Role.COLLEGE_SECRETARY))
     colleges = Node.objects.filter(school_id__in=schools, kind="college").order_by("name")
-    return list(colleges.values_list("pk", "name"))
+    return remember(
+        ("queue-colleges", schools),
+        CHOICES_MEMO_SECONDS,
+        lambda: list(colleges.values_list("pk", "name")),
+    )
 
 
 def queue_officers(*, actor: Any) -> list[tuple[int, str]]:
     """Members of the unions whose queue the actor works (for bulk assign)."""
     from tongxin.accounts.models import Membership
 
-    unions = node_ids_where(actor, Role.OFFICER)
+    unions = tuple(node_ids_where(actor, Role.OFFICER))
     if not unions:
         return []
     members = Membership.objects.active().filter(node_id__in=unions, role=Role.OFFICER)
-    return list(members.order_by("user__real_name").values_list("user_id", "user__real_name"))
+    return remember(
+        ("queue-officers", unions),
+        CHOICES_MEMO_SECONDS,
+        lambda: list(members.order_by("user__real_name").values_list("user_id", "user__real_name")),
+    )
 
 
 def photo_get_for(*, actor: Any, pk: int) -> Any:
