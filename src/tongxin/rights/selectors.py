@@ -11,7 +11,7 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from tongxin.accounts.models import Role, User
-from tongxin.accounts.reach import has_role, node_scope
+from tongxin.accounts.reach import has_role, node_scope, remember_per_grants
 from tongxin.accounts.roles import (
     FEDERATION_ROLES,
     grants_where,
@@ -148,15 +148,14 @@ def queue_unions(*, actor: Any) -> list[int]:
     Remembered a minute per set of grants (core/memo.py): losing a membership changes the
     key at once; a union added to the tree shows within the minute."""
     roles: list[str] = [Role.OFFICER, Role.COLLEGE_SECRETARY]
-    grants = tuple(grants_where(actor, *roles))
-    if not grants:
+    if not grants_where(actor, *roles):
         return []
 
     def ask() -> list[int]:
         unions = _unions(actor, roles)
         return [] if unions is None else list(unions.values_list("pk", flat=True))
 
-    return remember(("queue-unions", grants), CHOICES_MEMO_SECONDS, ask)
+    return remember_per_grants(("queue-unions",), actor, CHOICES_MEMO_SECONDS, ask)
 
 
 def _newest_ids(

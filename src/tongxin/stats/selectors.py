@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
-from tongxin.accounts.reach import node_scope
+from tongxin.accounts.reach import node_scope, remember_per_grants
 from tongxin.core.pagination import PAGE_SIZE, Page
 from tongxin.orgs.models import Node, NodeKind
 from tongxin.orgs.selectors import with_city_name
@@ -248,7 +248,13 @@ def overview_for(*, actor: Any, period: Period, sort: str = "code") -> list[Over
     by school code). Three or four queries, whatever the number of issues: the schools,
     then the sums per school of the monthly and of the daily rows."""
     in_reach = with_city_name(school_list_for(actor=actor))
-    schools = list(in_reach.select_related("parent").order_by("code"))
+    # The schools in reach: a minute per set of grants (a school added shows within it).
+    schools = remember_per_grants(
+        ("overview-schools",),
+        actor,
+        60,
+        lambda: list(in_reach.select_related("parent").order_by("code")),
+    )
     ids = tuple(s.pk for s in schools)
     totals = remembered(
         ("overview", ids, period.start, period.end),
