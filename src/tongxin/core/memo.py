@@ -31,6 +31,21 @@ def remember(key: Hashable, seconds: float, compute: Callable[[], T]) -> T:
     return value
 
 
+def recall(key: Hashable) -> Any:
+    """What is remembered for `key` now, or None."""
+    known = _memo.get(key)
+    return known[1] if known is not None and known[0] > time.time() else None
+
+
+def keep(key: Hashable, seconds: float, value: Any) -> None:
+    """Remember `value` for `key` (answers computed together, e.g. one query for many)."""
+    if seconds <= 0:
+        return
+    if len(_memo) >= LIMIT:
+        _memo.clear()
+    _memo[key] = (time.time() + seconds, value)
+
+
 def forget(prefix: str | None = None) -> None:
     """Drop every entry, or those whose key is a tuple starting with `prefix`."""
     if prefix is None:

@@ -21,6 +21,7 @@ from tongxin.accounts.roles import (
 from tongxin.core import walks
 from tongxin.core.memo import remember
 from tongxin.orgs.models import UNION_KINDS, Node
+from tongxin.orgs.selectors import attach_nodes
 from tongxin.workflow.referral.selectors import first_referred, referred_q, referred_to
 
 from .models import OPEN_STATUSES, Issue, IssueCategory, IssueEvent, Status
@@ -66,12 +67,14 @@ def issue_list_for(*, actor: Any) -> QuerySet[Issue]:
 
 def issue_get_for(*, actor: Any, pk: int) -> Issue:
     """One issue, or Issue.DoesNotExist when missing *or* out of reach (views answer 404)."""
-    return (
+    issue = (
         issue_list_for(actor=actor)
         # sealed: the reporter checks of the page's rules then read no extra row
-        .select_related("category", "union", "school", "lead_office", "assignee", "sealed")
+        .select_related("category", "assignee", "sealed")
         .get(pk=pk)
     )
+    attach_nodes(issue, "union", "school", "lead_office")  # remembered nodes, no join
+    return issue
 
 
 # What a row of "my issues" shows (rights/mine.html, the home page's student card).
