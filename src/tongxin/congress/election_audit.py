@@ -43,6 +43,7 @@ TARGETS = {
 
 
 # --- elections: check-in and quorum -------------------------------------------------------
+ACTIONS["congress.round.unticked"] = "选举轮次：撤销签到"
 FIELDS.update(
     {
         "due_count": "应到代表",

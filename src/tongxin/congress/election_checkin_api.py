@@ -6,6 +6,7 @@ GET  rounds/<id>/hall              the hall's status: 应到 / 实到, quorum, t
 POST rounds/<id>/checkin           {code}: a delegate checks in with the hall's code
 GET  rounds/<id>/attendance        the delegates due and who is present (tellers)
 POST rounds/<id>/attendance        {user_id}: tick a delegate present (tellers)
+DELETE rounds/<id>/attendance/<user_id>   strike a delegate off while checking in (tellers)
 The steps start-checkin and open go through POST rounds/<id>/steps/<action>
 (election_steps.ROUND_STEPS).
 """
@@ -147,4 +148,17 @@ def tick(request: HttpRequest, pk: int, body: TickIn) -> Any:
         "checked_in": True,
         "new": new,
         "message": "签到成功。" if new else "该代表已签到，无需重复签到。",
+    }
+
+
+@router.delete("/rounds/{int:pk}/attendance/{int:user_id}", response=CheckInOut)
+def untick(request: HttpRequest, pk: int, user_id: int) -> Any:
+    round_ = _round(request, pk, "congress.tick_attendance")
+    user = selectors.user_by_pk(user_id) if 0 < user_id < 2**31 else None
+    removed = services.round_untick(actor=request.user, round_=round_, user=user)  # type: ignore[arg-type]
+    return {
+        "round_id": round_.pk,
+        "checked_in": False,
+        "new": removed,
+        "message": "已撤销签到。" if removed else "该代表尚未签到。",
     }

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from tongxin.accounts.http import AuthenticatedRequest
+from tongxin.accounts.models import User
 from tongxin.core.authz import can
 from tongxin.core.errors import DomainError
 
@@ -110,12 +111,22 @@ def attendance_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     )
 
 
+def _posted_user(request: AuthenticatedRequest) -> User | None:
+    raw = str(request.POST.get("user") or "")
+    return selectors.user_by_pk(int(raw)) if raw.isdigit() and len(raw) < 12 else None
+
+
+def _back_to_list(request: AuthenticatedRequest, round_: Round) -> HttpResponse:
+    back = reverse("congress:round-attendance", args=[round_.pk])
+    query = str(request.POST.get("q") or "")[:40]
+    return redirect(f"{back}?{urlencode({'q': query})}" if query else back)
+
+
 @login_required
 @require_POST
 def tick_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     round_ = _round(request, pk, "congress.tick_attendance")
-    raw = str(request.POST.get("user") or "")
-    user = selectors.user_by_pk(int(raw)) if raw.isdigit() and len(raw) < 12 else None
+    user = _posted_user(request)
     try:
         new = services.round_tick(actor=request.user, round_=round_, user=user)
     except DomainError as exc:
@@ -126,9 +137,25 @@ def tick_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             messages.success(request, f"已为{name}签到。")
         else:
             messages.info(request, f"{name}已签到，无需重复签到。")
-    back = reverse("congress:round-attendance", args=[round_.pk])
-    query = str(request.POST.get("q") or "")[:40]
-    return redirect(f"{back}?{urlencode({'q': query})}" if query else back)
+    return _back_to_list(request, round_)
+
+
+@login_required
+@require_POST
+def untick_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    round_ = _round(request, pk, "congress.tick_attendance")
+    user = _posted_user(request)
+    try:
+        removed = services.round_untick(actor=request.user, round_=round_, user=user)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        name = user.real_name if user else ""
+        if removed:
+            messages.success(request, f"已撤销{name}的签到。")
+        else:
+            messages.info(request, f"{name}尚未签到。")
+    return _back_to_list(request, round_)
 
 
 @login_required

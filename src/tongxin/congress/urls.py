@@ -163,6 +163,11 @@ urlpatterns += [
         election_checkin_views.tick_view,
         name="round-tick",
     ),
+    path(
+        "elections/rounds/<int:pk>/attendance/untick/",
+        election_checkin_views.untick_view,
+        name="round-untick",
+    ),
 ]
 
 

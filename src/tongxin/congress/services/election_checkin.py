@@ -14,6 +14,7 @@ slips into the hall after the snapshot was taken.
 
 import datetime
 
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -29,6 +30,9 @@ from .election_common import load_round, record_election
 
 ALREADY = "你已签到，无需重复签到。"
 WRONG_CODE = "签到码不正确或已过期，请输入大屏幕上当前显示的 6 位签到码。"
+GUESS_LIMIT = 10
+GUESS_WINDOW_SECONDS = 600
+TOO_MANY = "签到码输错次数过多，请 10 分钟后再试，或请监票人为你代为签到。"
 
 
 def _now(now: datetime.datetime | None) -> datetime.datetime:
@@ -74,13 +78,34 @@ def _attend(
         return None
 
 
-@transaction.atomic
+def _guesses_key(round_: Round, user: User) -> str:
+    return f"congress:checkin-guesses:{round_.pk}:{user.pk}"
+
+
 def round_check_in(
     *, actor: User, round_: Round, code: str | None, now: datetime.datetime | None = None
 ) -> bool:
     """A delegate checks in with the hall's code. Returns False (no new row) when they were
-    already checked in; a wrong or expired code is refused naming the field."""
-    now = _now(now)
+    already checked in; a wrong or expired code is refused naming the field. After
+    GUESS_LIMIT wrong codes in GUESS_WINDOW_SECONDS a delegate must wait (or be ticked by a
+    scrutineer): six digits are not guessed from outside the hall."""
+    key = _guesses_key(round_, actor)
+    if (cache.get(key) or 0) >= GUESS_LIMIT:
+        raise DomainError(TOO_MANY, field="code")
+    try:
+        return _check_in(actor=actor, round_=round_, code=code, now=_now(now))
+    except DomainError as exc:
+        if exc.message == WRONG_CODE:
+            cache.add(key, 0, timeout=GUESS_WINDOW_SECONDS)
+            try:
+                cache.incr(key)
+            except ValueError:  # expired in between
+                cache.set(key, 1, timeout=GUESS_WINDOW_SECONDS)
+        raise
+
+
+@transaction.atomic
+def _check_in(*, actor: User, round_: Round, code: str | None, now: datetime.datetime) -> bool:
     fresh = load_round(actor, round_, "check-in", None)
     if not (code or "").strip():
         raise DomainError("请输入签到码。", field="code")
@@ -149,3 +174,22 @@ def round_open(
         data={"due_count": due, "present_count": present, "ballots_issued": fresh.ballots_issued},
     )
     return fresh
+
+
+@transaction.atomic
+def round_untick(*, actor: User, round_: Round, user: User | None) -> bool:
+    """A scrutineer or the advisor strikes a delegate off while the check-in lasts (ticked
+    by mistake, or checked in with a code from outside the hall). False when the delegate
+    was not present."""
+    fresh = load_round(actor, round_, "tick", None)
+    if user is None:
+        raise DomainError("请选择要撤销签到的代表。", field="user")
+    row = Attendance.objects.filter(round_id=fresh.pk, user_id=user.pk).first()
+    if row is None:
+        return False
+    method = row.method
+    row.delete()
+    record_election(
+        actor, fresh, kind="unticked", data={"attendee": user.pk, "attendance_method": method}
+    )
+    return True

@@ -207,3 +207,42 @@ def test_the_steps_are_registered():
 def test_the_qr_code_is_inline_svg_without_style():
     svg = qr_svg("https://example.org/congress/elections/rounds/1/checkin/?code=123456")
     assert svg.startswith("<svg") and "style=" not in svg
+
+
+def test_a_teller_strikes_off_a_delegate_while_the_check_in_lasts(province):
+    w = ElectionWorld(province)
+    _checkin(w)
+    voter = w.voters[0]
+    services.round_check_in(actor=voter, round_=w.round, code=checkin_code(w.round, timezone.now()))
+    assert services.round_untick(actor=w.teller, round_=w.round, user=voter) is True
+    assert not Attendance.objects.filter(round=w.round, user=voter).exists()
+    assert services.round_untick(actor=w.teller, round_=w.round, user=voter) is False
+    event = AuditEvent.objects.get(action="congress.round.unticked")
+    assert event.data["attendee"] == voter.pk
+    with pytest.raises(NotAllowed):
+        services.round_untick(actor=w.voters[1], round_=w.round, user=voter)
+    with pytest.raises(DomainError):
+        services.round_untick(actor=w.teller, round_=w.round, user=None)
+    for u in w.delegates:
+        services.round_tick(actor=w.advisor, round_=w.round, user=u)
+    services.round_open(actor=w.advisor, round_=w.round)
+    with pytest.raises(DomainError):  # the snapshot is taken: nobody leaves the count
+        services.round_untick(actor=w.teller, round_=w.round, user=voter)
+
+
+def test_ten_wrong_codes_make_the_delegate_wait(province):
+    w = ElectionWorld(province)
+    _checkin(w)
+    voter, other = w.voters[0], w.voters[1]
+    now = timezone.now()
+    right = checkin_code(w.round, now)
+    wrongs = [f"{n:06d}" for n in range(20) if not code_accepted(w.round, f"{n:06d}", now)]
+    for code in wrongs[: services.GUESS_LIMIT]:
+        with pytest.raises(DomainError) as refused:
+            services.round_check_in(actor=voter, round_=w.round, code=code, now=now)
+        assert refused.value.message == services.WRONG_CODE
+    with pytest.raises(DomainError) as refused:
+        services.round_check_in(actor=voter, round_=w.round, code=right, now=now)
+    assert refused.value.message == services.TOO_MANY and refused.value.field == "code"
+    assert services.round_check_in(actor=other, round_=w.round, code=right, now=now)
+    assert services.round_tick(actor=w.teller, round_=w.round, user=voter)

@@ -150,3 +150,22 @@ def test_the_api_checks_in_ticks_and_reports_the_hall(world):
         .status_code
         == 404
     )
+
+
+def test_tellers_strike_off_on_the_list_and_through_the_api(world):
+    teller = login(world.teller)
+    target = world.voters[0]
+    services.round_tick(actor=world.advisor, round_=world.round, user=target)
+    url = f"/congress/elections/rounds/{world.round.pk}/attendance/"
+    assert f'data-testid="untick-{target.pk}"' in teller.get(url).content.decode()
+    assert teller.post(f"{url}untick/", {"user": target.pk}).status_code == 302
+    assert not Attendance.objects.exists()
+    for odd in ("", "x", "99999999999999"):
+        assert teller.post(f"{url}untick/", {"user": odd}).status_code == 302
+    services.round_tick(actor=world.advisor, round_=world.round, user=target)
+    base = f"{API}/rounds/{world.round.pk}/attendance"
+    assert login(world.voters[1]).delete(f"{base}/{target.pk}").status_code == 404
+    r = teller.delete(f"{base}/{target.pk}")
+    assert r.status_code == 200 and r.json()["new"] is True
+    assert teller.delete(f"{base}/{target.pk}").json()["new"] is False
+    assert teller.delete(f"{base}/{2**40}").status_code in (400, 422)
