@@ -12,6 +12,7 @@ from .election_count import quorum_met
 from .election_models import (
     Attendance,
     Election,
+    ElectionMode,
     ElectionState,
     Round,
     RoundState,
@@ -145,12 +146,12 @@ def my_rounds(user: Any) -> QuerySet[Round]:
 
 
 def my_waiting_rounds(user: Any) -> QuerySet[Round]:
-    """The to-do: rounds in check-in the user has not checked in to, and voting rounds the
-    user checked in to and has not voted in."""
+    """The to-do: rounds in check-in the user has not checked in to, and electronic voting
+    rounds the user checked in to and has not voted in (a paper ballot is cast in the hall)."""
     rows = my_rounds(user)
     return rows.filter(
         Q(state=RoundState.CHECKIN, me_present=False)
-        | Q(state=RoundState.VOTING, me_present=True, me_voted=False)
+        | Q(state=RoundState.VOTING, mode=ElectionMode.ELECTRONIC, me_present=True, me_voted=False)
     )
 
 

@@ -7,7 +7,7 @@ from django.test import Client
 from django.utils import timezone
 
 from tongxin.congress.election_checkin import checkin_code
-from tongxin.congress.election_models import Attendance, RoundState
+from tongxin.congress.election_models import Attendance, Election, ElectionState, Round, RoundState
 from tongxin.congress.services import election_checkin as services
 from tongxin.core.todo import todo_for
 
@@ -169,3 +169,35 @@ def test_tellers_strike_off_on_the_list_and_through_the_api(world):
     assert r.status_code == 200 and r.json()["new"] is True
     assert teller.delete(f"{base}/{target.pk}").json()["new"] is False
     assert teller.delete(f"{base}/{2**40}").status_code in (400, 422)
+
+
+def test_once_voting_opens_the_hall_shows_the_snapshot_and_no_code(world):
+    for u in world.delegates[:7]:
+        services.round_tick(actor=world.advisor, round_=world.round, user=u)
+    services.round_open(actor=world.advisor, round_=world.round)
+    page = login(world.advisor).get(f"/congress/elections/rounds/{world.round.pk}/hall/")
+    text = page.content.decode()
+    assert 'data-testid="hall-closed"' in text and 'data-testid="hall-code"' not in text
+    assert 'data-testid="hall-present">7<' in text and "已超过三分之二" in text
+    checkin = f"/congress/elections/rounds/{world.round.pk}/checkin/"
+    late = login(world.voters[-1]).get(checkin).content.decode()
+    assert 'data-testid="checkin-closed"' in late
+    hall = login(world.advisor).get(f"{API}/rounds/{world.round.pk}/hall").json()
+    assert (hall["present"], hall["quorum"], hall["code"]) == (7, True, None)
+
+
+def test_my_elections_lists_published_results_and_paper_rounds_have_no_ballot_link(province):
+    w = ElectionWorld(province, mode="paper")
+    services.round_start_checkin(actor=w.advisor, round_=w.round)
+    for u in w.delegates:
+        services.round_tick(actor=w.advisor, round_=w.round, user=u)
+    services.round_open(actor=w.advisor, round_=Round.objects.get(pk=w.round.pk))
+    voter = w.voters[0]
+    page = login(voter).get("/congress/elections/mine/").content.decode()
+    assert f'data-testid="paper-{w.round.pk}"' in page
+    assert "选举待投票" not in _kinds(voter)
+    Election.objects.filter(pk=w.election.pk).update(
+        state=ElectionState.PUBLISHED, published_at=timezone.now()
+    )
+    page = login(voter).get("/congress/elections/mine/").content.decode()
+    assert 'data-testid="my-published"' in page
