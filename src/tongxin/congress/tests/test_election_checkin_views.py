@@ -201,3 +201,15 @@ def test_my_elections_lists_published_results_and_paper_rounds_have_no_ballot_li
     )
     page = login(voter).get("/congress/elections/mine/").content.decode()
     assert 'data-testid="my-published"' in page
+
+
+def test_the_panel_for_the_rounds_console_renders(world):
+    from django.template.loader import render_to_string
+
+    from tongxin.congress import election_checkin_selectors as selectors
+
+    html = render_to_string(
+        "congress/elections/checkin/_round_panel.html",
+        {"round": world.round, "status": selectors.hall_status(world.round)},
+    )
+    assert 'data-testid="panel-due">9<' in html and 'data-testid="panel-hall"' in html
