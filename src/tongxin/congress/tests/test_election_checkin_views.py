@@ -3,9 +3,11 @@ delegate checking in from the QR code's link or by typing, the tellers' list, æˆ
 the to-do item, and no 500 on odd input."""
 
 import pytest
+from django.template.loader import render_to_string
 from django.test import Client
 from django.utils import timezone
 
+from tongxin.congress import election_checkin_selectors as selectors
 from tongxin.congress.election_checkin import checkin_code
 from tongxin.congress.election_models import Attendance, Election, ElectionState, Round, RoundState
 from tongxin.congress.services import election_checkin as services
@@ -204,10 +206,6 @@ def test_my_elections_lists_published_results_and_paper_rounds_have_no_ballot_li
 
 
 def test_the_panel_for_the_rounds_console_renders(world):
-    from django.template.loader import render_to_string
-
-    from tongxin.congress import election_checkin_selectors as selectors
-
     html = render_to_string(
         "congress/elections/checkin/_round_panel.html",
         {"round": world.round, "status": selectors.hall_status(world.round)},
