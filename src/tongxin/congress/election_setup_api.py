@@ -6,6 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Router, Schema
+from ninja import Status as Reply
 from ninja.errors import HttpError
 from pydantic import Field
 
@@ -205,7 +206,7 @@ def election_create(request: HttpRequest, session_id: int, body: TermsIn) -> Any
         raise HttpError(404, NOT_FOUND) from exc
     user: Any = request.user
     election = svc.election_create(actor=user, session=session, **body.dict())
-    return 201, _fresh(request, election.pk)
+    return Reply(201, _fresh(request, election.pk))
 
 
 @router.get("/{election_id}", response=ElectionOut)
