@@ -195,8 +195,7 @@ def awaiting_school(*, actor: Any) -> QuerySet[Candidacy]:
     return (
         Candidacy.objects.filter(node_scope(actor, field="school__", roles=[Role.ADVISOR]))
         .filter(
-            review
-            | Q(state__in=[State.REVIEWED, State.DECIDED, State.ELECTED, State.NOTICE_ENDED])
+            review | Q(state__in=[State.REVIEWED, State.DECIDED, State.ELECTED, State.NOTICE_ENDED])
         )
         .select_related("candidate")
         .order_by("id")
