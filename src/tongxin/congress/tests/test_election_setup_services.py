@@ -266,3 +266,34 @@ def test_the_congress_fact_reads_the_latest_session_s_published_election(provinc
     assert presidium_elected_by_congress([union], today) == {union.pk: True}
     yesterday = today - timezone.timedelta(days=1)
     assert presidium_elected_by_congress([union], yesterday)[union.pk] is not True
+
+
+def test_the_elected_are_noticed_then_appointed_through_officer_appoint(province):
+    from datetime import timedelta
+
+    from tongxin.accounts.models import Membership, Role
+
+    world = SetupWorld(province)
+    election = world.counted([5, 4, 2])
+    svc.election_publish(actor=world.advisor, election=election, expected_version=election.version)
+    elected = Candidacy.objects.get(pk=world.candidacies[0].pk)
+    now = timezone.now()
+    noticed = selection.candidacy_publish(
+        actor=world.advisor, candidacy=elected, expected_version=elected.version, now=now
+    )
+    appointed = selection.candidacy_appoint(
+        actor=world.advisor,
+        candidacy=noticed,
+        expected_version=noticed.version,
+        now=now + timedelta(days=14),
+    )
+    assert appointed.state == State.APPOINTED
+    assert Membership.objects.filter(
+        user=elected.candidate, node=province.union_a, role=Role.OFFICER
+    ).exists()
+    # Not elected: final, never noticed.
+    loser = Candidacy.objects.get(pk=world.candidacies[2].pk)
+    with pytest.raises(DomainError):
+        selection.candidacy_publish(
+            actor=world.advisor, candidacy=loser, expected_version=loser.version
+        )
