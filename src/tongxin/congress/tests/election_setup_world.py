@@ -83,6 +83,8 @@ class SetupWorld:
     def counted(self, yes: list[int], present: int | None = None) -> Election:
         """Started, round 1 voted (set-up: tallies written as a close would leave them) and
         decided through election_common.decide_round."""
+        from django.db import transaction
+
         from tongxin.congress.services.election_common import decide_round
 
         election = self.started()
@@ -99,5 +101,6 @@ class SetupWorld:
         for tally, n in zip(round_.tallies.order_by("candidate__order"), yes, strict=True):
             tally.yes, tally.no, tally.abstain = n, present - n, 0
             tally.save()
-        decide_round(Round.objects.get(pk=round_.pk))
+        with transaction.atomic():
+            decide_round(Round.objects.get(pk=round_.pk))
         return Election.objects.get(pk=election.pk)
