@@ -81,14 +81,19 @@ class SetupWorld:
         )
 
     def counted(self, yes: list[int], present: int | None = None) -> Election:
-        """Started, round 1 voted (set-up: tallies written as a close would leave them) and
-        decided through election_common.decide_round."""
+        """Started, round 1 voted and decided (see count_round)."""
+        return self.count_round(self.started(), yes, present)
+
+    def count_round(
+        self, election: Election, yes: list[int], present: int | None = None
+    ) -> Election:
+        """Round 1 voted (set-up: tallies written as a close would leave them) and decided
+        through election_common.decide_round."""
         from django.db import transaction
 
         from tongxin.congress.services.election_common import decide_round
 
-        election = self.started()
-        round_ = election.rounds.get()
+        round_ = election.rounds.get(number=1)
         present = len(self.delegates) if present is None else present
         Round.objects.filter(pk=round_.pk).update(
             state=RoundState.VOTING,
