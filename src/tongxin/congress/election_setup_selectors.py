@@ -28,7 +28,7 @@ from .election_models import (
 from .election_steps import ROUND_STEPS
 from .models import Delegate, DelegateListState, Session
 from .services.election_common import rule_for
-from .services.election_setup import candidacy_verdict, candidates_needed
+from .services.election_setup import candidacy_verdict, candidates_needed, eligibility_text
 
 
 def election_get_for(*, actor: Any, pk: int) -> Election:
@@ -152,9 +152,15 @@ def election_context(election: Election, viewer: User) -> dict[str, Any]:
     draft = election.state == ElectionState.DRAFT
     may_set_up = draft and can(viewer, "congress.set_up_election", election)
     rounds = rounds_of(election)
+    # The staff rules' verdict beside each candidate, for those who set the election up.
+    advises = can(viewer, "congress.set_up_election", election)
+    verdicts = [
+        (c, eligibility_text(c.user) if advises and c.candidacy_id else None) for c in candidates
+    ]
     return {
         "e": election,
         "candidates": candidates,
+        "verdicts": verdicts,
         "scrutineers": scrutineers_of(election),
         "rounds": [{"r": r, "result": result_of(r)} for r in rounds],
         "steps": ELECTION.allowed(viewer, election),

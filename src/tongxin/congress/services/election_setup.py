@@ -114,10 +114,13 @@ def election_create(
     return election
 
 
+def eligibility_text(user: User) -> str:
+    """'' when the person meets the staff rules now, else the reasons (without figures)."""
+    return "；".join(c.public_text for c in eligibility_of(user).failed)
+
+
 def candidacy_verdict(candidacy: Candidacy) -> str:
-    """'' when the candidate meets the staff rules now, else the reasons (without figures)."""
-    eligibility = eligibility_of(candidacy.candidate)
-    return "；".join(c.public_text for c in eligibility.failed)
+    return eligibility_text(candidacy.candidate)
 
 
 def _candidacies(election: Election, ids: Sequence[int]) -> list[Candidacy]:

@@ -72,6 +72,15 @@ def test_an_ineligible_candidate_shows_its_reason_and_cannot_be_ticked(province,
     assert f'value="{world.candidacies[2].pk}" id="cand-{world.candidacies[2].pk}" disabled' in page
 
 
+def test_the_advisor_sees_each_candidate_s_verdict_the_delegates_do_not(province, client_for):
+    world = SetupWorld(province)
+    election = world.started()
+    page = client_for("advisor_a").get(f"/congress/elections/{election.pk}/").content.decode()
+    assert page.count('data-testid="verdict"') == 3
+    page = client_for("officer_a").get(f"/congress/elections/{election.pk}/").content.decode()
+    assert 'data-testid="verdict"' not in page
+
+
 def test_a_refused_start_says_why_and_keeps_the_draft(province, client_for):
     world = SetupWorld(province, candidates=2)
     election = world.set_up(world.create(seats=2))
