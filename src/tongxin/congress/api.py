@@ -54,6 +54,9 @@ router.add_router("/proposals", proposal_publish_api.router)
 
 
 # --- elections: setup and results ---------------------------------------------------------
+from . import election_setup_api  # noqa: E402
+
+router.add_router("/elections", election_setup_api.router)
 
 
 # --- elections: check-in and quorum -------------------------------------------------------

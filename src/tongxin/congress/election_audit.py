@@ -42,6 +42,19 @@ TARGETS = {
 }
 
 
+# --- elections: setup and results ---------------------------------------------------------
+FIELDS.update(
+    {
+        "write_ins_allowed": "允许另选他人",
+        "setup_candidates": ("候选人", "accounts.user"),
+        "setup_scrutineers": ("监票人", "accounts.user"),
+        "setup_chief": ("总监票人", "accounts.user"),
+        "cancel_reason": "取消理由",
+        "published_candidacies": "进入公示任用的候选人编号",
+    }
+)
+
+
 # --- elections: check-in and quorum -------------------------------------------------------
 ACTIONS["congress.round.unticked"] = "选举轮次：撤销签到"
 FIELDS.update(

@@ -24,6 +24,9 @@ def _register(name: str, service: Any) -> None:
 
 
 # --- elections: setup and results (cancel) ------------------------------------------------
+from .services.election_setup import round_cancel  # noqa: E402
+
+_register("cancel", round_cancel)
 
 
 # --- elections: check-in and quorum (start-checkin, open) ---------------------------------

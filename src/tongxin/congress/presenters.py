@@ -10,6 +10,7 @@ from django.utils import timezone
 from tongxin.core.authz import can
 
 from . import selectors
+from .election_setup_selectors import session_elections
 from .machine import SESSION
 from .models import CongressForm, CongressLine, Session, SessionState
 from .schedule import is_overdue, rule_for
@@ -80,6 +81,7 @@ def session_context(session: Session, viewer: Any) -> dict[str, Any]:
         "form_choices": _forms(),
         "reported": session.state in (SessionState.REPORTED, SessionState.CLOSED),
         "may_attach": can(viewer, "congress.run_session", session),
+        **session_elections(session, viewer),
     }
 
 

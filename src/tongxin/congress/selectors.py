@@ -6,13 +6,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.utils import timezone
 
 from tongxin.accounts.models import Role, User
 from tongxin.accounts.roles import node_ids_where, school_ids_where
 from tongxin.attachments.selectors import count_of as attachment_count
 from tongxin.orgs.models import UNION_KINDS, Node, NodeKind
 
+from .election_models import ElectionCandidate, ElectionState, Outcome
 from .models import (
     OPEN_SESSION_STATES,
     CongressLine,
@@ -63,12 +65,47 @@ def on_schedule(unions: Iterable[Node | int], on: datetime.date) -> dict[int, Sc
     return facts
 
 
+# The sessions whose elections tell who elected a union's presidium: held (or after), or
+# under way (approved, confirmed: an election may run before the session is marked held).
+ELECTING_SESSION_STATES = [
+    SessionState.APPROVED,
+    SessionState.CONFIRMED,
+    SessionState.HELD,
+    SessionState.REPORTED,
+    SessionState.CLOSED,
+]
+
+
 def presidium_elected_by_congress(
     unions: Iterable[Node | int], on: datetime.date
 ) -> dict[int, bool | None]:
-    """Was each union's presidium elected by its congress (DOMAIN.md §4)? Congress
-    elections arrive with part 3 (issue 15); until then nothing is known: None."""
-    return dict.fromkeys(_ids(unions))
+    """Was each union's presidium elected by its congress (DOMAIN.md §4) on `on`? True when
+    the union's latest session held (or under way) by then has an election PUBLISHED by
+    then that elected at least one person; False when such a session exists without one;
+    None when the union has no such session. One query, whatever the number of unions."""
+    ids = _ids(unions)
+    end = datetime.datetime.combine(
+        on + datetime.timedelta(days=1), datetime.time.min, tzinfo=timezone.get_current_timezone()
+    )
+    elected = ElectionCandidate.objects.filter(
+        election__session=OuterRef("pk"),
+        election__state=ElectionState.PUBLISHED,
+        election__published_at__lt=end,
+        outcome=Outcome.ELECTED,
+    )
+    started = Q(held_start__lte=on) | Q(held_start__isnull=True, created_at__lt=end)
+    rows = (
+        Session.objects.filter(union_id__in=ids, state__in=ELECTING_SESSION_STATES)
+        .filter(started)
+        .annotate(elected=Exists(elected))
+        .order_by("union_id", "-number")
+        .values_list("union_id", "elected")
+    )
+    facts: dict[int, bool | None] = dict.fromkeys(ids)
+    for union_id, was in rows:
+        if facts[union_id] is None:
+            facts[union_id] = bool(was)
+    return facts
 
 
 # ---------------------------------------------------------------- sessions: reach

@@ -134,7 +134,20 @@ urlpatterns += [
 
 
 # --- elections: setup and results ---------------------------------------------------------
-urlpatterns += []
+from . import election_setup_views as esv  # noqa: E402
+
+urlpatterns += [
+    path("elections/new/<int:session_pk>/", esv.election_new_view, name="election-new"),
+    path("elections/<int:pk>/", esv.election_view, name="election"),
+    path("elections/<int:pk>/set-up/", esv.election_setup_view, name="election-setup"),
+    path("elections/<int:pk>/<slug:action>/", esv.election_action_view, name="election-action"),
+    path("elections/rounds/<int:pk>/", esv.round_view, name="round"),
+    path(
+        "elections/rounds/<int:pk>/steps/<slug:action>/",
+        esv.round_step_view,
+        name="round-step",
+    ),
+]
 
 
 # --- elections: check-in and quorum -------------------------------------------------------

@@ -68,6 +68,13 @@ ACTIONS: dict[str, Action] = {
         ),
         _("已记录校党委决定。"),
     ),
+    "stand": Action(
+        VersionForm,
+        lambda u, c, d: services.candidacy_stand(
+            actor=u, candidacy=c, expected_version=d["version"]
+        ),
+        _("已提交代表大会选举。"),
+    ),
     "publish": Action(
         VersionForm,
         lambda u, c, d: services.candidacy_publish(

@@ -111,7 +111,7 @@ def candidacy_detail(request: HttpRequest, candidacy_id: int) -> Any:
 
 @router.post("/candidacies/{candidacy_id}/{action}", response=CandidacyOut)
 def candidacy_step(request: HttpRequest, candidacy_id: int, action: str, body: StepIn) -> Any:
-    """One step: consent, withdraw, review, decide, publish, resolve, appoint, reject.
+    """One step: consent, withdraw, review, decide, stand, publish, resolve, appoint, reject.
     `version` is the candidacy's current version (optimistic locking)."""
     c = _get(request, candidacy_id)
     spec = ACTIONS.get(action)

@@ -3,7 +3,9 @@
     (new) ── recommend ──► recommended ── consent (presidium) ──► college consented
     recommended (member) | college consented (presidium) ── review ──► reviewed
     reviewed ── decide (presidium) ──► decided
-    reviewed (member) | decided (presidium) ── publish ──► notice (公示, working days)
+    decided ── stand (presidium) ──► for election (候选人，待代表大会选举)
+    for election ── (the congress's election is published) ──► elected | not elected
+    reviewed (member) | decided | elected (presidium) ── publish ──► notice (公示, working days)
     notice | paused ── object ──► paused ── resolve ──► notice (dismissed, none open)
                                                    └──► rejected (upheld)
     notice ── (its end passes) ──► notice ended ── appoint ──► appointed
@@ -13,7 +15,11 @@
 
 A presidium candidate goes through the college Party organisation's consent and the
 school Party committee's decision; a department member skips both (DOMAIN.md §3): the
-steps whose starting state depends on that path say so with `src_for`.
+steps whose starting state depends on that path say so with `src_for`. A presidium
+candidate decided by the Party committee stands for election by the student congress
+(congress.election_machine): its published results move the candidacy to elected (then on
+to notice and appointment) or not elected (final). The direct path decided → publish stays
+for the older records and tests; the demo and the congress's fact take the election branch.
 """
 
 from typing import Any
@@ -34,7 +40,7 @@ def _review_from(c: Candidacy) -> tuple[str, ...]:
 
 
 def _publish_from(c: Candidacy) -> tuple[str, ...]:
-    return (S.DECIDED,) if c.is_presidium else (S.REVIEWED,)
+    return (S.DECIDED, S.ELECTED) if c.is_presidium else (S.REVIEWED,)
 
 
 def _presidium_only(state: str) -> Any:
@@ -65,7 +71,15 @@ CANDIDACY = Machine(
         Action("decide", "记录校党委决定", (S.REVIEWED,), (S.DECIDED,),
                "selection.decide_candidacy", done="decided",
                src_for=_presidium_only(S.REVIEWED)),
-        Action("publish", "公示", (S.REVIEWED, S.DECIDED), (S.NOTICE,),
+        Action("stand", "提交代表大会选举", (S.DECIDED,), (S.FOR_ELECTION,),
+               "selection.decide_candidacy", done="stood",
+               src_for=_presidium_only(S.DECIDED)),
+        # The congress's published election result (congress.services.election_setup).
+        Action("elected", "代表大会选举当选", (S.FOR_ELECTION,), (S.ELECTED,), None,
+               done="elected"),
+        Action("not-elected", "代表大会选举未当选", (S.FOR_ELECTION,), (S.NOT_ELECTED,), None,
+               done="not_elected"),
+        Action("publish", "公示", (S.REVIEWED, S.DECIDED, S.ELECTED), (S.NOTICE,),
                "selection.publish_candidacy", done="published", src_for=_publish_from),
         Action("object", "提出异议", (S.NOTICE, S.PAUSED), (S.PAUSED,),
                "selection.object_to_candidacy", done="paused", on_page=False),

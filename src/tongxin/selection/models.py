@@ -22,6 +22,9 @@ class State(models.TextChoices):
     COLLEGE_CONSENTED = "college_consented", _("院党组织已同意")
     REVIEWED = "reviewed", _("已通过联合审查")
     DECIDED = "decided", _("校党委已决定")
+    FOR_ELECTION = "for_election", _("候选人（待代表大会选举）")
+    ELECTED = "elected", _("已当选")
+    NOT_ELECTED = "not_elected", _("未当选")
     NOTICE = "notice", _("公示中")
     PAUSED = "paused", _("公示暂停（异议处理中）")
     NOTICE_ENDED = "notice_ended", _("公示期满，待任命")
@@ -30,7 +33,7 @@ class State(models.TextChoices):
     WITHDRAWN = "withdrawn", _("已撤回推荐")
 
 
-FINAL_STATES = [State.APPOINTED, State.REJECTED, State.WITHDRAWN]
+FINAL_STATES = [State.APPOINTED, State.REJECTED, State.WITHDRAWN, State.NOT_ELECTED]
 OPEN_STATES = [s for s in State.values if s not in FINAL_STATES]
 UNDER_NOTICE = [State.NOTICE, State.PAUSED]
 
@@ -121,6 +124,9 @@ class Step(models.TextChoices):
     WITHDRAWN = "withdrawn", _("撤回推荐")
     REVIEWED = "reviewed", _("学工部门与校团委联合审查")
     DECIDED = "decided", _("校党委决定")
+    STOOD = "stood", _("提交代表大会选举")
+    ELECTED = "elected", _("代表大会选举当选")
+    NOT_ELECTED = "not_elected", _("代表大会选举未当选")
     PUBLISHED = "published", _("开始公示")
     OBJECTED = "objected", _("收到异议")
     PAUSED = "paused", _("公示暂停")

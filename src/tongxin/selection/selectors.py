@@ -187,13 +187,16 @@ def awaiting_consent(*, actor: Any) -> QuerySet[Candidacy]:
 
 def awaiting_school(*, actor: Any) -> QuerySet[Candidacy]:
     """Candidacies of the actor's schools waiting for the advisor: the joint review (after
-    the college's consent, or at once for department posts), the decision, the appointment."""
+    the college's consent, or at once for department posts), the decision, standing for
+    the congress's election, the notice of the elected, the appointment."""
     review = Q(state=State.COLLEGE_CONSENTED) | (
         Q(state=State.RECOMMENDED) & ~Q(position__in=PRESIDIUM_POSITIONS)
     )
     return (
         Candidacy.objects.filter(node_scope(actor, field="school__", roles=[Role.ADVISOR]))
-        .filter(review | Q(state__in=[State.REVIEWED, State.NOTICE_ENDED]))
+        .filter(
+            review | Q(state__in=[State.REVIEWED, State.DECIDED, State.ELECTED, State.NOTICE_ENDED])
+        )
         .select_related("candidate")
         .order_by("id")
     )

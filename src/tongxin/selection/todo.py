@@ -15,6 +15,8 @@ STEPS = {
     State.RECOMMENDED: _("候选人待联合审查"),
     State.COLLEGE_CONSENTED: _("候选人待联合审查"),
     State.REVIEWED: _("候选人待校党委决定"),
+    State.DECIDED: _("候选人待提交代表大会选举"),
+    State.ELECTED: _("当选待公示"),
     State.NOTICE_ENDED: _("公示期满待任命"),
 }
 

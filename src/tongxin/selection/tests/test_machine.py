@@ -28,6 +28,7 @@ def _calls(p: TinyProvince) -> dict[str, Callable[[Candidacy], Any]]:
         "withdraw": lambda c: services.candidacy_withdraw(actor=sec, reason="撤回", **v(c)),
         "review": lambda c: services.candidacy_review(actor=adv, opinion="通过", **v(c)),
         "decide": lambda c: services.candidacy_decide(actor=adv, note="决定", **v(c)),
+        "stand": lambda c: services.candidacy_stand(actor=adv, **v(c)),
         "publish": lambda c: services.candidacy_publish(actor=adv, **v(c)),
         "appoint": lambda c: services.candidacy_appoint(actor=adv, **v(c)),
         "reject": lambda c: services.candidacy_reject(actor=adv, reason="不予任用", **v(c)),
@@ -67,6 +68,7 @@ def test_a_member_is_never_offered_the_presidium_steps(province):
     member = walk(province, State.RECOMMENDED, presidium=False)
     assert CANDIDACY.action("consent").sources(member) == ()
     assert CANDIDACY.action("decide").sources(member) == ()
+    assert CANDIDACY.action("stand").sources(member) == ()
     assert CANDIDACY.action("review").sources(member) == (State.RECOMMENDED,)
     assert CANDIDACY.action("publish").sources(member) == (State.REVIEWED,)
 
@@ -102,3 +104,24 @@ def test_every_step_names_a_registered_audit_action():
     verbs = [a.done for a in CANDIDACY.actions]
     assert all(verbs)
     assert [v for v in verbs if not registry.is_registered(f"selection.candidacy.{v}")] == []
+
+
+def test_a_presidium_candidate_stands_for_election_and_the_result_moves_it_on(province):
+    from django.utils import timezone
+
+    decided = walk(province, State.DECIDED)
+    stood = services.candidacy_stand(
+        actor=province.advisor_a, candidacy=decided, expected_version=decided.version
+    )
+    assert stood.state == State.FOR_ELECTION
+    assert CANDIDACY.allowed(province.advisor_a, stood) == ["reject"]
+    now = timezone.now()
+    elected = services.candidacy_election_result(
+        actor=province.advisor_a, candidacy=stood, elected=True, now=now
+    )
+    assert elected.state == State.ELECTED
+    assert "publish" in CANDIDACY.allowed(province.advisor_a, elected)
+    with pytest.raises(DomainError):
+        services.candidacy_election_result(
+            actor=province.advisor_a, candidacy=elected, elected=False, now=now
+        )

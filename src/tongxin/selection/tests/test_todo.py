@@ -33,3 +33,14 @@ def test_a_department_post_goes_to_review_at_once(province):
     walk(province, State.RECOMMENDED, presidium=False)
     assert todo.college_consent(province.secretary_a1, 20).count == 0
     assert _states(todo.school_steps(province.advisor_a, 20)) == ["候选人待联合审查"]
+
+
+def test_a_decided_candidate_waits_to_stand_and_an_elected_one_for_notice(province):
+    from tongxin.selection.models import Candidacy
+
+    decided = walk(province, State.DECIDED)
+    assert _states(todo.school_steps(province.advisor_a, 20)) == ["候选人待提交代表大会选举"]
+    Candidacy.objects.filter(pk=decided.pk).update(state=State.FOR_ELECTION)
+    assert todo.school_steps(province.advisor_a, 20).count == 0
+    Candidacy.objects.filter(pk=decided.pk).update(state=State.ELECTED)
+    assert _states(todo.school_steps(province.advisor_a, 20)) == ["当选待公示"]
