@@ -209,12 +209,12 @@ def election_create(request: HttpRequest, session_id: int, body: TermsIn) -> Any
     return Reply(201, _fresh(request, election.pk))
 
 
-@router.get("/{election_id}", response=ElectionOut)
+@router.get("/{int:election_id}", response=ElectionOut)
 def election_detail(request: HttpRequest, election_id: int) -> Any:
     return _fresh(request, election_id)
 
 
-@router.post("/{election_id}/set-up", response=ElectionOut)
+@router.post("/{int:election_id}/set-up", response=ElectionOut)
 def election_set_up(request: HttpRequest, election_id: int, body: SetupIn) -> Any:
     """Seats, mode, write-ins, the candidacies "for election" (ballot order), scrutineers
     and the chief among them."""
@@ -233,7 +233,7 @@ def election_set_up(request: HttpRequest, election_id: int, body: SetupIn) -> An
     return _fresh(request, election_id)
 
 
-@router.post("/{election_id}/start", response=ElectionOut)
+@router.post("/{int:election_id}/start", response=ElectionOut)
 def election_start(request: HttpRequest, election_id: int, body: VersionIn) -> Any:
     user: Any = request.user
     svc.election_start(
@@ -242,7 +242,7 @@ def election_start(request: HttpRequest, election_id: int, body: VersionIn) -> A
     return _fresh(request, election_id)
 
 
-@router.post("/{election_id}/publish", response=ElectionOut)
+@router.post("/{int:election_id}/publish", response=ElectionOut)
 def election_publish(request: HttpRequest, election_id: int, body: VersionIn) -> Any:
     user: Any = request.user
     svc.election_publish(
@@ -251,7 +251,7 @@ def election_publish(request: HttpRequest, election_id: int, body: VersionIn) ->
     return _fresh(request, election_id)
 
 
-@router.post("/{election_id}/cancel", response=ElectionOut)
+@router.post("/{int:election_id}/cancel", response=ElectionOut)
 def election_cancel(request: HttpRequest, election_id: int, body: CancelIn) -> Any:
     user: Any = request.user
     svc.election_cancel(
