@@ -30,6 +30,9 @@ def _register(name: str, service: Any) -> None:
 
 
 # --- elections: ballots and counting (close) ----------------------------------------------
+from .services import election_ballot  # noqa: E402
+
+_register("close", election_ballot.round_close)
 
 
 # --- elections: paper mode ----------------------------------------------------------------
