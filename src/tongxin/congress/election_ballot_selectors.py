@@ -3,7 +3,7 @@ ballot in ballot order, and whether a delegate voted (never what)."""
 
 from tongxin.accounts.models import User
 
-from .election_models import ElectionCandidate, Round, VoterRegister
+from .election_models import ElectionCandidate, Round, RoundTally, RoundWriteIn, VoterRegister
 
 
 def round_by_pk(pk: int) -> Round | None:
@@ -24,3 +24,15 @@ def ballot_candidates(round_: Round) -> list[ElectionCandidate]:
 
 def has_voted(user: User, round_: Round) -> bool:
     return VoterRegister.objects.filter(round_id=round_.pk, user_id=user.pk).exists()
+
+
+def counted_result(round_: Round) -> tuple[list[RoundTally], list[RoundWriteIn]]:
+    """A counted round's totals (never a ballot): per candidate in ballot order, and the
+    write-ins by votes."""
+    tallies = list(
+        round_.tallies.select_related("candidate__user").order_by(
+            "candidate__order", "candidate_id"
+        )
+    )
+    write_ins = list(round_.write_ins.select_related("user").order_by("-yes", "user_id"))
+    return tallies, write_ins

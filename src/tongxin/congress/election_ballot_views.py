@@ -65,5 +65,8 @@ def ballot_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             "may_vote": may_vote,
             "checked_in": can(request.user, "congress.vote", round_),
             "paper": round_.mode == ElectionMode.PAPER,
+            "result": selectors.counted_result(round_)
+            if round_.state == RoundState.COUNTED
+            else None,
         },
     )

@@ -9,6 +9,7 @@ import pytest
 from django.test import Client
 
 from tongxin.congress.election_models import RoundState, RoundTally, VoterRegister
+from tongxin.congress.election_steps import step_for
 
 from .election_world import ElectionWorld
 
@@ -103,9 +104,7 @@ def test_the_api_reads_and_casts_a_ballot(province):
     )
     assert over.status_code == 400
     assert over.json()["field"] == "choices"
-    ok = voter.post(
-        url, json.dumps({"choices": {str(a): "yes"}}), content_type="application/json"
-    )
+    ok = voter.post(url, json.dumps({"choices": {str(a): "yes"}}), content_type="application/json")
     assert ok.status_code == 201
     twice = voter.post(
         url, json.dumps({"choices": {str(a): "yes"}}), content_type="application/json"
@@ -129,3 +128,20 @@ def test_not_checked_in_gets_403_from_the_api(province):
     reply = login(w.delegates[8]).post(url, "{}", content_type="application/json")
     assert reply.status_code == 403
     assert w.fresh_round().state == RoundState.VOTING
+
+
+def test_a_counted_round_shows_its_totals_on_the_ballot_page(province):
+    w = ElectionWorld(province, seats=1)
+    w.open_voting(present=w.delegates[:5])
+    a = w.candidates[0].pk
+    for user in w.delegates[:3]:
+        login(user).post(_url(w), {f"c{a}": "yes"})
+    login(w.delegates[3]).post(_url(w), {"write_in_1": w.outsider.number})
+    step_for("close")(actor=w.chief, round_=w.fresh_round(), expected_version=None)
+    page = login(w.voters[0]).get(_url(w)).content.decode()
+    assert 'data-testid="result"' in page
+    assert "实到代表 5 人 · 收回选票 4 张 · 空白票 0 张" in page
+    assert page.count('data-testid="result-row"') == 3
+    assert page.count('data-testid="result-write-in"') == 1
+    assert "<strong>当选</strong>" in page
+    assert 'data-testid="ballot-form"' not in page
