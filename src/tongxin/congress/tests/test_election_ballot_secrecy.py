@@ -3,12 +3,14 @@ database"): after a round closes nothing joins a choice to a voter — no column
 event, no log line, and no system column or order (PostgreSQL xmin/ctid, SQLite rowid, ids).
 Run on both engines (DATABASE_URL=postgresql://… for PostgreSQL)."""
 
+import json
 import logging
 
 import pytest
 from django.apps import apps
 from django.conf import settings
 from django.db import connection, models, transaction
+from django.test import Client
 
 from tongxin.audit.models import AuditEvent
 from tongxin.congress.election_models import (
@@ -181,3 +183,25 @@ def test_on_postgresql_no_xmin_of_a_count_is_a_voters_transaction(province):
         for r in _rows(f"SELECT xmin::text FROM {Round._meta.db_table} WHERE id = %s", [round_pk])
     }
     assert not round_xmin & voters
+
+
+def test_voting_through_the_page_and_the_api_logs_nothing(province, caplog):
+    w, written = _world(province)
+    a = w.candidates[0].pk
+    page, api = Client(), Client()
+    page.force_login(w.voters[0])
+    api.force_login(w.voters[1])
+    with caplog.at_level(logging.DEBUG):
+        reply = page.post(
+            f"/congress/elections/rounds/{w.round.pk}/ballot/",
+            {f"c{a}": "yes", "write_in_1": written[0].number},
+        )
+        assert reply.status_code == 302
+        reply = api.post(
+            f"/api/v1/congress/elections/rounds/{w.round.pk}/ballot",
+            json.dumps({"choices": {str(a): "no"}}),
+            content_type="application/json",
+        )
+        assert reply.status_code == 201
+    assert [r.getMessage() for r in caplog.records if r.name not in QUIET] == []
+    assert w.fresh_round().ballots_cast == 2
