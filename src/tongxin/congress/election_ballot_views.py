@@ -27,11 +27,12 @@ def ballot_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         raise Http404
     election = round_.election
     voted = selectors.has_voted(request.user, round_)
+    checked_in = can(request.user, "congress.vote", round_)
     may_vote = (
         not voted
+        and checked_in
         and round_.state == RoundState.VOTING
         and round_.mode == ElectionMode.ELECTRONIC
-        and can(request.user, "congress.vote", round_)
     )
     candidates = selectors.ballot_candidates(round_)
     boxes = round_.seats if election.write_ins_allowed else 0
@@ -63,7 +64,7 @@ def ballot_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             "form": form,
             "voted": voted,
             "may_vote": may_vote,
-            "checked_in": can(request.user, "congress.vote", round_),
+            "checked_in": checked_in,
             "paper": round_.mode == ElectionMode.PAPER,
             "result": selectors.counted_result(round_)
             if round_.state == RoundState.COUNTED

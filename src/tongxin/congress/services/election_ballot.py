@@ -32,8 +32,9 @@ from tongxin.accounts.models import Membership, User
 from tongxin.accounts.roles import STUDENT_ROLES
 from tongxin.core.authz import authorize
 from tongxin.core.errors import DomainError
-from tongxin.workflow.steps import save_step
+from tongxin.workflow.steps import lock, save_step
 
+from ..election_machine import ROUND
 from ..election_models import (
     ElectionMode,
     Round,
@@ -42,7 +43,7 @@ from ..election_models import (
     RoundWriteIn,
     VoterRegister,
 )
-from .election_common import decide_round, load_round, record_election
+from .election_common import ROUND_RELATED, decide_round, load_round, record_election
 
 YES, NO, ABSTAIN = "yes", "no", "abstain"
 CHOICES = (YES, NO, ABSTAIN)
@@ -158,8 +159,10 @@ def ballot_cast(
 
 def _cast(actor: User, round_: Round, cleaned: dict[int, str], numbers: list[str]) -> Round:
     # Lock order, the same in every writer of a round's counts: the round's row, then its
-    # tally rows by id (round_close takes the round's row first too).
-    fresh = load_round(actor, round_, "vote", None)
+    # tally rows by id (round_close takes the round's row first too). The permission was
+    # checked by the caller (it does not depend on the round's row).
+    fresh = lock(round_, None, related=ROUND_RELATED)
+    ROUND.require(fresh, "vote")
     if VoterRegister.objects.filter(round_id=fresh.pk, user_id=actor.pk).exists():
         raise DomainError(ALREADY_VOTED, field="round")
     tallies = list(
