@@ -111,8 +111,10 @@ def _students_by_number(round_: Round, numbers: list[str], on_ballot: set[int]) 
     if not round_.election.write_ins_allowed:
         raise DomainError("本次选举不允许另选他人。", field="write_ins")
     today = timezone.localdate()
+    # By login name ("<school code>:<number>", unique and indexed), in the round's school.
+    names = [User.school_username(round_.school.code, n) for n in numbers]
     found = dict(
-        User.objects.filter(school_id=round_.school_id, number__in=numbers, is_active=True)
+        User.objects.filter(username__in=names, school_id=round_.school_id, is_active=True)
         .filter(
             pk__in=Membership.objects.active(today)
             .filter(school_id=round_.school_id, role__in=STUDENT_ROLES)

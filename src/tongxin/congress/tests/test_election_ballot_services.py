@@ -6,6 +6,7 @@ counts (a tie opens a run-off), paper rounds only closed."""
 import pytest
 from django.db.models import F
 
+from tongxin.accounts.models import Membership, Role, User
 from tongxin.audit.models import AuditEvent
 from tongxin.congress.election_models import (
     ElectionMode,
@@ -123,6 +124,13 @@ def test_write_ins_are_students_of_the_school_not_on_the_ballot(province):
     with pytest.raises(DomainError, match="本校没有学号为 nobody") as exc:
         _vote(w, w.voters[0], write_ins=["nobody"])
     assert exc.value.field == "write_ins"
+    school_b = province.people["student_b"].school
+    other = User.objects.create_user(
+        User.school_username(school_b.code, "3209999"), None, school=school_b, number="3209999"
+    )
+    Membership.objects.create(user=other, node=school_b, school=school_b, role=Role.STUDENT)
+    with pytest.raises(DomainError, match="本校没有学号为 3209999"):  # of another school
+        _vote(w, w.voters[0], write_ins=["3209999"])
     with pytest.raises(DomainError, match="已是本轮候选人"):
         _vote(w, w.voters[0], write_ins=[w.candidate_users[0].number])
     with pytest.raises(DomainError, match="填写了两次"):
