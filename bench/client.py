@@ -65,8 +65,9 @@ class Session:
             raise RuntimeError(f"login failed for {who.get('login')}: {response.status}")
 
 
-# One operation: returns (ok, latency of the measured request, its query count).
-Operation = Callable[[Session], tuple[bool, float, int | None]]
+# One operation: returns (ok, latency of the measured request, its query count), or None
+# when it has nothing left to do (the vote burst: every delegate voted) — the connection stops.
+Operation = Callable[[Session], tuple[bool, float, int | None] | None]
 
 
 def timed(
@@ -109,7 +110,10 @@ def drive(
 
     def loop(session: Session) -> None:
         while time.monotonic() < deadline and budget.acquire(blocking=False):
-            tally.add(*operation(session))
+            result = operation(session)
+            if result is None:
+                break
+            tally.add(*result)
 
     threads = [threading.Thread(target=loop, args=(s,)) for s in sessions]
     started = time.monotonic()

@@ -43,6 +43,11 @@ def one_line(r: dict[str, Any]) -> str:
             else ""
         )
         + (
+            f" ballots {r['ballots_added']} ballot_check {r['ballot_check']}"
+            if "ballot_check" in r
+            else ""
+        )
+        + (
             f" (POST alone p50 {r['post_p50_ms']} p95 {r['post_p95_ms']})"
             if "post_p50_ms" in r
             else ""
@@ -100,11 +105,12 @@ def render(report: dict[str, Any]) -> str:
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for r in report["scenarios"]:
+        check = r.get("count_check", r.get("proposal_check", r.get("ballot_check", "")))
         lines.append(
             f"| {r['label']} | {r['connections']} | {r['client']} | {r['rps']} "
             f"| {_ceiling(report['scenarios'], r)} | "
             f"{r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} | {r['errors']} | {r.get('queries')} | "
-            f"{r.get('count_check', r.get('proposal_check', ''))} | {r.get('matched_rows', '')} |"
+            f"{check} | {r.get('matched_rows', '')} |"
         )
     floor = ", ".join(f"{c} conns {v}×" for c, v in report.get("floor_ratios", {}).items())
     flat = ", ".join(f"{c} conns {v}×" for c, v in report.get("queue_flatness", {}).items())
@@ -119,6 +125,9 @@ def render(report: dict[str, Any]) -> str:
         "",
         "Proposals (issue 14): nothing lost or doubled in the submission and co-signing "
         f"scenarios: {report.get('proposal_checks_ok', 'n/a')}",
+        "",
+        "Elections (issue 15): nothing lost or doubled in the vote burst (register = ballots "
+        f"cast = every candidate's yes + no + abstain): {report.get('ballot_checks_ok', 'n/a')}",
         "",
         f"Peak RSS per worker (MB): {', '.join(str(v) for v in peaks.values()) or 'n/a'}",
         "",

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import elections
 import markdown_report
 import proposals
 import wrkload
@@ -129,6 +130,8 @@ def run_scenario(
     proposal_kinds = (proposals.PROPOSE, proposals.COSIGN)
     session_id = personas.get("proposal_session")
     counted = _proposals(session_id) if scenario.kind in proposal_kinds else {}
+    round_id = personas.get("vote_round")
+    ballots = _ballots(round_id) if scenario.kind == elections.VOTE else {}
     if use_wrk:
         result = run_wrk(scenario, personas, args, connections)
     else:
@@ -141,6 +144,8 @@ def run_scenario(
         result |= compare(chains, _chains(schools), result["ok"]) | {"schools": len(schools)}
     if scenario.kind in proposal_kinds:  # nothing lost, nothing doubled
         result |= proposals.compare(scenario.kind, counted, _proposals(session_id), result["ok"])
+    if scenario.kind == elections.VOTE:  # nothing lost, nothing doubled
+        result |= elections.compare(ballots, _ballots(round_id), result["ok"])
     result["worker_peak_rss_mb"] = server.peak_rss_mb()
     matched = personas.get("matched", {}).get(scenario.name)
     if matched is not None:  # a list scenario: how many rows its filter matches
@@ -159,6 +164,12 @@ def _chains(schools: list[int]) -> dict[str, Any]:
 def _proposals(session_id: int) -> dict[str, Any]:
     """The proposal scenarios' counts in the bench session (server side)."""
     state: dict[str, Any] = json.loads(manage("proposals", "--session", str(session_id)))
+    return state
+
+
+def _ballots(round_id: int) -> dict[str, Any]:
+    """The vote burst's counts in the bench round (server side)."""
+    state: dict[str, Any] = json.loads(manage("ballots", "--round", str(round_id)))
     return state
 
 
@@ -217,6 +228,7 @@ def main(argv: list[str]) -> int:
         "queue_flatness": markdown_report.queue_flatness(results),
         "submission_counts_ok": all(r.get("count_check", True) for r in results),
         "proposal_checks_ok": all(r.get("proposal_check", True) for r in results),
+        "ballot_checks_ok": all(r.get("ballot_check", True) for r in results),
         "writers": writers(results),
         "errors": sum(r["errors"] for r in results),
     }
@@ -228,6 +240,7 @@ def main(argv: list[str]) -> int:
         report["submission_counts_ok"]
         and all(r.get("writers_check", True) for r in results)
         and report["proposal_checks_ok"]
+        and report["ballot_checks_ok"]
         and report["errors"] == 0
     )
     if any(status != "done" for status in imports):

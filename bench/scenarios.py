@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import elections
 import proposals
 from client import Operation, Session, timed
 
@@ -22,7 +23,8 @@ class Scenario:
     label: str
     persona: str  # key in the personas JSON, "submitters", or ANONYMOUS (no login)
     path: str
-    # "get", "post", "submit", "write" (the submission POST alone), "propose", "cosign"
+    # "get", "post", "submit", "write" (the submission POST alone), "propose", "cosign",
+    # "vote"
     kind: str
     # Connection counts of its own, whatever --connections says (the writer scenarios: six).
     connections: tuple[int, ...] = ()
@@ -112,6 +114,16 @@ def scenarios(p: dict[str, Any]) -> list[Scenario]:
             proposals.COSIGN,
             (WRITERS,),
         ),
+        # Elections (issue 15): every delegate of one school's round voting at once, each
+        # submitting twice; nothing lost, nothing doubled (bench/elections.py).
+        Scenario(
+            "vote_burst",
+            "every delegate of a round voting, 6 at once (POST, then again)",
+            "voters",
+            f"/congress/elections/rounds/{p['vote_round']}/ballot/",
+            elections.VOTE,
+            (WRITERS,),
+        ),
     ]
 
 
@@ -119,6 +131,9 @@ _counter = itertools.count(1)
 
 
 def operation(scenario: Scenario, category_id: int, p: dict[str, Any] | None = None) -> Operation:
+    if scenario.kind == elections.VOTE:
+        q = p or {}
+        return elections.vote(q["vote_round"], q["vote_candidates"], q["voters"])
     if scenario.kind == proposals.PROPOSE:
         return proposals.propose((p or {})["proposal_session"])
     if scenario.kind == proposals.COSIGN:

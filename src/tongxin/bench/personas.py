@@ -6,6 +6,7 @@ from typing import Any
 from django.db.models import Count
 
 from tongxin.accounts.models import Membership, Role, User
+from tongxin.bench.elections import prepare as election_personas
 from tongxin.bench.proposals import prepare as proposal_personas
 from tongxin.demo.build import PASSWORD
 from tongxin.orgs.models import Node, NodeKind
@@ -141,6 +142,8 @@ def personas() -> dict[str, Any]:
     officer = _member(Role.OFFICER, node=union)
     advisor = _member(Role.ADVISOR, node=school)
     mine_rows = Issue.objects.filter(mine_q(student)).count()
+    congress = proposal_personas(union, advisor, _login)
+    congress |= election_personas(congress["proposal_session"], advisor, _login)
     return (
         {
             "school_id": school.pk,
@@ -161,5 +164,5 @@ def personas() -> dict[str, Any]:
             "submitters": _submitters(),
         }
         | _writers()
-        | proposal_personas(union, advisor, _login)
+        | congress
     )

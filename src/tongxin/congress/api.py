@@ -66,6 +66,9 @@ router.add_router("/elections", election_checkin_api.router)
 
 
 # --- elections: ballots and counting ------------------------------------------------------
+from . import election_ballot_api  # noqa: E402
+
+router.add_router("/elections", election_ballot_api.router)
 
 
 # --- elections: paper mode ----------------------------------------------------------------

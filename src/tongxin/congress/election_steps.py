@@ -37,6 +37,9 @@ _register("open", round_open)
 
 
 # --- elections: ballots and counting (close) ----------------------------------------------
+from .services import election_ballot  # noqa: E402
+
+_register("close", election_ballot.round_close)
 
 
 # --- elections: paper mode ----------------------------------------------------------------

@@ -523,3 +523,5 @@ rules.add_perm("congress.check_in", is_election_delegate)
 rules.add_perm("congress.vote", is_election_delegate & checked_in)
 # Pages: "我的选举" for a delegate now; the advisor reaches elections from the session.
 rules.add_perm("congress.open_my_elections", holds_role(*STUDENT_ROLES) & is_current_delegate)
+# The ballot page: any delegate of the session opens it (it says whether they may vote).
+rules.add_perm("congress.open_ballot", is_election_delegate)

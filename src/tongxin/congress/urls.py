@@ -185,7 +185,15 @@ urlpatterns += [
 
 
 # --- elections: ballots and counting ------------------------------------------------------
-urlpatterns += []
+from . import election_ballot_views  # noqa: E402
+
+urlpatterns += [
+    path(
+        "elections/rounds/<int:pk>/ballot/",
+        election_ballot_views.ballot_view,
+        name="round-ballot",
+    ),
+]
 
 
 # --- elections: paper mode ----------------------------------------------------------------

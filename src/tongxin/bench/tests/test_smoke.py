@@ -2,7 +2,7 @@
 SQLite data dir, run `bench/run --quick` against it, and check that every scenario ran
 without errors and that no submission was lost or doubled (the writer scenarios: nor an
 audit event, and their schools' chains verify; the proposal scenarios: nor a proposal,
-a number or a co-signature)."""
+a number or a co-signature; the vote burst: nor a ballot)."""
 
 import json
 import os
@@ -32,6 +32,7 @@ SCENARIOS = {
     "overview",
     "proposal_submit",
     "proposal_cosign",
+    "vote_burst",
 }
 
 
@@ -112,3 +113,11 @@ def test_bench_quick_run_loses_nothing(tmp_path: Path) -> None:
     assert proposals["proposal_submit"]["proposals_added"] == proposals["proposal_submit"]["ok"]
     assert proposals["proposal_cosign"]["confirmed_added"] == proposals["proposal_cosign"]["ok"]
     assert report["proposal_checks_ok"] is True
+    # Elections: every delegate of one round voting, six at once, each twice; every success
+    # one register row and one ballot counted, every candidate's yes + no + abstain equal.
+    votes = [r for r in report["scenarios"] if r["scenario"] == "vote_burst"]
+    assert len(votes) == 1 and votes[0]["connections"] == 6
+    assert votes[0]["ballots_added"] == votes[0]["register_added"] == votes[0]["ok"] > 0
+    assert votes[0]["tally_sums_ok"] and votes[0]["ballot_check"]
+    assert report["ballot_checks_ok"] is True
+    assert "nothing lost or doubled in the vote burst" in (out / "results.md").read_text()

@@ -9,6 +9,9 @@ tongxin bench chains --schools 1,2
 tongxin bench proposals --session N
                           the proposal scenarios' counts in that session, as JSON
                           (bench/run's propose and cosign scenarios, before and after)
+tongxin bench ballots --round N
+                          the vote burst's counts in that round, as JSON (bench/run's
+                          vote scenario, before and after)
 tongxin bench oneoffs     time the one-off operations (median of 3), print JSON
 tongxin bench rollups     rebuild the statistics rollups from the timeline (after a change
                           to the statistics app, without generating the data again)
@@ -42,6 +45,8 @@ class Command(BaseCommand):
         chains.add_argument("--schools", required=True, help="学校编号，逗号分隔")
         proposals = sub.add_parser("proposals", help="计数压测会议的提案与附议（JSON）")
         proposals.add_argument("--session", type=int, required=True, help="会议编号")
+        ballots = sub.add_parser("ballots", help="计数压测选举轮次的投票（JSON）")
+        ballots.add_argument("--round", type=int, required=True, help="轮次编号")
         oneoffs = sub.add_parser("oneoffs", help="计时一次性操作（3 次取中位数）")
         oneoffs.add_argument("--school", default=None)
 
@@ -62,6 +67,10 @@ class Command(BaseCommand):
             from tongxin.bench.proposals import counts
 
             self.stdout.write(json.dumps(counts(options["session"]), ensure_ascii=False))
+        elif action == "ballots":
+            from tongxin.bench.elections import counts as ballot_counts
+
+            self.stdout.write(json.dumps(ballot_counts(options["round"]), ensure_ascii=False))
         elif action == "count":
             from tongxin.rights.models import Issue
 
