@@ -523,3 +523,6 @@ rules.add_perm("congress.check_in", is_election_delegate)
 rules.add_perm("congress.vote", is_election_delegate & checked_in)
 # Pages: "我的选举" for a delegate now; the advisor reaches elections from the session.
 rules.add_perm("congress.open_my_elections", holds_role(*STUDENT_ROLES) & is_current_delegate)
+# --- elections: paper mode (appended) ---
+# The ballots and the sign-in sheet are printed by those who run the hall.
+rules.add_perm("congress.print_round_papers", conducts_round | is_scrutineer)
