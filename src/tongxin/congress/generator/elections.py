@@ -169,6 +169,12 @@ def _candidacy(
         created_at=first,
         closed_at=ends if state in (NOT_ELECTED, "appointed") else None,
     )
+    if "published" in steps and "notice_ended" in steps:
+        Candidacy.objects.filter(pk=candidacy.pk).update(
+            notice_workdays=5,
+            notice_started_at=first + DAY * 3 * steps.index("published"),
+            notice_ends_at=first + DAY * 3 * steps.index("notice_ended"),
+        )
     CandidacyEvent.objects.bulk_create(
         CandidacyEvent(
             candidacy=candidacy,
