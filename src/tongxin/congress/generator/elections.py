@@ -267,12 +267,15 @@ def _snapshot(round_: Round, due: int, present: int, held: datetime.date, **more
 
 
 def _present(delegates: list[User], keep: set[int]) -> list[User]:
-    """All but one delegate (not one of `keep`) when that still leaves more than 2/3."""
+    """About one delegate in twenty away (never one of `keep`), while more than 2/3 stay."""
     due = len(delegates)
-    if (due - 1) * 3 <= due * 2:
-        return list(delegates)
-    absent = next((u for u in reversed(delegates) if u.pk not in keep), None)
-    return [u for u in delegates if u is not absent]
+    away: set[int] = set()
+    for user in reversed(delegates):
+        if len(away) >= max(1, due // 20) or (due - len(away) - 1) * 3 <= due * 2:
+            break
+        if user.pk not in keep:
+            away.add(user.pk)
+    return [u for u in delegates if u.pk not in away]
 
 
 def _tally(round_: Round, candidates: list[ElectionCandidate], present: int, elected: int) -> int:
