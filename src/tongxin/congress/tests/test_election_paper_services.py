@@ -190,3 +190,13 @@ def test_ballots_issued_at_most_one_per_delegate_present(province: TinyProvince)
             actor=world.teller, round_=round_, issued=6, expected_version=round_.version
         )
     assert AuditEvent.objects.filter(action="congress.round.ballots_issued").count() == 1
+
+
+def test_write_ins_are_refused_when_the_election_allows_none(province: TinyProvince) -> None:
+    world = _closed(province)
+    world.election.write_ins_allowed = False
+    world.election.save(update_fields=["write_ins_allowed"])
+    other = add_students(province, 1, 1, 3288000)[0]
+    with pytest.raises(DomainError, match="不允许另选他人") as refused:
+        _save(world, world.chief, PaperCount(9, 0, 0, {}, [(other, 2)]))
+    assert refused.value.field == "write_ins"
