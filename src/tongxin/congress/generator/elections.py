@@ -297,9 +297,8 @@ def _publish(election: Election, advisor: User, at: datetime.datetime) -> None:
     record_election(advisor, election, kind="published")
     elected = election.candidates.filter(outcome="elected").select_related("user")
     text = "、".join(c.user.real_name for c in elected)
-    if any(f.name == "election_results" for f in Session._meta.get_fields()):
-        results = f"{election.title}选举（应选 {election.seats} 名）：{text}当选。"
-        Session.objects.filter(pk=election.session_id).update(election_results=results)
+    results = f"{election.title}选举（应选 {election.seats} 名）：{text}当选。"
+    Session.objects.filter(pk=election.session_id).update(election_results=results)
 
 
 def _printed(school: Node, logins: list[Any], role: str) -> User | None:

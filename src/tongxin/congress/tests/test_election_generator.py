@@ -60,7 +60,8 @@ def test_the_demo_publishes_ys001s_election_of_its_presidium() -> None:
         election.candidates.filter(outcome=Outcome.ELECTED).values_list("user_id", flat=True)
     )
     assert elected == set(presidium.values_list("user_id", flat=True))
-    for m in presidium:
+    for m in presidium.select_related("user"):
+        assert m.user.real_name in latest.election_results
         candidacy = Candidacy.objects.get(membership=m)
         assert candidacy.state == "appointed" and candidacy.position == m.position
         kinds = list(candidacy.events.values_list("kind", flat=True))
