@@ -6,7 +6,15 @@ column. The caller has checked access (congress.print_round_papers)."""
 from dataclasses import replace
 
 from tongxin.core.errors import DomainError
-from tongxin.core.printables import Attendee, Ballot, CheckInSheet, ballot_pdf, checkin_pdf
+from tongxin.core.printables import (
+    DEMO_BANNER,
+    Attendee,
+    Ballot,
+    CheckInSheet,
+    ballot_pdf,
+    checkin_pdf,
+)
+from tongxin.orgs.selectors import is_demo
 
 from .election_models import Round, RoundKind
 from .models import Delegate, DelegateListState
@@ -65,6 +73,7 @@ def round_ballots(round_: Round) -> Ballot:
         instructions=ballot_instructions(round_.seats, bool(write_in)),
         per_page=BALLOTS_PER_PAGE,
         copies=copies,
+        banner=DEMO_BANNER if is_demo() else "",
     )
 
 
@@ -90,6 +99,7 @@ def round_checkin_sheet(round_: Round) -> CheckInSheet:
         attendees=tuple(
             Attendee(d.user.real_name, (d.unit.name, d.user.number)) for d in _delegates(round_)
         ),
+        banner=DEMO_BANNER if is_demo() else "",
     )
 
 

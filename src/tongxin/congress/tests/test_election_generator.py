@@ -15,9 +15,12 @@ from tongxin.congress.election_models import (
     TellerEntry,
     VoterRegister,
 )
+from tongxin.congress.election_paper_print import round_ballot_pdf
 from tongxin.congress.generator.elections import HELD, figures
 from tongxin.congress.models import Session, SessionState
 from tongxin.congress.services.election_paper import differences
+from tongxin.core.printables import DEMO_BANNER
+from tongxin.core.tests.printables.reading import pdf_text
 from tongxin.demo.build import build_demo
 from tongxin.orgs.models import Node, NodeKind
 from tongxin.selection.models import Candidacy
@@ -99,3 +102,5 @@ def test_the_demo_counts_a_paper_round_elsewhere_from_two_equal_entries() -> Non
     assert first.teller_id != second.teller_id and differences(first, second) == []
     assert round_.ballots_cast == first.ballots_returned <= (round_.ballots_issued or 0)
     assert election.candidates.filter(outcome=Outcome.ELECTED).count() == election.seats
+    # Printed from the demo, a ballot says it is demo data.
+    assert DEMO_BANNER[:8] in pdf_text(round_ballot_pdf(round_))
