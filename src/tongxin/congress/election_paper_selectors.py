@@ -45,7 +45,10 @@ def entry_of(round_: Round, teller: Any) -> TellerEntry | None:
 def students_by_number(round_: Round, numbers: list[str]) -> dict[str, User]:
     """Students of the round's school among `numbers` (a write-in names one by number)."""
     rows = User.objects.filter(
-        school_id=round_.school_id, college__isnull=False, number__in=numbers
+        school_id=round_.school_id,
+        college__isnull=False,
+        enrolment_year__isnull=False,
+        number__in=numbers,
     )
     return {u.number: u for u in rows}
 

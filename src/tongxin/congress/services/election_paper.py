@@ -137,7 +137,11 @@ def _check_write_ins(entry: PaperCount, round_: Round, tallies: list[RoundTally]
     seen: set[int] = set()
     for user, yes in entry.write_ins:
         label = f"另选他人{user.real_name}（{user.number}）"
-        if user.school_id != round_.school_id or user.college_id is None:
+        if (
+            user.school_id != round_.school_id
+            or user.college_id is None
+            or user.enrolment_year is None
+        ):
             raise DomainError(f"{label}不是本校学生。", field="write_ins")
         if user.pk in on_ballot:
             raise DomainError(f"{label}已是本轮候选人，请计入其赞成票。", field="write_ins")
