@@ -312,5 +312,8 @@ ATTACHMENT_MAX_BYTES = {
     "document": int(os.environ.get("ATTACHMENT_MAX_DOCUMENT_BYTES", 20 * 1024 * 1024)),
 }
 ATTACHMENTS_PER_OBJECT = int(os.environ.get("ATTACHMENTS_PER_OBJECT", "20"))
+# How long a process remembers which menu entries a person sees (core/navigation.py); 0: ask
+# every permission on every page.
+TONGXIN_NAV_MEMO_SECONDS = int(os.environ.get("NAV_MEMO_SECONDS", "30"))
 # Moderated comments (tongxin.comments): the longest comment, in characters.
 COMMENT_MAX_LENGTH = int(os.environ.get("COMMENT_MAX_LENGTH", "500"))

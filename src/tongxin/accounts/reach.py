@@ -11,15 +11,18 @@ named exceptions live here and nowhere else:
 database filter (selectors), so a rule and its list cannot drift apart.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db.models import F, Q
 
+from tongxin.core.memo import remember
 from tongxin.orgs.models import Node, NodeKind
 
 from .models import Membership, Role, User
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,15 @@ def grants_of(user: Any) -> list[Grant]:
         cached = [_grant(m) for m in _active_memberships(user=user)]
         user._tongxin_grants = cached
     return cached
+
+
+def remember_per_grants(
+    key: tuple[Any, ...], user: Any, seconds: float, compute: Callable[[], T]
+) -> T:
+    """`compute()` remembered for `seconds` in the process (core/memo.py) per `key` AND the
+    user's grants: a membership that starts or ends asks afresh at once; what else the
+    answer reads (the org tree, a roster) shows within `seconds`."""
+    return remember((*key, tuple(grants_of(user))), seconds, compute)
 
 
 def user_with_grants(user_id: Any) -> User | None:

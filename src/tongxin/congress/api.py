@@ -57,6 +57,9 @@ router.add_router("/proposals", proposal_publish_api.router)
 
 
 # --- elections: check-in and quorum -------------------------------------------------------
+from . import election_checkin_api  # noqa: E402
+
+router.add_router("/elections", election_checkin_api.router)
 
 
 # --- elections: ballots and counting ------------------------------------------------------

@@ -4,7 +4,7 @@ ballot's content never enters the trail: a round's counts are audited in aggrega
 is counted. Each part adds its FIELDS."""
 
 from .election_machine import ELECTION, ROUND
-from .election_models import ElectionMode, ElectionState, RoundKind, RoundState
+from .election_models import AttendanceMethod, ElectionMode, ElectionState, RoundKind, RoundState
 
 ACTIONS = {
     **{f"congress.election.{a.done}": f"选举：{a.label}" for a in ELECTION.actions},
@@ -40,6 +40,18 @@ TARGETS = {
     "congress.tellerentry": "计票人录入",
     "congress.tellercount": "计票人录入的得票",
 }
+
+
+# --- elections: check-in and quorum -------------------------------------------------------
+ACTIONS["congress.round.unticked"] = "选举轮次：撤销签到"
+FIELDS.update(
+    {
+        "due_count": "应到代表",
+        "ballots_issued": "发出选票",
+        "attendee": "签到代表",
+        "attendance_method": ("签到方式", dict(AttendanceMethod.choices)),
+    }
+)
 
 
 # --- elections: paper mode ----------------------------------------------------------------

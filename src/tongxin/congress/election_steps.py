@@ -27,6 +27,10 @@ def _register(name: str, service: Any) -> None:
 
 
 # --- elections: check-in and quorum (start-checkin, open) ---------------------------------
+from .services.election_checkin import round_open, round_start_checkin  # noqa: E402
+
+_register("start-checkin", round_start_checkin)
+_register("open", round_open)
 
 
 # --- elections: ballots and counting (close) ----------------------------------------------

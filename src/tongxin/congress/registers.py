@@ -147,6 +147,12 @@ NAVIGATION += [
 
 
 # --- elections: check-in and quorum -------------------------------------------------------
+from .election_checkin_todo import rounds_waiting  # noqa: E402
+
+NAVIGATION += [
+    Nav("union", _("我的选举"), "congress:my-elections", "congress.open_my_elections", 84),
+]
+TODO += [rounds_waiting]
 
 
 # --- elections: ballots and counting ------------------------------------------------------

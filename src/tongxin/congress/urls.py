@@ -138,7 +138,37 @@ urlpatterns += []
 
 
 # --- elections: check-in and quorum -------------------------------------------------------
-urlpatterns += []
+from . import election_checkin_views  # noqa: E402
+
+urlpatterns += [
+    path("elections/mine/", election_checkin_views.my_elections_view, name="my-elections"),
+    path("elections/rounds/<int:pk>/hall/", election_checkin_views.hall_view, name="round-hall"),
+    path(
+        "elections/rounds/<int:pk>/hall/status/",
+        election_checkin_views.hall_status_view,
+        name="round-hall-status",
+    ),
+    path(
+        "elections/rounds/<int:pk>/checkin/",
+        election_checkin_views.checkin_view,
+        name="round-checkin",
+    ),
+    path(
+        "elections/rounds/<int:pk>/attendance/",
+        election_checkin_views.attendance_view,
+        name="round-attendance",
+    ),
+    path(
+        "elections/rounds/<int:pk>/attendance/tick/",
+        election_checkin_views.tick_view,
+        name="round-tick",
+    ),
+    path(
+        "elections/rounds/<int:pk>/attendance/untick/",
+        election_checkin_views.untick_view,
+        name="round-untick",
+    ),
+]
 
 
 # --- elections: ballots and counting ------------------------------------------------------

@@ -1,14 +1,25 @@
-"""The role-aware navigation: each entry shows only to those whose permission opens it."""
+"""The role-aware navigation: each entry shows only to those whose permission opens it.
+
+Which entries a person sees is remembered in the process for a short while (core/memo.py:
+settings.TONGXIN_NAV_MEMO_SECONDS, default 30), keyed by the person AND their standing
+(what the apps' registers.py put in STANDING: accounts gives the active grants), so a
+new or ended membership shows on the next page; what the few data-dependent entries ask
+(a delegate now? a rater?) shows within the memo's seconds. The menu is a set of links,
+never the lock: every page checks its own permission. Asking ~40 permissions on every
+page was about a tenth of an everyday page's time (docs/performance.md, issue 12).
+"""
 
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+from django.conf import settings
 from django.urls import get_script_prefix, reverse
 from django.utils.functional import Promise
 
 from .authz import can
-from .registration import by_order
+from .memo import remember
+from .registration import by_order, collect
 
 
 @dataclass(frozen=True)
@@ -58,11 +69,28 @@ def registered_navigation() -> list[NavGroup]:
     ]
 
 
+def _visible_now(user: Any) -> frozenset[str]:
+    return frozenset(
+        item.url_name
+        for group in registered_navigation()
+        for item in group.items
+        if item.perm is None or can(user, item.perm)
+    )
+
+
+def _visible(user: Any) -> frozenset[str]:
+    seconds = getattr(settings, "TONGXIN_NAV_MEMO_SECONDS", 30)
+    standing = tuple(of(user) for of in collect("STANDING"))
+    key = ("navigation", user.pk, user.is_superuser, standing)
+    return remember(key, seconds, lambda: _visible_now(user))
+
+
 def navigation_for(user: Any) -> list[NavGroup]:
     """The groups with the entries the user may open; empty groups are left out."""
+    visible = _visible(user)
     groups = []
     for group in registered_navigation():
-        visible = tuple(item for item in group.items if item.perm is None or can(user, item.perm))
-        if visible:
-            groups.append(NavGroup(group.label, visible))
+        items = tuple(item for item in group.items if item.url_name in visible)
+        if items:
+            groups.append(NavGroup(group.label, items))
     return groups

@@ -18,6 +18,8 @@ collects `audit_actions.py`. An app's `registers.py` sets any of these module co
     CLOCKS      [Clocks]         its clock models and their kinds (tongxin.workflow.clocks)
     ATTACHABLE  [Attachable]     its models that carry files (tongxin.attachments)
     COMMENTABLE [Commentable]    its models that carry moderated comments (tongxin.comments)
+    STANDING    [callable]       user → a hashable of what decides their permissions (the
+                                 navigation's memo is keyed by it: core/navigation.py)
 
 Its authorization-matrix rows are test code: `<app>/tests/matrix.py` (`ROWS`), gathered by
 tests/test_authorization_matrix.py. Orders are numbers so that an app can slot in anywhere.

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.hashers import make_password
-from django.core.cache import cache
 from django.db import transaction
 
 from tongxin.accounts.models import Role, User
@@ -31,6 +30,7 @@ from tongxin.congress.generator import write_congress
 from tongxin.core.errors import DomainError
 from tongxin.imports.writing import full_sqlite_batches
 from tongxin.orgs.models import Node, NodeKind
+from tongxin.orgs.selectors import forget_demo_flag
 from tongxin.rights.generator import DEFAULT_ISSUES_PER_STUDENT, Personas, plan_issues, write_issues
 from tongxin.selection.generator import write_candidacies
 from tongxin.staff.generator import write_grades
@@ -47,7 +47,6 @@ from .writer import Written, write_plan
 
 PASSWORD = "tongxin-demo-2026"
 GENERATED = "demo.province.generated"  # the one audit event of a build
-DEMO_FLAG_CACHE_KEY = "tongxin:is-demo"  # cached by tongxin.orgs.selectors.is_demo
 SCHOOL_STAFF_ROLES = {Role.ADVISOR, Role.COLLEGE_SECRETARY, Role.OFFICE_HANDLER}
 
 
@@ -214,5 +213,5 @@ def build_demo(
             target=written.province,
             data={"seed": seed, "academic_year": plan.academic_year, **counts},
         )
-    cache.delete(DEMO_FLAG_CACHE_KEY)
+    forget_demo_flag()
     return DemoResult(True, seed, logins, counts, time.monotonic() - started)

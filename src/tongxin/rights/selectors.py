@@ -11,10 +11,17 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from tongxin.accounts.models import Role, User
-from tongxin.accounts.reach import has_role, node_scope
-from tongxin.accounts.roles import FEDERATION_ROLES, node_ids_where, school_ids_where
+from tongxin.accounts.reach import has_role, node_scope, remember_per_grants
+from tongxin.accounts.roles import (
+    FEDERATION_ROLES,
+    grants_where,
+    node_ids_where,
+    school_ids_where,
+)
 from tongxin.core import walks
+from tongxin.core.memo import remember
 from tongxin.orgs.models import UNION_KINDS, Node
+from tongxin.orgs.selectors import attach_nodes
 from tongxin.workflow.referral.selectors import first_referred, referred_q, referred_to
 
 from .models import OPEN_STATUSES, Issue, IssueCategory, IssueEvent, Status
@@ -60,12 +67,14 @@ def issue_list_for(*, actor: Any) -> QuerySet[Issue]:
 
 def issue_get_for(*, actor: Any, pk: int) -> Issue:
     """One issue, or Issue.DoesNotExist when missing *or* out of reach (views answer 404)."""
-    return (
+    issue = (
         issue_list_for(actor=actor)
         # sealed: the reporter checks of the page's rules then read no extra row
-        .select_related("category", "union", "school", "lead_office", "assignee", "sealed")
+        .select_related("category", "assignee", "sealed")
         .get(pk=pk)
     )
+    attach_nodes(issue, "union", "school", "lead_office")  # remembered nodes, no join
+    return issue
 
 
 # What a row of "my issues" shows (rights/mine.html, the home page's student card).
@@ -138,9 +147,18 @@ def queue_for(
 
 
 def queue_unions(*, actor: Any) -> list[int]:
-    """The union nodes whose queue the actor works or reads (none without such a role)."""
-    unions = _unions(actor, [Role.OFFICER, Role.COLLEGE_SECRETARY])
-    return [] if unions is None else list(unions.values_list("pk", flat=True))
+    """The union nodes whose queue the actor works or reads (none without such a role).
+    Remembered a minute per set of grants (core/memo.py): losing a membership changes the
+    key at once; a union added to the tree shows within the minute."""
+    roles: list[str] = [Role.OFFICER, Role.COLLEGE_SECRETARY]
+    if not grants_where(actor, *roles):
+        return []
+
+    def ask() -> list[int]:
+        unions = _unions(actor, roles)
+        return [] if unions is None else list(unions.values_list("pk", flat=True))
+
+    return remember_per_grants(("queue-unions",), actor, CHOICES_MEMO_SECONDS, ask)
 
 
 def _newest_ids(
@@ -263,6 +281,20 @@ def categories() -> QuerySet[IssueCategory]:
     return IssueCategory.objects.filter(is_active=True).order_by("position", "id")
 
 
+# The queue's filter choices: remembered a minute in the process (core/memo.py) — a
+# drop-down's choices; the filter itself is applied in SQL to whatever is chosen.
+CHOICES_MEMO_SECONDS = 60
+
+
+def category_choices() -> list[tuple[int, str]]:
+    """The active categories as (pk, name), for filters."""
+    return remember(
+        ("issue-categories",),
+        CHOICES_MEMO_SECONDS,
+        lambda: list(categories().values_list("pk", "name")),
+    )
+
+
 def reporter_label(issue: Issue, viewer: Any) -> str:
     """How the writer appears to `viewer`. An anonymous writer is a pseudonym to everyone
     but themselves and the advisor who unsealed the issue."""
@@ -292,20 +324,28 @@ def union_officer_choices(issue: Issue) -> list[tuple[int, str]]:
 
 
 def colleges_for_queue(*, actor: Any) -> list[tuple[int, str]]:
-    schools = school_ids_where(actor, Role.OFFICER, Role.COLLEGE_SECRETARY)
+    schools = tuple(school_ids_where(actor, Role.OFFICER, Role.COLLEGE_SECRETARY))
     colleges = Node.objects.filter(school_id__in=schools, kind="college").order_by("name")
-    return list(colleges.values_list("pk", "name"))
+    return remember(
+        ("queue-colleges", schools),
+        CHOICES_MEMO_SECONDS,
+        lambda: list(colleges.values_list("pk", "name")),
+    )
 
 
 def queue_officers(*, actor: Any) -> list[tuple[int, str]]:
     """Members of the unions whose queue the actor works (for bulk assign)."""
     from tongxin.accounts.models import Membership
 
-    unions = node_ids_where(actor, Role.OFFICER)
+    unions = tuple(node_ids_where(actor, Role.OFFICER))
     if not unions:
         return []
     members = Membership.objects.active().filter(node_id__in=unions, role=Role.OFFICER)
-    return list(members.order_by("user__real_name").values_list("user_id", "user__real_name"))
+    return remember(
+        ("queue-officers", unions),
+        CHOICES_MEMO_SECONDS,
+        lambda: list(members.order_by("user__real_name").values_list("user_id", "user__real_name")),
+    )
 
 
 def photo_get_for(*, actor: Any, pk: int) -> Any:

@@ -154,7 +154,7 @@ def queue_view(request: AuthenticatedRequest) -> HttpResponse:
             "next_before": rows[-1].pk if rows else None,
             "query": query.urlencode(),
             "statuses": Status.choices,
-            "categories": selectors.categories(),
+            "categories": selectors.category_choices(),
             "colleges": selectors.colleges_for_queue(actor=request.user),
             # Bulk assignment is offered under the rows only: no rows, no roster.
             "officers": selectors.queue_officers(actor=request.user) if rows else [],

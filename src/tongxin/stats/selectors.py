@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
-from tongxin.accounts.reach import node_scope
+from tongxin.accounts.reach import node_scope, remember_per_grants
 from tongxin.core.pagination import PAGE_SIZE, Page
 from tongxin.orgs.models import Node, NodeKind
 from tongxin.orgs.selectors import with_city_name
@@ -27,6 +27,7 @@ from .figures import (
     satisfaction,
     zero_counts,
 )
+from .memo import remembered, rollups_version
 from .models import (
     COUNTER_FIELDS,
     DailyRollup,
@@ -247,8 +248,19 @@ def overview_for(*, actor: Any, period: Period, sort: str = "code") -> list[Over
     by school code). Three or four queries, whatever the number of issues: the schools,
     then the sums per school of the monthly and of the daily rows."""
     in_reach = with_city_name(school_list_for(actor=actor))
-    schools = list(in_reach.select_related("parent").order_by("code"))
-    totals = _grouped(_parts([s.pk for s in schools], period), ("school_id",), _sums())
+    # The schools in reach: a minute per set of grants (a school added shows within it).
+    schools = remember_per_grants(
+        ("overview-schools",),
+        actor,
+        60,
+        lambda: list(in_reach.select_related("parent").order_by("code")),
+    )
+    ids = tuple(s.pk for s in schools)
+    totals = remembered(
+        ("overview", ids, period.start, period.end),
+        rollups_version(),
+        lambda: _grouped(_parts(list(ids), period), ("school_id",), _sums()),
+    )
     rows = [
         OverviewRow(school, zero_counts() | {k: int(v) for k, v in totals[(school.pk,)].items()})
         for school in schools
@@ -260,8 +272,14 @@ def overview_for(*, actor: Any, period: Period, sort: str = "code") -> list[Over
 
 
 def medians_by_school(school_ids: list[int], period: Period) -> dict[int, dict[str, Median]]:
-    rows = _grouped(
-        _bucket_parts(school_ids, period), ("school_id", "metric", "bucket"), {"n": Sum("count")}
+    rows = remembered(
+        ("medians", tuple(school_ids), period.start, period.end),
+        rollups_version(),
+        lambda: _grouped(
+            _bucket_parts(school_ids, period),
+            ("school_id", "metric", "bucket"),
+            {"n": Sum("count")},
+        ),
     )
     counts: dict[int, dict[str, dict[int, int]]] = defaultdict(lambda: defaultdict(dict))
     for (school, metric, bucket), sums in rows.items():

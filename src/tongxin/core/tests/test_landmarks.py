@@ -4,9 +4,9 @@ every piece of content inside a landmark, named controls, and the language of th
 import re
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
+from tongxin.orgs.selectors import forget_demo_flag
 from tongxin.rights.tests.factories import submit
 
 
@@ -28,7 +28,7 @@ def test_skip_link_is_the_first_thing_and_leads_to_main(client_for):
 def test_demo_banner_sits_inside_the_header_landmark(province, client_for):
     province.province.is_demo = True
     province.province.save(update_fields=["is_demo"])
-    cache.delete("tongxin:is-demo")
+    forget_demo_flag()
     page = _body(client_for("student_a"), "/")
     header = page.split("<header>", 1)[1].split("</header>", 1)[0]
     assert 'data-testid="demo-banner"' in header

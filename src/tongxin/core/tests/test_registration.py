@@ -30,6 +30,7 @@ MENU = [
         "congress:my-proposals",
         "congress:my-suggestions",
         "congress:suggestion-inbox",
+        "congress:my-elections",
         "congress:committee",
         "congress:proposals-published",
         "congress:proposal-stats",

@@ -9,7 +9,7 @@ one format_html per row draws the same markup, escaped the same way, in a fracti
 from typing import Any
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 
 from .rights_badges import issue_due, issue_status, issue_url
@@ -32,13 +32,31 @@ def _check(issue: Any, css: str) -> SafeString:
         css,
         issue.pk,
         issue.pk,
-        issue.title,
+        _parts(issue)["title"],
     )
+
+
+def _parts(issue: Any) -> dict[str, Any]:
+    """What the card and the row both show, escaped and drawn once per issue (the page
+    draws each issue twice)."""
+    parts: dict[str, Any] | None = getattr(issue, "_queue_parts", None)
+    if parts is None:
+        parts = issue._queue_parts = {
+            "url": issue_url(issue.pk),
+            "title": conditional_escape(issue.title),
+            "status": issue_status(issue),
+            "due": issue_due(issue),
+            "category": conditional_escape(issue.category.name),
+            "college": conditional_escape(_college(issue)),
+            "assignee": conditional_escape(_assignee(issue)),
+        }
+    return parts
 
 
 @register.simple_tag
 def queue_card(issue: Any) -> SafeString:
     """One issue as a phone card."""
+    p = _parts(issue)
     return format_html(
         '<li class="list-group-item d-flex gap-2 align-items-start">{}'
         '<div class="flex-grow-1 min-w-0">'
@@ -47,33 +65,34 @@ def queue_card(issue: Any) -> SafeString:
         '<div class="small text-muted">#{} · {} · {} · 附议 {} · 承办人 {}</div>'
         "</div></li>",
         _check(issue, "form-check-input mt-1 flex-shrink-0"),
-        issue_url(issue.pk),
-        issue.title,
-        issue_status(issue),
-        issue_due(issue),
+        p["url"],
+        p["title"],
+        p["status"],
+        p["due"],
         issue.pk,
-        issue.category.name,
-        _college(issue),
+        p["category"],
+        p["college"],
         issue.supporters_count,
-        _assignee(issue),
+        p["assignee"],
     )
 
 
 @register.simple_tag
 def queue_row(issue: Any) -> SafeString:
     """One issue as a row of the desktop table (nine columns)."""
+    p = _parts(issue)
     return format_html(
         "<tr><td>{}</td><td>{}</td>"
         '<td><a href="{}" data-testid="row-title">{}</a></td>'
         "<td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
         _check(issue, "form-check-input"),
         issue.pk,
-        issue_url(issue.pk),
-        issue.title,
-        issue_status(issue),
-        issue.category.name,
-        _college(issue),
+        p["url"],
+        p["title"],
+        p["status"],
+        p["category"],
+        p["college"],
         issue.supporters_count,
-        issue_due(issue),
-        _assignee(issue),
+        p["due"],
+        p["assignee"],
     )
