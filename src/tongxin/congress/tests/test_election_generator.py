@@ -3,6 +3,8 @@ current presidium with their candidacies walked elected → appointed; a not-ele
 candidate; a paper round elsewhere counted from two tellers' equal entries."""
 
 import pytest
+from django.test import Client
+from django.urls import reverse
 
 from tongxin.accounts.models import PRESIDIUM_POSITIONS, Membership, Role, User
 from tongxin.congress.election_count import over_the_line, quorum_met
@@ -83,6 +85,10 @@ def test_the_demo_publishes_ys001s_election_of_its_presidium() -> None:
         username=User.school_username(student_login.school_code, student_login.login)
     )
     assert VoterRegister.objects.filter(round=round_, user=student).exists()
+    client = Client()
+    client.force_login(student)
+    page = client.get(reverse("congress:my-elections")).content.decode()
+    assert 'data-testid="my-published"' in page and "主席团成员选举" in page
     # The printed logins open it: the advisor, the delegate student, the president.
     officer_login = next(x for x in result.logins if x.role == Role.OFFICER)
     advisor_login = next(x for x in result.logins if x.role == Role.ADVISOR)
