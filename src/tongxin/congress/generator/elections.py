@@ -308,72 +308,70 @@ def _printed(school: Node, logins: list[Any], role: str) -> User | None:
     return User.objects.filter(school=school, number=number).first() if number else None
 
 
-def first_school_election(school: Node, today: datetime.date, logins: list[Any]) -> int:
-    """YS001's presidium election, published, its winners the union's current presidium."""
-    union = _union(school)
-    session = _session_with_delegates(union) if union else None
-    advisor = _person(school, Role.ADVISOR)
-    if union is None or session is None or advisor is None:
-        return 0
-    order: dict[str, int] = {
-        Position.PRESIDENT: 0,
-        Position.EXECUTIVE_PRESIDENT: 1,
-        Position.VICE_PRESIDENT: 2,
-    }
+PRESIDIUM_ORDER: dict[str, int] = {Position.PRESIDENT: 0, Position.EXECUTIVE_PRESIDENT: 1}
+
+
+def _presidium(union: Node) -> list[Membership]:
+    """The union's current presidium (president first), memberships no candidacy holds yet."""
     linked = Candidacy.objects.filter(membership__isnull=False).values("membership_id")
-    presidium = sorted(
+    rows = (
         Membership.objects.active()
         .filter(node=union, role=Role.OFFICER, position__in=PRESIDIUM_POSITIONS)
         .exclude(pk__in=linked)
-        .select_related("user"),
-        key=lambda m: (order.get(m.position, 9), m.user.number),
+        .select_related("user")
     )
-    delegates = _delegates(session)
-    student = _printed(school, logins, Role.STUDENT)
-    winners = [m.user for m in presidium]
-    spared = {u.pk for u in [*winners, *delegates]} | ({student.pk} if student else set())
-    spared |= {
-        u.pk for u in User.objects.filter(school=school, number__in=[x.login for x in logins])
-    }
-    losers = _plain_students(school, spared, 1, eligible=True)
-    people = {u.pk for u in [*winners, *losers]}
-    tellers = [u for u in delegates if u.pk not in people and u != student][:2]
-    if not presidium or not losers or len(tellers) < 2:
-        return 0
-    held = session.held_start or today - DAY * 3
-    appointed = min(_at(held + DAY * 12, 10), _at(today - DAY, 10))
-    candidacies: list[tuple[User, Candidacy | None]] = []
+    return sorted(rows, key=lambda m: (PRESIDIUM_ORDER.get(m.position, 2), m.user.number))
+
+
+def _walk_candidacies(
+    school: Node,
+    union: Node,
+    advisor: User,
+    presidium: list[Membership],
+    losers: list[User],
+    held: datetime.date,
+) -> list[tuple[User, Candidacy | None]]:
+    """The presidium's candidacies elected at the session (10:30 on its day) and appointed
+    to the memberships they hold; the others' not elected."""
+    walked: list[tuple[User, Candidacy | None]] = []
+    elected: tuple[str, ...] = (*PATH_BEFORE, *PATH_ELECTED)
+    # Steps three days apart: "elected" (the sixth) falls on the day of the session.
+    appointed = _at(held + DAY * 3 * (len(elected) - 1 - elected.index("elected")), 10, 30)
     for m in presidium:
         actors = _actors(school, m.user) or {"advisor": advisor, "recommended": advisor}
-        steps: tuple[str, ...] = (*PATH_BEFORE, *PATH_ELECTED)
-        candidacies.append(
+        walked.append(
             (
                 m.user,
-                _candidacy(m.user, union, m.position, "appointed", steps, appointed, actors, m),
+                _candidacy(m.user, union, m.position, "appointed", elected, appointed, actors, m),
             )
         )
     for user in losers:
         actors = _actors(school, user) or {"advisor": advisor, "recommended": advisor}
         steps = (*PATH_BEFORE, NOT_ELECTED)
-        ends = _at(held, 11)
-        candidacies.append(
-            (
-                user,
-                _candidacy(user, union, Position.VICE_PRESIDENT, NOT_ELECTED, steps, ends, actors),
-            )
+        candidacy = _candidacy(
+            user, union, Position.VICE_PRESIDENT, NOT_ELECTED, steps, _at(held, 10, 30), actors
         )
-    election = _election(session, advisor, len(presidium), ElectionMode.ELECTRONIC, held)
-    standing = _stand(election, candidacies)
-    _scrutineers(election, tellers)
-    record_election(advisor, election, kind="started")
+        walked.append((user, candidacy))
+    return walked
+
+
+def _vote_electronic(
+    election: Election,
+    standing: list[ElectionCandidate],
+    delegates: list[User],
+    keep: set[int],
+    held: datetime.date,
+) -> Round:
+    """Round 1: the delegates present checked in and voted; counted by decide_round."""
     round_ = new_round(election, kind=RoundKind.FIRST, seats=election.seats, candidates=standing)
-    present = _present(delegates, {u.pk for u in tellers} | ({student.pk} if student else set()))
-    _attend(round_, present, held, tellers[1])
+    present = _present(delegates, keep)
+    teller = election.scrutineers.filter(is_chief=False).select_related("user").first()
+    _attend(round_, present, held, teller.user if teller else election.created_by)
     VoterRegister.objects.bulk_create(
         VoterRegister(round=round_, school_id=round_.school_id, user=u)
         for u in sorted(present, key=lambda u: u.pk * 7919 % 104729)  # no voting order
     )
-    blank = _tally(round_, standing, len(present), len(presidium))
+    blank = _tally(round_, standing, len(present), election.seats)
     _snapshot(
         round_,
         len(delegates),
@@ -384,6 +382,35 @@ def first_school_election(school: Node, today: datetime.date, logins: list[Any])
         blank_ballots=blank,
     )
     decide_round(round_, now=_at(held, 10, 5))
+    return round_
+
+
+def first_school_election(school: Node, today: datetime.date, logins: list[Any]) -> int:
+    """YS001's presidium election, published, its winners the union's current presidium."""
+    union = _union(school)
+    session = _session_with_delegates(union) if union else None
+    advisor = _person(school, Role.ADVISOR)
+    if union is None or session is None or advisor is None:
+        return 0
+    presidium = _presidium(union)
+    delegates = _delegates(session)
+    student = _printed(school, logins, Role.STUDENT)
+    printed = User.objects.filter(school=school, number__in=[x.login for x in logins])
+    winners = [m.user for m in presidium]
+    spared = {u.pk for u in [*winners, *delegates, *printed]}
+    losers = _plain_students(school, spared, 1, eligible=True)
+    people = {u.pk for u in [*winners, *losers]}
+    tellers = [u for u in delegates if u.pk not in people and u != student][:2]
+    if not presidium or not losers or len(tellers) < 2:
+        return 0
+    held = session.held_start or today - DAY * 3
+    walked = _walk_candidacies(school, union, advisor, presidium, losers, held)
+    election = _election(session, advisor, len(presidium), ElectionMode.ELECTRONIC, held)
+    standing = _stand(election, walked)
+    _scrutineers(election, tellers)
+    record_election(advisor, election, kind="started")
+    keep = {u.pk for u in tellers} | ({student.pk} if student else set())
+    _vote_electronic(election, standing, delegates, keep, held)
     _publish(election, advisor, _at(held, 16))
     return 1
 

@@ -26,6 +26,7 @@ from tongxin.core.tests.printables.reading import pdf_text
 from tongxin.demo.build import build_demo
 from tongxin.orgs.models import Node, NodeKind
 from tongxin.selection.models import Candidacy
+from tongxin.workdays.calendar import local_zone
 
 
 @pytest.mark.parametrize(
@@ -71,6 +72,8 @@ def test_the_demo_publishes_ys001s_election_of_its_presidium() -> None:
         assert candidacy.state == "appointed" and candidacy.position == m.position
         kinds = list(candidacy.events.values_list("kind", flat=True))
         assert kinds[3:6] == ["decided", "stood", "elected"] and kinds[-1] == "appointed"
+        elected_on = candidacy.events.get(kind="elected").created_at.astimezone(local_zone())
+        assert elected_on.date() == latest.held_start
     loser = election.candidates.get(outcome=Outcome.NOT_ELECTED)
     assert loser.candidacy is not None and loser.candidacy.state == "not_elected"
     (round_,) = election.rounds.all()
