@@ -72,3 +72,6 @@ router.add_router("/elections", election_ballot_api.router)
 
 
 # --- elections: paper mode ----------------------------------------------------------------
+from . import election_paper_api  # noqa: E402
+
+router.add_router("/elections", election_paper_api.router)

@@ -65,3 +65,22 @@ FIELDS.update(
         "attendance_method": ("签到方式", dict(AttendanceMethod.choices)),
     }
 )
+
+
+# --- elections: paper mode ----------------------------------------------------------------
+ACTIONS |= {
+    "congress.round.ballots_issued": "选举轮次：登记发出选票数",
+    "congress.round.count_mismatched": "选举轮次：计票人录入不一致，要求重新清点",
+    "congress.round.voided": "选举轮次：收回选票多于发出选票，本轮无效",
+}
+FIELDS |= {
+    "paper_issued": "发出纸质选票",
+    "paper_returned": "计票人录入的收回选票",
+    "paper_blank": "计票人录入的空白票",
+    "paper_void": "计票人录入的无效票",
+    "paper_counts": "计票人录入的候选人得票（赞成、不赞成、弃权）",
+    "paper_write_ins": "计票人录入的另选他人得票",
+    "paper_differences": "两名计票人录入不一致之处",
+    "paper_void_reason": "本轮无效的原因",
+    "paper_next_round": "重新投票的轮次",
+}

@@ -525,3 +525,5 @@ rules.add_perm("congress.vote", is_election_delegate & checked_in)
 rules.add_perm("congress.open_my_elections", holds_role(*STUDENT_ROLES) & is_current_delegate)
 # The ballot page: any delegate of the session opens it (it says whether they may vote).
 rules.add_perm("congress.open_ballot", is_election_delegate)
+# The ballots and the sign-in sheet are printed by those who run the hall.
+rules.add_perm("congress.print_round_papers", conducts_round | is_scrutineer)

@@ -197,4 +197,27 @@ urlpatterns += [
 
 
 # --- elections: paper mode ----------------------------------------------------------------
-urlpatterns += []
+from . import election_paper_views  # noqa: E402
+
+urlpatterns += [
+    path(
+        "elections/rounds/<int:pk>/ballots.pdf",
+        election_paper_views.ballots_pdf_view,
+        name="round-paper-ballots",
+    ),
+    path(
+        "elections/rounds/<int:pk>/checkin-sheet.pdf",
+        election_paper_views.checkin_sheet_view,
+        name="round-checkin-sheet",
+    ),
+    path(
+        "elections/rounds/<int:pk>/count/",
+        election_paper_views.count_entry_view,
+        name="round-count-entry",
+    ),
+    path(
+        "elections/rounds/<int:pk>/ballots-issued/",
+        election_paper_views.ballots_issued_view,
+        name="round-ballots-issued",
+    ),
+]

@@ -37,4 +37,9 @@ def write_congress(plan: Any, written: Any, day: Any, logins: list[Any]) -> dict
 
     counts |= write_proposals(written, day, logins)
 
+    # --- elections: paper mode and demo data ----------------------------------------------
+    from .elections import write_elections
+
+    counts |= write_elections(written, day, logins)
+
     return counts
