@@ -6,6 +6,10 @@ from ninja import Router
 
 from . import (
     delegate_api,
+    election_ballot_api,
+    election_checkin_api,
+    election_paper_api,
+    election_setup_api,
     proposal_api,
     proposal_committee_api,
     proposal_handling_api,
@@ -54,24 +58,20 @@ router.add_router("/proposals", proposal_publish_api.router)
 
 
 # --- elections: setup and results ---------------------------------------------------------
-from . import election_setup_api  # noqa: E402
 
 router.add_router("/elections", election_setup_api.router)
 
 
 # --- elections: check-in and quorum -------------------------------------------------------
-from . import election_checkin_api  # noqa: E402
 
 router.add_router("/elections", election_checkin_api.router)
 
 
 # --- elections: ballots and counting ------------------------------------------------------
-from . import election_ballot_api  # noqa: E402
 
 router.add_router("/elections", election_ballot_api.router)
 
 
 # --- elections: paper mode ----------------------------------------------------------------
-from . import election_paper_api  # noqa: E402
 
 router.add_router("/elections", election_paper_api.router)

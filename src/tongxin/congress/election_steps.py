@@ -10,6 +10,9 @@ from collections.abc import Callable
 from typing import Any
 
 from .election_models import Round
+from .services import election_ballot
+from .services.election_checkin import round_open, round_start_checkin
+from .services.election_setup import round_cancel
 
 RoundStep = Callable[..., Round]
 ROUND_STEPS: dict[str, RoundStep] = {}
@@ -24,20 +27,17 @@ def _register(name: str, service: Any) -> None:
 
 
 # --- elections: setup and results (cancel) ------------------------------------------------
-from .services.election_setup import round_cancel  # noqa: E402
 
 _register("cancel", round_cancel)
 
 
 # --- elections: check-in and quorum (start-checkin, open) ---------------------------------
-from .services.election_checkin import round_open, round_start_checkin  # noqa: E402
 
 _register("start-checkin", round_start_checkin)
 _register("open", round_open)
 
 
 # --- elections: ballots and counting (close) ----------------------------------------------
-from .services import election_ballot  # noqa: E402
 
 _register("close", election_ballot.round_close)
 

@@ -18,6 +18,7 @@ from . import home as session_home
 from . import proposal_committee_home, proposal_deadlines
 from . import todo as session_todo
 from .delegate_home import delegate_cards, objections_waiting, to_prepare
+from .election_checkin_todo import rounds_waiting
 from .proposal_handling_selectors import todo_replies
 from .proposal_models import ProposalClock
 from .proposal_write_todo import invitations_waiting, suggestions_waiting
@@ -147,7 +148,6 @@ NAVIGATION += [
 
 
 # --- elections: check-in and quorum -------------------------------------------------------
-from .election_checkin_todo import rounds_waiting  # noqa: E402
 
 NAVIGATION += [
     Nav("union", _("我的选举"), "congress:my-elections", "congress.open_my_elections", 84),

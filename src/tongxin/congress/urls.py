@@ -2,6 +2,9 @@ from django.urls import path
 
 from . import (
     delegate_views,
+    election_ballot_views,
+    election_checkin_views,
+    election_paper_views,
     proposal_committee_views,
     proposal_handling_views,
     proposal_publish_views,
@@ -10,6 +13,7 @@ from . import (
     rating_views,
     session_views,
 )
+from . import election_setup_views as esv
 
 app_name = "congress"
 urlpatterns: list = []
@@ -134,7 +138,6 @@ urlpatterns += [
 
 
 # --- elections: setup and results ---------------------------------------------------------
-from . import election_setup_views as esv  # noqa: E402
 
 urlpatterns += [
     path("elections/new/<int:session_pk>/", esv.election_new_view, name="election-new"),
@@ -151,7 +154,6 @@ urlpatterns += [
 
 
 # --- elections: check-in and quorum -------------------------------------------------------
-from . import election_checkin_views  # noqa: E402
 
 urlpatterns += [
     path("elections/mine/", election_checkin_views.my_elections_view, name="my-elections"),
@@ -185,7 +187,6 @@ urlpatterns += [
 
 
 # --- elections: ballots and counting ------------------------------------------------------
-from . import election_ballot_views  # noqa: E402
 
 urlpatterns += [
     path(
@@ -197,7 +198,6 @@ urlpatterns += [
 
 
 # --- elections: paper mode ----------------------------------------------------------------
-from . import election_paper_views  # noqa: E402
 
 urlpatterns += [
     path(
