@@ -63,17 +63,15 @@ def election_new_view(request: AuthenticatedRequest, session_pk: int) -> HttpRes
     elif request.method == "POST":
         problem = form_errors(form)
     context = {"s": session, "form": form, "problem": problem}
-    return render(
-        request, "congress/elections/setup/new.html", context, status=400 if problem else 200
-    )
+    # A refusal re-renders the page with what was typed and why (200, as the proposal pages).
+    return render(request, "congress/elections/setup/new.html", context)
 
 
 def _election_page(
     request: AuthenticatedRequest, election: Election, refused: dict[str, Any] | None = None
 ) -> HttpResponse:
     context = {**sel.election_context(election, request.user), "refused": refused}
-    status = 400 if refused else 200
-    return render(request, "congress/elections/setup/election.html", context, status=status)
+    return render(request, "congress/elections/setup/election.html", context)
 
 
 @login_required
@@ -139,8 +137,7 @@ def _round_page(
     request: AuthenticatedRequest, round_: Round, refused: dict[str, Any] | None = None
 ) -> HttpResponse:
     context = {**sel.round_context(round_, request.user), "refused": refused}
-    status = 400 if refused else 200
-    return render(request, "congress/elections/setup/round.html", context, status=status)
+    return render(request, "congress/elections/setup/round.html", context)
 
 
 @login_required

@@ -63,6 +63,16 @@ class RuleForm(TxForm):
     assembly_quorum_permille = forms.IntegerField(
         label="全体学生大会法定人数（‰，超过）", error_messages=NUMBER
     )
+    proposal_max_lead = forms.IntegerField(
+        label="每名代表领衔提案不超过（件）", error_messages=NUMBER
+    )
+    proposal_min_cosigners = forms.IntegerField(label="提案附议人不少于", error_messages=NUMBER)
+    election_candidate_percent = forms.IntegerField(
+        label="主席团差额选举候选人不少于应选名额的（%）", error_messages=NUMBER
+    )
+    election_max_rounds = forms.IntegerField(
+        label="一项选举最多投票轮次（含决选、另行选举）", error_messages=NUMBER
+    )
 
 
 Run = Callable[[User, Session, dict[str, Any]], Session]

@@ -180,7 +180,9 @@ def _next_round_or_finish(
     now: datetime.datetime,
 ) -> Round | None:
     seats_left = election.seats - _elected_so_far(election)
-    rounds_left = rule_for(election.session).election_max_rounds - round_.number
+    # Counted rounds use up the setting; a cancelled or void round is run again instead.
+    counted = election.rounds.filter(state=RoundState.COUNTED).count()
+    rounds_left = rule_for(election.session).election_max_rounds - counted
     if seats_left > 0 and rounds_left > 0:
         if tied:
             return new_round(election, kind=RoundKind.RUNOFF, seats=runoff_seats, candidates=tied)

@@ -488,18 +488,28 @@ RULE_FIELDS = (
     "reminder_days",
     "assembly_max_students",
     "assembly_quorum_permille",
+    "proposal_max_lead",
+    "proposal_min_cosigners",
+    "election_candidate_percent",
+    "election_max_rounds",
 )
 RULE_LIMITS = {
     "interval_months": (1, 36),
     "reminder_days": (1, 180),
     "assembly_max_students": (0, 100000),
     "assembly_quorum_permille": (1, 999),
+    "proposal_max_lead": (1, 10),
+    "proposal_min_cosigners": (0, 20),
+    # DOMAIN.md §4: at least 20 % more candidates than seats — the province may ask more.
+    "election_candidate_percent": (120, 300),
+    "election_max_rounds": (1, 10),
 }
 
 
 @transaction.atomic
 def rule_save(*, actor: User, level: str, values: dict[str, int]) -> CongressRule:
-    """The province edits one level's schedule and assembly numbers. Every line of the
+    """The province edits one level's schedule, assembly, proposal and election numbers
+    (RULE_FIELDS). Every line of the
     level keeps its due date until its next step recomputes it; the worker's reminders
     read the new window at once."""
     require_perm(actor, "congress.manage_rules", None, _("只有省学联管理员可以修改代表大会规则。"))

@@ -95,3 +95,35 @@ def test_decide_round_opens_a_further_round_for_unfilled_seats(province: TinyPro
     assert further is not None and further.kind == RoundKind.FURTHER
     assert further.seats == 1
     assert further.tallies.count() == 2
+
+
+@pytest.mark.django_db
+def test_no_round_beyond_the_setting_the_seats_stay_unfilled(province: TinyProvince) -> None:
+    from tongxin.congress.models import CongressRule
+
+    world = ElectionWorld(province, size=9, candidates=3, seats=2)
+    CongressRule.objects.update_or_create(
+        level=world.session.line.level, defaults={"election_max_rounds": 1}
+    )
+    _set(world, [8, 4, 3])
+    assert decide_round(world.fresh_round()) is None
+    world.election.refresh_from_db()
+    assert world.election.state == ElectionState.DONE
+    assert world.election.candidates.filter(outcome=Outcome.ELECTED).count() == 1
+
+
+@pytest.mark.django_db
+def test_a_cancelled_round_does_not_use_up_the_rounds(province: TinyProvince) -> None:
+    from tongxin.congress.election_models import Round
+    from tongxin.congress.models import CongressRule
+    from tongxin.congress.services.election_common import new_round
+
+    world = ElectionWorld(province, size=9, candidates=3, seats=2)
+    CongressRule.objects.update_or_create(
+        level=world.session.line.level, defaults={"election_max_rounds": 2}
+    )
+    Round.objects.filter(pk=world.round.pk).update(state=RoundState.CANCELLED)
+    world.round = new_round(world.election, kind="first", seats=2, candidates=world.candidates)
+    _set(world, [8, 4, 3])
+    further = decide_round(world.fresh_round())
+    assert further is not None and further.number == 3  # round 2 counted; one more allowed

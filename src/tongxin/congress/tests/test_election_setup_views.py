@@ -87,7 +87,7 @@ def test_a_refused_start_says_why_and_keeps_the_draft(province, client_for):
     refused = client_for("advisor_a").post(
         f"/congress/elections/{election.pk}/start/", {"version": election.version}
     )
-    assert refused.status_code == 400
+    assert refused.status_code == 200
     assert "还差 1 名" in refused.content.decode()
     election.refresh_from_db()
     assert election.state == ElectionState.DRAFT
@@ -104,11 +104,11 @@ def test_a_refused_start_says_why_and_keeps_the_draft(province, client_for):
         {"version": "999", "seats": "2", "mode": "electronic"},
     ],
 )
-def test_bad_setup_input_answers_400_in_chinese(province, client_for, data):
+def test_bad_setup_input_is_refused_in_chinese(province, client_for, data):
     world = SetupWorld(province, candidates=0)
     election = world.create()
     answer = client_for("advisor_a").post(f"/congress/elections/{election.pk}/set-up/", data)
-    assert answer.status_code == 400
+    assert answer.status_code == 200
     assert "error-summary" in answer.content.decode()
 
 
@@ -120,7 +120,7 @@ def test_the_round_step_view_cancels_and_refuses_an_unknown_or_stale_step(provin
         advisor.post(f"/congress/elections/rounds/{round_.pk}/steps/nope/", {}).status_code == 404
     )
     stale = advisor.post(f"/congress/elections/rounds/{round_.pk}/steps/cancel/", {"version": 99})
-    assert stale.status_code == 400 and "刷新" in stale.content.decode()
+    assert stale.status_code == 200 and "刷新" in stale.content.decode()
     done = advisor.post(
         f"/congress/elections/rounds/{round_.pk}/steps/cancel/", {"version": round_.version}
     )

@@ -303,3 +303,24 @@ def test_the_rules_are_the_province_admins(province):
         actor=province.province_admin, level="college", values={"reminder_days": 9}
     )
     assert rule.reminder_days == 9
+
+
+def test_the_province_sets_the_proposal_and_election_numbers(province):
+    with pytest.raises(DomainError) as refused:
+        services.rule_save(
+            actor=province.province_admin,
+            level="school",
+            values={"election_candidate_percent": 110},
+        )
+    assert refused.value.field == "election_candidate_percent"  # below DOMAIN's 20 % more
+    rule = services.rule_save(
+        actor=province.province_admin,
+        level="school",
+        values={
+            "election_max_rounds": 2,
+            "election_candidate_percent": 150,
+            "proposal_max_lead": 1,
+        },
+    )
+    assert (rule.election_max_rounds, rule.election_candidate_percent) == (2, 150)
+    assert rule.proposal_max_lead == 1
