@@ -109,9 +109,15 @@ def test_the_rules_page_saves_one_level(province, client_for):
         "college-reminder_days": "20",
         "college-assembly_max_students": "300",
         "college-assembly_quorum_permille": "500",
+        "college-proposal_max_lead": "2",
+        "college-proposal_min_cosigners": "2",
+        "college-election_candidate_percent": "130",
+        "college-election_max_rounds": "2",
     }
     assert client.post("/congress/rules/", data).status_code == 302
-    assert CongressRule.objects.get(level="college").assembly_max_students == 300
+    rule = CongressRule.objects.get(level="college")
+    assert (rule.assembly_max_students, rule.election_candidate_percent) == (300, 130)
+    assert rule.election_max_rounds == 2
     bad = client.post("/congress/rules/", {**data, "college-interval_months": "0"})
     assert "召开周期" in bad.content.decode()
 
