@@ -47,13 +47,11 @@ def _fresh_calendar_memo():
 
 @pytest.fixture(autouse=True)
 def _fresh_process_memos():
-    """What a process remembers for a few seconds (core/memo.py: the menu, the demo flag,
-    the queue's choices) and the rollups' sums (stats/memo.py): each test starts afresh."""
+    """What a process remembers (core/memo.py: the menu, the demo flag, the queue's
+    choices, the rollups' sums): each test starts afresh."""
     from tongxin.core.memo import forget
-    from tongxin.stats.memo import forget_sums
 
     forget()
-    forget_sums()
     yield
 
 

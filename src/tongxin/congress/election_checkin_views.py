@@ -8,6 +8,7 @@ elections/rounds/<pk>/attendance/        the tellers' list: search, tick a deleg
 elections/mine/                          我的选举: a delegate's live rounds (check in, vote)
 """
 
+from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -122,40 +123,40 @@ def _back_to_list(request: AuthenticatedRequest, round_: Round) -> HttpResponse:
     return redirect(f"{back}?{urlencode({'q': query})}" if query else back)
 
 
-@login_required
-@require_POST
-def tick_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+def _change_attendance(
+    request: AuthenticatedRequest, pk: int, service: Any, done: str, unchanged: str
+) -> HttpResponse:
+    """A teller's tick or strike-off: the service's answer (changed or not) as a message
+    (`done` / `unchanged`, with {name}), then back to the list as it was searched."""
     round_ = _round(request, pk, "congress.tick_attendance")
     user = _posted_user(request)
     try:
-        new = services.round_tick(actor=request.user, round_=round_, user=user)
+        changed = service(actor=request.user, round_=round_, user=user)
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
         name = user.real_name if user else ""
-        if new:
-            messages.success(request, f"已为{name}签到。")
+        if changed:
+            messages.success(request, done.format(name=name))
         else:
-            messages.info(request, f"{name}已签到，无需重复签到。")
+            messages.info(request, unchanged.format(name=name))
     return _back_to_list(request, round_)
+
+
+@login_required
+@require_POST
+def tick_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    return _change_attendance(
+        request, pk, services.round_tick, "已为{name}签到。", "{name}已签到，无需重复签到。"
+    )
 
 
 @login_required
 @require_POST
 def untick_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    round_ = _round(request, pk, "congress.tick_attendance")
-    user = _posted_user(request)
-    try:
-        removed = services.round_untick(actor=request.user, round_=round_, user=user)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        name = user.real_name if user else ""
-        if removed:
-            messages.success(request, f"已撤销{name}的签到。")
-        else:
-            messages.info(request, f"{name}尚未签到。")
-    return _back_to_list(request, round_)
+    return _change_attendance(
+        request, pk, services.round_untick, "已撤销{name}的签到。", "{name}尚未签到。"
+    )
 
 
 @login_required

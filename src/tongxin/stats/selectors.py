@@ -2,7 +2,7 @@
 reach as rules.py). A page costs a fixed handful of queries however many issues exist."""
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -242,11 +242,14 @@ SORTS: dict[str, Callable[[OverviewRow], Any] | None] = {
 }
 
 
-def overview_for(*, actor: Any, period: Period, sort: str = "code") -> list[OverviewRow]:
+def overview_for(
+    *, actor: Any, period: Period, sort: str = "code", version: Hashable = None
+) -> list[OverviewRow]:
     """Every school in the actor's reach, one row each with its figures over the period,
     sortable by on-time or satisfaction rate (schools without rollups show no rate; ties
     by school code). Three or four queries, whatever the number of issues: the schools,
-    then the sums per school of the monthly and of the daily rows."""
+    then the sums per school of the monthly and of the daily rows — none of either while
+    remembered. `version`: the rollups' (stats/memo.py), when the caller read it already."""
     in_reach = with_city_name(school_list_for(actor=actor))
     # The schools in reach: a minute per set of grants (a school added shows within it).
     schools = remember_per_grants(
@@ -258,7 +261,7 @@ def overview_for(*, actor: Any, period: Period, sort: str = "code") -> list[Over
     ids = tuple(s.pk for s in schools)
     totals = remembered(
         ("overview", ids, period.start, period.end),
-        rollups_version(),
+        version or rollups_version(),
         lambda: _grouped(_parts(list(ids), period), ("school_id",), _sums()),
     )
     rows = [
@@ -271,10 +274,12 @@ def overview_for(*, actor: Any, period: Period, sort: str = "code") -> list[Over
     return rows
 
 
-def medians_by_school(school_ids: list[int], period: Period) -> dict[int, dict[str, Median]]:
+def medians_by_school(
+    school_ids: list[int], period: Period, version: Hashable = None
+) -> dict[int, dict[str, Median]]:
     rows = remembered(
         ("medians", tuple(school_ids), period.start, period.end),
-        rollups_version(),
+        version or rollups_version(),
         lambda: _grouped(
             _bucket_parts(school_ids, period),
             ("school_id", "metric", "bucket"),
@@ -290,9 +295,11 @@ def medians_by_school(school_ids: list[int], period: Period) -> dict[int, dict[s
     }
 
 
-def overview_rows(rows: list[OverviewRow], period: Period) -> list[OverviewRow]:
+def overview_rows(
+    rows: list[OverviewRow], period: Period, version: Hashable = None
+) -> list[OverviewRow]:
     """The rows with their medians (one or two queries: call it for one page)."""
-    medians = medians_by_school([r.school.pk for r in rows], period)
+    medians = medians_by_school([r.school.pk for r in rows], period, version)
     result = []
     for row in rows:
         median: dict[str, Median] = medians.get(row.school.pk, {})
@@ -309,9 +316,10 @@ def overview_rows(rows: list[OverviewRow], period: Period) -> list[OverviewRow]:
 def overview_page(*, actor: Any, period: Period, sort: str, number: int) -> Page[OverviewRow]:
     """One page of the overview: every school in reach is summed and sorted (a province
     has a few hundred at most), the medians are read for the page's schools only."""
-    rows = overview_for(actor=actor, period=period, sort=sort)
+    version = rollups_version()  # asked once for the sums and the medians
+    rows = overview_for(actor=actor, period=period, sort=sort, version=version)
     offset = (number - 1) * PAGE_SIZE
-    items = overview_rows(rows[offset : offset + PAGE_SIZE], period)
+    items = overview_rows(rows[offset : offset + PAGE_SIZE], period, version)
     return Page(items=items, number=number, has_next=len(rows) > offset + PAGE_SIZE)
 
 
