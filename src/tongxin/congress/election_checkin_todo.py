@@ -3,7 +3,7 @@ has not checked in, or whose round is voting and who checked in and has not vote
 
 from typing import Any
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from tongxin.core.authz import can
 from tongxin.core.registration import TodoBatch, TodoItem
@@ -14,12 +14,10 @@ from .election_models import Round, RoundState
 
 
 def _url(round_: Round) -> str:
-    if round_.state == RoundState.VOTING:
-        try:
-            return reverse("congress:round-ballot", args=[round_.pk])
-        except NoReverseMatch:  # the ballot page's part not merged yet
-            return reverse("congress:my-elections")
-    return reverse("congress:round-checkin", args=[round_.pk])
+    name = (
+        "congress:round-ballot" if round_.state == RoundState.VOTING else "congress:round-checkin"
+    )
+    return reverse(name, args=[round_.pk])
 
 
 def rounds_waiting(user: Any, limit: int) -> TodoBatch:
