@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "tongxin.assessment",
     "tongxin.training",
     "tongxin.congress",
+    "tongxin.reform",
     "tongxin.notifications",
     "tongxin.attachments",
     "tongxin.comments",

@@ -9,8 +9,11 @@
 """
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from tongxin.accounts.models import PoliticalStatus, StudentLevel, User
@@ -81,13 +84,14 @@ def latest_records(user: User) -> list[AcademicRecord]:
 
 
 def latest_records_by_user(
-    user_ids: list[int], up_to: str | None = None
+    user_ids: "Iterable[int] | QuerySet[Any]", up_to: str | None = None
 ) -> dict[int, list[AcademicRecord]]:
     """Each person's records of their latest term (up to and including `up_to`, when
     given), for many people in one query. A warning for a term is judged on that term's
     figures: with a later term already on file, the latest term's ranks would be copied
     into the earlier term's warning."""
     found: dict[int, list[AcademicRecord]] = {}
+    # A queryset of ids stays a subquery: many thousands of officers at once, one query.
     rows = AcademicRecord.objects.filter(student_id__in=user_ids)
     if up_to is not None:
         rows = rows.filter(term__lte=up_to)
@@ -136,6 +140,24 @@ def _academic_applies(user: User, on: datetime.date, p: EligibilityPolicy) -> bo
 
 def eligibility_of(user: User, on: datetime.date | None = None) -> Eligibility:
     return judge(user, latest_records(user), on=on or timezone.localdate(), rules=policy())
+
+
+def eligibility_of_many(
+    users: "Iterable[User]",
+    *,
+    on: datetime.date,
+    up_to: str | None = None,
+    user_ids: "QuerySet[Any] | None" = None,
+) -> dict[int, Eligibility]:
+    """Each person's eligibility on `on`, in two queries whatever their number (the policy
+    and everyone's latest records, up to the term `up_to`): the rule itself is `judge`.
+    `users` must have `school` loaded; `user_ids`, a queryset of the same people's ids,
+    keeps the records' query a subquery when they are many."""
+    people = list(users)
+    rules = policy()
+    ids = user_ids if user_ids is not None else [u.pk for u in people]
+    records = latest_records_by_user(ids, up_to=up_to)
+    return {u.pk: judge(u, records.get(u.pk, []), on=on, rules=rules) for u in people}
 
 
 def judge(

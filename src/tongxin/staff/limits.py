@@ -60,6 +60,24 @@ def limits_at(level: str, *, large: bool, on: datetime.date | None = None) -> Li
         .order_by("-academic_year")
         .first()
     )
+    return _limits_from(level, row, large=large)
+
+
+def limits_table(on: datetime.date | None = None) -> dict[tuple[str, bool], Limits]:
+    """Every level's limits (with and without the larger staff limit) in force on `on`, in
+    one query: for passes over many unions (the reform self-assessment)."""
+    year = academic_year_of(on or timezone.localdate())
+    latest: dict[str, StaffLimit] = {}
+    for row in StaffLimit.objects.filter(academic_year__lte=year).order_by("academic_year"):
+        latest[row.level] = row
+    return {
+        (level, large): _limits_from(level, latest.get(level), large=large)
+        for level in UnionLevel.values
+        for large in (False, True)
+    }
+
+
+def _limits_from(level: str, row: StaffLimit | None, *, large: bool) -> Limits:
     values = (
         {f: getattr(row, f) for f in SCHOOL_DEFAULTS}
         if row is not None
