@@ -128,6 +128,12 @@ def _congress(province: TinyProvince) -> None:
     populate(province)
 
 
+def _reform(province: TinyProvince) -> None:
+    from tongxin.reform.tests.matrix import populate
+
+    populate(province)
+
+
 def _activity(province: TinyProvince) -> None:
     """Audit events in both schools and at both federation levels, a notification for every
     persona, an API token, a training session, an import job and the weekly reports."""
@@ -200,6 +206,7 @@ def build_world() -> TinyProvince:
     _assessment_rounds(province)
     _candidacies(province)
     _congress(province)
+    _reform(province)
     _activity(province)
     return province
 

@@ -1,9 +1,6 @@
 ACTIONS = {
     "reform.results.computed": "计算改革自评结果",
-    # catalogue (part A)
-    # evidence and explanations (part D)
 }
-
 TARGETS = {
     "reform.catalogue": "指标体系",
     "reform.indicator": "指标",
@@ -11,5 +8,16 @@ TARGETS = {
     "reform.evidence": "依据材料",
     "reform.scoringmodel": "评分模型",
 }
+FIELDS: dict[str, object] = {
+    "reform.results.computed:catalogue": ("指标体系", "reform.catalogue"),
+    "reform.results.computed:unions": "学生会数",
+    "reform.results.computed:passed": "达标项数",
+    "reform.results.computed:failed": "未达标项数",
+    "reform.results.computed:unknown": "无法计算项数",
+    "reform.results.computed:on": "数据日期",
+}
 
-FIELDS: dict[str, object] = {}
+# --- the catalogue and scoring models (part A) ------------------------------------------
+
+
+# --- a union's results, evidence and explanations (part D) --------------------------------

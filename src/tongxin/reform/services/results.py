@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from tongxin.audit import services as audit
 from tongxin.core.authz import authorize
+from tongxin.core.errors import NotAllowed
 from tongxin.orgs.models import Node
 
 from ..checks import CHECKS
@@ -49,6 +50,22 @@ def results_compute(
     school, a county, a city or the province) on `on` (default: the judgement day of the
     catalogue's year). Manual indicators get a pending result to fill."""
     authorize(actor, "reform.compute", scope)
+    return _compute(actor, catalogue, scope, on)
+
+
+@transaction.atomic
+def results_refresh(
+    *, actor, catalogue: Catalogue, on: datetime.date | None = None
+) -> ComputeSummary:
+    """The worker's nightly pass over every union of the province (the system actor only)."""
+    if not getattr(actor, "is_system", False):
+        raise NotAllowed("reform.compute")
+    return _compute(actor, catalogue, None, on)
+
+
+def _compute(
+    actor, catalogue: Catalogue, scope: Node | None, on: datetime.date | None
+) -> ComputeSummary:
     on = on or judgement_day(catalogue.academic_year, timezone.localdate())
     unions = list(unions_of(catalogue.level, scope))
     indicators = list(catalogue.indicators.all())
@@ -89,7 +106,7 @@ def results_compute(
     audit.record(
         actor=actor,
         action="reform.results.computed",
-        target=scope,
+        target=scope if scope is not None else catalogue,
         data={
             "catalogue": catalogue.pk,
             "on": on.isoformat(),

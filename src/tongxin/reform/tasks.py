@@ -1,0 +1,29 @@
+"""Background work of the self-assessment: the nightly pass keeps this academic year's
+computed verdicts current for every union of the province (pages read the stored results,
+never recompute)."""
+
+import datetime
+
+from django.utils import timezone
+from django_tasks import task
+
+from tongxin.accounts.services import system_actor
+from tongxin.core.periodic import PeriodicJob, register
+from tongxin.staff.calendar import academic_year_of
+
+from .models import Catalogue
+from .services.results import results_refresh
+
+
+@task()
+def refresh_this_year() -> int:
+    """Recompute every catalogue of the running academic year; returns the unions computed."""
+    actor, year, computed = system_actor(), academic_year_of(timezone.localdate()), 0
+    for catalogue in Catalogue.objects.filter(academic_year=year):
+        computed += results_refresh(actor=actor, catalogue=catalogue).unions
+    return computed
+
+
+register(
+    PeriodicJob(name="reform-refresh", every=datetime.timedelta(hours=24), task=refresh_this_year)
+)

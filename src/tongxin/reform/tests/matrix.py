@@ -1,0 +1,16 @@
+"""The authorization matrix's rows of the self-assessment (tests/test_authorization_matrix.py),
+one module per part."""
+
+from tongxin.testing.province import TinyProvince
+
+from . import matrix_base
+
+PARTS = [matrix_base]
+ROWS = [row for part in PARTS for row in part.ROWS]
+GRANTS = [grant for part in PARTS for grant in part.GRANTS]
+
+
+def populate(province: TinyProvince) -> None:
+    """The self-assessment's objects every row and grant names (province.issues)."""
+    for part in PARTS:
+        part.populate(province)
