@@ -83,3 +83,33 @@ def test_secondary_vocational_schools_have_no_academic_rule_by_default(province)
     user = student(province, "2023107")
     user.school = school
     assert eligibility_of(user, on=TODAY).meets
+
+
+def test_many_people_at_once_get_the_verdicts_each_would_get_alone(province):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tongxin.accounts.models import User
+    from tongxin.staff.eligibility import eligibility_of_many
+
+    people = [
+        student(province, "2023300"),  # no records
+        student(province, "2023301", politics=PoliticalStatus.MASSES),
+        student(province, "2023302"),
+        student(province, "2023303", level=StudentLevel.GRADUATE),
+        student(province, "2023304", enrolment_year=2026),  # a first-year
+    ]
+    give_record(province, people[1], rank=5)
+    give_record(province, people[2], rank=31, cohort=100)
+    give_record(province, people[2], rank=20, cohort=100, window="year")
+    give_record(province, people[3], rank=90, failed=1)
+    users = list(User.objects.filter(pk__in=[u.pk for u in people]).select_related("school"))
+    with CaptureQueriesContext(connection) as queries:
+        many = eligibility_of_many(users, on=TODAY)
+    assert len(queries) == 2
+    for user in users:
+        alone = eligibility_of(user, on=TODAY)
+        assert [(c.rule, c.passed, c.text) for c in many[user.pk].checks] == [
+            (c.rule, c.passed, c.text) for c in alone.checks
+        ], user.number
+    assert [many[u.pk].meets for u in people] == [False, False, True, False, True]
