@@ -243,3 +243,34 @@ def test_the_pass_reads_a_bounded_number_of_queries_whatever_the_size(province):
     with CaptureQueriesContext(connection) as all_:
         results_compute(actor=province.province_admin, catalogue=cat, scope=province.province)
     assert len(all_) == len(one)
+
+
+PUBLISHED = [  # DOMAIN.md §6: (union, staff, presidium, departments, the 60 limit)
+    ("union_a", 31, 5, 4, False),  # 2022–23
+    ("union_a", 38, 3, 6, False),  # 2021–22
+    ("union_a", 29, 5, 6, False),  # 2022–23
+    ("union_a", 51, 5, 6, True),  # 2023–24: passes item 3, so the school has the 60 limit
+    ("grad_union_a", 28, 5, 6, False),  # 2021, graduate union
+]
+
+
+@pytest.mark.parametrize(("union", "staff", "presidium", "departments", "large"), PUBLISHED)
+def test_the_published_disclosures_pass_items_3_to_5_with_their_figures(
+    province, union, staff, presidium, departments, large
+):
+    province.school_a.allows_large_staff = large
+    province.school_a.save(update_fields=["allows_large_staff"])
+    staffed = staff_union(
+        province, union, staff=staff, presidium=presidium, departments=departments
+    )
+    got = results_of(staffed.union, compute(province))
+    assert [
+        got[c].passed for c in (Check.STAFF_LIMIT, Check.PRESIDIUM_LIMIT, Check.DEPARTMENT_LIMIT)
+    ] == [True] * 3
+    assert [
+        got[c].remark for c in (Check.STAFF_LIMIT, Check.PRESIDIUM_LIMIT, Check.DEPARTMENT_LIMIT)
+    ] == [
+        f"实有 {staff} 人",
+        f"实有 {presidium} 人",
+        f"实有 {departments} 个",
+    ]
