@@ -111,11 +111,10 @@ def test_officers_failing_politics_grades_selection_or_titles_fail_those_items(p
     assert (got[Check.ACADEMIC].passed, got[Check.ACADEMIC].facts["failed"]) == (False, 1)
     assert got[Check.SELECTION_PATH].facts["without_record"] == 3
     assert got[Check.SELECTION_PATH].remark == "3 人无选拔记录"
-    assert (
-        got[Check.POSITIONS].facts["other_positions"]
-        == [{"name": "干部12", "position": "secretary_general"}]
-        or got[Check.POSITIONS].facts["other_positions"][0]["name"] == "干部12"
-    )
+    # A title outside the choices shows as stored (imported data may carry anything).
+    assert got[Check.POSITIONS].facts["other_positions"] == [
+        {"name": "干部12", "position": "secretary_general"}
+    ]
     assert got[Check.POSITIONS].passed is False
 
 
