@@ -30,7 +30,7 @@ from tongxin.staff.calendar import academic_year_of
 
 from .models import Catalogue, Indicator, Level, Result
 
-LEVEL_LABELS = {Level.SCHOOL: "表一", Level.COLLEGE: "表二"}
+LEVEL_LABELS: dict[str, str] = {Level.SCHOOL: "表一", Level.COLLEGE: "表二"}
 
 
 @dataclass(frozen=True)
