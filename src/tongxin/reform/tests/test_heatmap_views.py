@@ -64,6 +64,21 @@ def test_the_filter_keeps_the_query_in_the_export_link(province, client_for, spr
 def test_a_year_without_catalogue_says_so(province, client_for) -> None:
     body = client_for("province_staff").get("/reform/?year=2019").content.decode()
     assert "2019—2020 学年尚无表一指标体系" in body
+    assert "echarts" not in body  # no chart to draw: the library is not loaded
+
+
+def test_hostile_filters_answer_404_or_the_defaults(province, client_for) -> None:
+    client = client_for("province_admin")
+    for query in ("year=9223372036854775808&level=x&type=y", "year=-1", "year=0"):
+        response = client.get(f"/reform/?{query}")
+        assert (
+            response.status_code == 200 and f"{YEAR}—{YEAR + 1} 学年" in response.content.decode()
+        )
+    for query in ("city=abc", "city=99999999999999999999", f"county={province.school_a.pk}"):
+        assert client.get(f"/reform/?{query}").status_code == 404
+        assert client.get(f"/api/v1/reform/heatmap?{query}").status_code == 404
+    school = f"/reform/schools/{province.school_a.pk}/?year=99999"
+    assert client.get(school).status_code == 200
 
 
 def test_page_queries_do_not_grow_with_schools(province, client_for, spread) -> None:
