@@ -5,7 +5,7 @@ from typing import Any
 
 from django.db import transaction
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
 from tongxin.core.authz import can
@@ -97,14 +97,24 @@ class ComputedOut(Schema):
 
 
 @router.get("/heatmap", response=HeatmapOut)
-def heatmap(request: HttpRequest) -> Any:
-    """改革自评热力图: schools × indicators (`year`, `level` school/college, `city`,
-    `county`, `type`); each cell the share of the school's unions passing."""
+def heatmap(
+    request: HttpRequest,
+    year: str = "",
+    level: str = "",
+    city: str = "",
+    county: str = "",
+    school_type: str = Query("", alias="type"),
+) -> Any:
+    """改革自评热力图: schools × indicators (`year`, default this academic year; `level`
+    school or college; `city` and `county` node ids within the reader's reach, else 404;
+    `type` a school type); each cell the share of the school's unions of the level that
+    pass the indicator."""
+    params = {"year": year, "level": level, "city": city, "county": county, "type": school_type}
     if not can(request.user, "reform.open_heatmap"):
         raise HttpError(403, "只有市学联、省学联工作人员可以查看改革自评热力图。")
     try:
         scope = heatmap_scope_for(actor=request.user)
-        filters = filters_from(request.GET, scope)
+        filters = filters_from(params, scope)
     except Node.DoesNotExist as exc:
         raise HttpError(404, NOT_FOUND) from exc
     if not can(request.user, "reform.view_scope", scope):

@@ -128,6 +128,11 @@ def test_api_heatmap(province, client_for, spread) -> None:
     column = next(i for i in data["indicators"] if i["number"] == 3)
     assert (column["passing_schools"], column["change"]) == (1, None)  # C only, in city 1
     assert next(i for i in data["indicators"] if i["number"] == 1)["mark"] == "★"
+    high = client_for("city_staff_1").get("/api/v1/reform/heatmap?type=general_high").json()
+    assert [s["code"] for s in high["schools"]] == ["TC01"]
+    schema = client_for("city_staff_1").get("/api/v1/openapi.json").json()
+    listed = schema["paths"]["/api/v1/reform/heatmap"]["get"]["parameters"]
+    assert {p["name"] for p in listed} == {"year", "level", "city", "county", "type"}
     refused = client_for("city_staff_1").get(f"/api/v1/reform/heatmap?city={province.city_2.pk}")
     assert refused.status_code == 404
 
