@@ -205,7 +205,7 @@ def _places(scope: Node) -> tuple[list[Node], list[Node]]:
 
 
 def heatmap_build(*, scope: Node, filters: Filters) -> Heatmap:
-    """The heat map of `filters` within `scope` (six queries, whatever the schools)."""
+    """The heat map of `filters` within `scope` (five queries, whatever the schools)."""
     catalogues = list(Catalogue.objects.filter(level=filters.level).select_related("scoring"))
     by_year = {c.academic_year: c for c in catalogues}
     years = sorted({*by_year, filters.year}, reverse=True)
