@@ -96,6 +96,16 @@ def scenarios(p: dict[str, Any]) -> list[Scenario]:
             "get",
         ),
         Scenario("overview", "province overview", "federation", "/stats/overview/", "get"),
+        # The reform heat map (issue 16): province staff over every school, and one city.
+        # Renders (without colour) before the demo writes reform results.
+        Scenario("reform_heatmap", "reform heat map, province", "federation", "/reform/", "get"),
+        Scenario(
+            "reform_heatmap_city",
+            "reform heat map, one city",
+            "federation",
+            f"/reform/?city={p.get('reform_city', '')}",
+            "get",
+        ),
         # Proposals (issue 14): six delegates of one session writing and submitting at once
         # (numbers under the session's lock), six confirming the same invitations at once.
         Scenario(

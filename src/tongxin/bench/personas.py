@@ -128,6 +128,12 @@ def _queue_rows(officer: User, status: str) -> int:
     return Issue.objects.filter(union_id__in=queue_unions(actor=officer), status=status).count()
 
 
+def _first_city() -> int:
+    """The reform heat map's city filter: the first city (the demo's largest by path)."""
+    city = Node.objects.filter(kind=NodeKind.CITY).order_by("path").values_list("pk", flat=True)
+    return int(city.first() or 0)
+
+
 def personas() -> dict[str, Any]:
     union = persona_union()
     if union is None or union.school is None:
@@ -156,6 +162,7 @@ def personas() -> dict[str, Any]:
                 "mine": mine_rows,
             },
             "issue_id": issue_id,
+            "reform_city": _first_city(),
             "category_id": category.pk if category else 0,
             "student": _login(student),
             "officer": _login(officer),

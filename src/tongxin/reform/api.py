@@ -9,6 +9,9 @@ router = Router(tags=["reform"])
 
 
 # --- the heat map and a school's facts (part C) -------------------------------------------
+from .heatmap_api import router as heatmap_router  # noqa: E402
+
+router.add_router("", heatmap_router)
 
 
 # --- a union's results, evidence and explanations (part D) --------------------------------

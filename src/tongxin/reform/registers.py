@@ -1,6 +1,6 @@
 """The self-assessment's entries in the shared registries (see core/registration.py)."""
 
-from django.utils.translation import gettext_lazy as _  # noqa: F401
+from django.utils.translation import gettext_lazy as _
 
 from tongxin.core.registration import ApiRouter, Nav, UrlInclude
 
@@ -12,6 +12,7 @@ NAVIGATION: list[Nav] = []
 
 
 # --- the heat map and a school's facts (part C) -------------------------------------------
+NAVIGATION += [Nav("union", _("改革自评"), "reform:heatmap", "reform.open_heatmap", order=76)]
 
 
 # --- a union's results, evidence and explanations (part D) --------------------------------

@@ -51,3 +51,8 @@ rules.add_perm("reform.compute", advises_school | federation_over)
 rules.add_perm("reform.explain_result", officer_of_union)
 rules.add_perm("reform.submit_evidence", officer_of_union | secretary_over_union)
 rules.add_perm("reform.confirm_evidence", advises_union)
+
+# --- the heat map and a school's facts (part C) -------------------------------------------
+# A page permission: the school page opens for the roles that may read some school's
+# results (an advisor, federation staff); the school itself is judged by view_school_results.
+rules.add_perm("reform.open_school_results", holds_role(Role.ADVISOR) | is_federation_member)

@@ -30,6 +30,8 @@ SCENARIOS = {
     "detail",
     "school_stats",
     "overview",
+    "reform_heatmap",
+    "reform_heatmap_city",
     "proposal_submit",
     "proposal_cosign",
     "vote_burst",

@@ -25,6 +25,7 @@ MENU = [
         "selection:college",
         "selection:notice",
         "congress:rating-table",
+        "reform:heatmap",
         "assessment:round-list",
         "congress:delegate-lists",
         "congress:my-proposals",
