@@ -7,7 +7,17 @@ The pages and the API ask the permission first (403); a missing id is DoesNotExi
 
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 
 from tongxin.core.pagination import MAX_ID
@@ -35,7 +45,8 @@ def catalogue_list() -> QuerySet[Catalogue]:
             core_count=Count("indicators", filter=Q(indicators__mark=Mark.CORE)),
             computed_count=Count("indicators", filter=Q(indicators__kind=IndicatorKind.COMPUTED)),
         )
-        .order_by("-academic_year", "level")
+        .annotate(table=Case(When(level=Level.SCHOOL, then=Value(1)), default=Value(2)))
+        .order_by("-academic_year", "table")
     )
 
 

@@ -11,11 +11,12 @@ NAVIGATION: list[Nav] = []
 # --- the catalogue and scoring models (part A) ------------------------------------------
 from tongxin.core.registration import SettingSpec  # noqa: E402
 
+# Every reader of the catalogue opens the list (the admin edits from it), so the entry asks
+# the readers' permission: a menu shows exactly the pages one opens (test_navigation.py).
+# The admin also finds it on the province's settings (SETTINGS below).
 NAVIGATION += [
-    Nav("admin", _("改革自评指标"), "reform:catalogue-list", "reform.manage_catalogues", 120),
+    Nav("union", _("改革自评指标"), "reform:catalogue-list", "reform.view_catalogues", 130),
 ]
-# Readers (officers, league secretaries, advisors, federation staff) reach the catalogue
-# from the self-assessment's pages: reform/_catalogue_link.html.
 SETTINGS = [
     SettingSpec(
         "reform.catalogues",
