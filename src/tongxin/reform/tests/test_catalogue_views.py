@@ -191,3 +191,29 @@ def test_a_scoring_model_is_created_on_its_page_with_field_errors_first(province
     )
     made = ScoringModel.objects.get(name="百分制（2027）")
     assert (made.pass_label, made.presentation_weight, made.pass_mark) == ("合格", 30, 60)
+
+
+@pytest.mark.parametrize("bad", [0, 2**63, 10**20])
+def test_hostile_ids_answer_404_never_500(province, client_for, bad):
+    admin = client_for("province_admin")
+    for url in [
+        f"/reform/catalogues/{bad}/",
+        f"/reform/catalogues/{bad}/edit/",
+        f"/reform/catalogues/{bad}/indicators/new/",
+        f"/reform/indicators/{bad}/edit/",
+        f"/reform/indicators/{bad}/delete/",
+        f"/reform/scoring/{bad}/edit/",
+    ]:
+        assert admin.get(url).status_code == 404, url
+    assert admin.post(f"/reform/catalogues/{bad}/copy/", {"year": 2030}).status_code == 404
+    assert admin.get(f"/reform/scoring/new/?from={bad}").status_code == 200
+    big = admin.post(f"/reform/catalogues/{catalogue().pk}/copy/", {"year": str(bad)})
+    assert big.status_code == 200 and "学年" in big.content.decode()
+
+
+def test_the_audit_trail_reads_the_catalogue_events(province, client_for):
+    admin = client_for("province_admin")
+    source = catalogue(Level.SCHOOL, 2026)
+    admin.post(f"/reform/catalogues/{source.pk}/copy/", {"year": "2027"})
+    page = admin.get("/audit/").content.decode()
+    assert "复制指标体系到新学年" in page and "复制自" in page and source.title in page
