@@ -52,6 +52,7 @@ def test_the_admin_sees_edit_buttons_on_a_draft_only(province, client_for):
         "/reform/indicators/" not in on_published and "发布（发布后不能修改）" not in on_published
     )
     assert 'data-testid="copy-form"' in on_published  # a published year is copied
+    assert "发布前请先修改名称" in on_draft  # 表二 ships titled a draft
 
 
 def test_the_admin_edits_a_draft_on_its_page(province, client_for):
