@@ -6,6 +6,9 @@ from ninja import Router
 router = Router(tags=["reform"])
 
 # --- the catalogue and scoring models (part A) ------------------------------------------
+from . import catalogue_api  # noqa: E402
+
+router.add_router("", catalogue_api.router)
 
 
 # --- the heat map and a school's facts (part C) -------------------------------------------

@@ -18,6 +18,41 @@ FIELDS: dict[str, object] = {
 }
 
 # --- the catalogue and scoring models (part A) ------------------------------------------
+from .models import IndicatorKind, VerdictRule  # noqa: E402
+
+ACTIONS |= {
+    "reform.catalogue.updated": "修改指标体系",
+    "reform.catalogue.copied": "复制指标体系到新学年",
+    "reform.catalogue.published": "发布指标体系",
+    "reform.indicator.created": "新增指标",
+    "reform.indicator.updated": "修改指标",
+    "reform.indicator.deleted": "删除指标",
+    "reform.scoring.created": "新建评分模型",
+    "reform.scoring.updated": "修改评分模型",
+}
+FIELDS |= {
+    "reform.catalogue.updated:fields": "修改的字段",
+    "reform.catalogue.updated:scoring": ("评分模型", "reform.scoringmodel"),
+    "reform.catalogue.copied:source": ("复制自", "reform.catalogue"),
+    "reform.catalogue.copied:year": "学年",
+    "reform.catalogue.copied:indicators": "指标数",
+    "reform.catalogue.published:year": "学年",
+    "reform.catalogue.published:level": ("层级", {"school": "表一", "college": "表二"}),
+    "reform.catalogue.published:indicators": "指标数",
+    "reform.indicator.created:kind": ("类型", dict(IndicatorKind.choices)),
+    "reform.indicator.updated:fields": "修改的字段",
+    "reform.indicator.updated:results_removed": "删除的自评结果数",
+    "reform.indicator.deleted:results_removed": "删除的自评结果数",
+    "reform.scoring.created:verdict_rule": ("总体结论规则", dict(VerdictRule.choices)),
+    "reform.scoring.updated:fields": "修改的字段",
+    **{
+        f"reform.indicator.{verb}:{key}": label
+        for verb in ("created", "updated", "deleted")
+        for key, label in (("catalogue", ("指标体系", "reform.catalogue")), ("number", "序号"))
+    },
+    **{f"reform.indicator.{v}:short": "简称" for v in ("created", "updated", "deleted")},
+    **{f"reform.scoring.{v}:name": "名称" for v in ("created", "updated")},
+}
 
 
 # --- a union's results, evidence and explanations (part D) --------------------------------

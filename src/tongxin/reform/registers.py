@@ -9,6 +9,23 @@ URLS = [UrlInclude("reform/", "tongxin.reform.urls", order=150)]
 NAVIGATION: list[Nav] = []
 
 # --- the catalogue and scoring models (part A) ------------------------------------------
+from tongxin.core.registration import SettingSpec  # noqa: E402
+
+# Every reader of the catalogue opens the list (the admin edits from it), so the entry asks
+# the readers' permission: a menu shows exactly the pages one opens (test_navigation.py).
+# The admin also finds it on the province's settings (SETTINGS below).
+NAVIGATION += [
+    Nav("union", _("改革自评指标"), "reform:catalogue-list", "reform.view_catalogues", 130),
+]
+SETTINGS = [
+    SettingSpec(
+        "reform.catalogues",
+        _("改革自评指标体系与评分模型"),
+        "province",
+        "reform:catalogue-list",
+        "reform.manage_catalogues",
+    ),
+]
 
 
 # --- the heat map and a school's facts (part C) -------------------------------------------

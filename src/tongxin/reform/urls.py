@@ -4,6 +4,21 @@ app_name = "reform"
 urlpatterns: list = []
 
 # --- the catalogue and scoring models (part A) ------------------------------------------
+from . import catalogue_views as cv  # noqa: E402
+
+urlpatterns += [
+    path("catalogues/", cv.catalogue_list_view, name="catalogue-list"),
+    path("catalogues/<int:pk>/", cv.catalogue_detail_view, name="catalogue-detail"),
+    path("catalogues/<int:pk>/edit/", cv.catalogue_edit_view, name="catalogue-edit"),
+    path("catalogues/<int:pk>/copy/", cv.catalogue_copy_view, name="catalogue-copy"),
+    path("catalogues/<int:pk>/publish/", cv.catalogue_publish_view, name="catalogue-publish"),
+    path("catalogues/<int:pk>/indicators/new/", cv.indicator_new_view, name="indicator-new"),
+    path("indicators/<int:pk>/edit/", cv.indicator_edit_view, name="indicator-edit"),
+    path("indicators/<int:pk>/delete/", cv.indicator_delete_view, name="indicator-delete"),
+    path("scoring/", cv.scoring_list_view, name="scoring-list"),
+    path("scoring/new/", cv.scoring_new_view, name="scoring-new"),
+    path("scoring/<int:pk>/edit/", cv.scoring_edit_view, name="scoring-edit"),
+]
 
 
 # --- the heat map and a school's facts (part C) -------------------------------------------

@@ -40,6 +40,7 @@ MENU = [
         "congress:mine",
         "congress:supervise",
         "congress:proposal-office",
+        "reform:catalogue-list",
     ],
     [
         "orgs:school-list",
