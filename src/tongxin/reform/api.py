@@ -12,3 +12,6 @@ router = Router(tags=["reform"])
 
 
 # --- a union's results, evidence and explanations (part D) --------------------------------
+from .union_api import router as union_router  # noqa: E402
+
+router.add_router("", union_router)

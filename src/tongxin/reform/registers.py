@@ -1,6 +1,6 @@
 """The self-assessment's entries in the shared registries (see core/registration.py)."""
 
-from django.utils.translation import gettext_lazy as _  # noqa: F401
+from django.utils.translation import gettext_lazy as _
 
 from tongxin.core.registration import ApiRouter, Nav, UrlInclude
 
@@ -15,3 +15,11 @@ NAVIGATION: list[Nav] = []
 
 
 # --- a union's results, evidence and explanations (part D) --------------------------------
+from tongxin.core.registration import Attachable  # noqa: E402
+
+from .union_todo import evidence_waiting  # noqa: E402
+
+NAVIGATION += [Nav("union", _("我的改革自评"), "reform:mine", "reform.open_union_results", 115)]
+TODO = [evidence_waiting]
+# Files on evidence: read by the union's readers, added while it waits for the advisor.
+ATTACHABLE = [Attachable("reform.evidence", "reform.view_evidence", "reform.attach_to_evidence")]

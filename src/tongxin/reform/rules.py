@@ -51,3 +51,22 @@ rules.add_perm("reform.compute", advises_school | federation_over)
 rules.add_perm("reform.explain_result", officer_of_union)
 rules.add_perm("reform.submit_evidence", officer_of_union | secretary_over_union)
 rules.add_perm("reform.confirm_evidence", advises_union)
+
+# --- part D: evidence as an object (attachments ask these on the Evidence) ----------------
+# Read by whoever reads its union; files added by those who submit evidence for the union,
+# while it waits for the advisor.
+
+
+@rules.predicate
+def evidence_is_open(user: object, evidence: object) -> bool:
+    return getattr(evidence, "state", None) == "submitted"
+
+
+reads_evidence = holds_role_over(*SCHOOL_READERS, node_attr="result.union") | holds_role_over(
+    *FEDERATION_ROLES, node_attr="result.union"
+)
+submits_evidence = holds_role_at(Role.OFFICER, node_id_attr="result.union_id") | holds_role_over(
+    Role.COLLEGE_SECRETARY, node_attr="result.union"
+)
+rules.add_perm("reform.view_evidence", reads_evidence)
+rules.add_perm("reform.attach_to_evidence", submits_evidence & evidence_is_open)

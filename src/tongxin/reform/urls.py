@@ -1,4 +1,4 @@
-from django.urls import path  # noqa: F401  (each part's section adds its paths)
+from django.urls import path
 
 app_name = "reform"
 urlpatterns: list = []
@@ -10,3 +10,23 @@ urlpatterns: list = []
 
 
 # --- a union's results, evidence and explanations (part D) --------------------------------
+from . import union_views  # noqa: E402
+
+urlpatterns += [
+    path("mine/", union_views.mine_view, name="mine"),
+    path("unions/<int:pk>/", union_views.union_view, name="union"),
+    path("results/<int:pk>/explain/", union_views.explain_view, name="result-explain"),
+    path("results/<int:pk>/evidence/", union_views.evidence_view, name="evidence-submit"),
+    path(
+        "evidence/<int:pk>/confirm/",
+        union_views.decide_view,
+        {"decision": "confirm"},
+        name="evidence-confirm",
+    ),
+    path(
+        "evidence/<int:pk>/reject/",
+        union_views.decide_view,
+        {"decision": "reject"},
+        name="evidence-reject",
+    ),
+]
