@@ -81,7 +81,8 @@ def facts_lines(result: Result, names: dict[int, str] | None) -> list[str]:
         return _named_lines(check, f, names)
     if check == Check.PRESIDIUM_ELECTED:
         elected = f.get("elected")
-        return ["主席团由代表大会选举产生：" + {True: "是", False: "否"}.get(elected, "无记录")]
+        said = "无记录" if elected is None else ("是" if elected else "否")
+        return ["主席团由代表大会选举产生：" + said]
     if check == Check.CONGRESS_ON_SCHEDULE:
         return [
             f"最近一次召开：{f.get('last_held_on') or '—'}；应召开日期：{f.get('due_on') or '—'}"
