@@ -38,6 +38,7 @@ MENU = [
         "assessment:my-rounds",
         "congress:mine",
         "congress:supervise",
+        "reform:mine",
         "congress:proposal-office",
     ],
     [
