@@ -182,3 +182,21 @@ def test_judged_on_a_date_the_page_says_so(province):
     page = client_of(province.officer_a).get(f"/reform/unions/{province.union_a.pk}/")
     assert f"数据日期：{day:%Y-%m-%d}" in page.content.decode()
     assert isinstance(day, datetime.date)
+
+
+def test_my_unions_summaries_cost_the_same_queries_for_one_union_or_all(province):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tongxin.orgs.models import UNION_KINDS, Node
+    from tongxin.reform.union_selectors import summaries_of
+
+    computed(province)
+    computed(province, Level.COLLEGE)
+    unions = list(Node.objects.filter(kind__in=UNION_KINDS).select_related("school"))
+    with CaptureQueriesContext(connection) as one:
+        summaries_of(unions[:1], this_year())
+    with CaptureQueriesContext(connection) as every:
+        found = summaries_of(unions, this_year())
+    assert len(unions) > 3 and len(one) == len(every)
+    assert all(s.catalogue is not None and s.passed + s.failed + s.pending == 11 for s in found)
