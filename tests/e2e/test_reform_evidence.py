@@ -16,6 +16,7 @@ from tongxin.testing.province import PASSWORD, TinyProvince
 
 from .conftest import PHONE
 from .helpers import submit_login
+from .test_axe_crawl import check, load_axe
 
 pytestmark = pytest.mark.browser
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -28,9 +29,17 @@ def _login(new_page: Callable[..., Page], number: str, **options: object) -> Pag
     return page
 
 
+def _axe(page: Page, source: str) -> None:
+    """No serious or critical accessibility violation on the union's page as it is now."""
+    page.context.add_init_script(script=source)
+    page.reload()
+    assert check(page) == []
+
+
 def test_an_officer_files_evidence_for_item_1_and_the_advisor_confirms_it(
-    new_page: Callable[..., Page], province: TinyProvince
+    new_page: Callable[..., Page], province: TinyProvince, request: pytest.FixtureRequest
 ) -> None:
+    axe = load_axe(request.config)
     catalogue = seed_catalogue(academic_year_of(timezone.localdate()), Level.SCHOOL)
     results_compute(actor=province.province_admin, catalogue=catalogue, scope=province.province)
 
@@ -51,11 +60,13 @@ def test_an_officer_files_evidence_for_item_1_and_the_advisor_confirms_it(
     expect(item.get_by_test_id("evidence-state")).to_have_text("待确认")
     expect(item.get_by_text("服务定位说明.pdf")).to_be_visible()
     assert officer.evaluate("document.documentElement.scrollWidth") <= 375
+    _axe(officer, axe)
 
     advisor = _login(new_page, "T3001")  # 褚老师, school A's advisor
     advisor.goto("/todo/")
     advisor.get_by_role("link", name=f"{province.union_a.name} · 第 1 项 服务定位").click()
     item = advisor.get_by_test_id("item-1")
+    _axe(advisor, axe)
     item.get_by_role("button", name="确认依据材料").click()
     item = advisor.get_by_test_id("item-1")
     expect(item.get_by_test_id("verdict")).to_have_text("是")
