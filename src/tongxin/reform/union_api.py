@@ -2,7 +2,7 @@
 evidence. Thin: the selectors read, the services write (the same as the pages)."""
 
 import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from ninja import Router, Schema
@@ -11,7 +11,7 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from tongxin.core.authz import can
-from tongxin.core.http import NOT_FOUND
+from tongxin.core.http import NOT_FOUND, Id
 from tongxin.orgs.models import Node
 
 from . import union_selectors as selectors
@@ -21,6 +21,7 @@ from .services.evidence import TEXT_LIMIT
 from .union_presenters import facts_lines, rows_for, sensitive_ids, source_label, verdict_label
 
 router = Router(tags=["reform"])
+Year = Annotated[int, Field(ge=1900, le=2999)]
 
 
 class EvidenceOut(Schema):
@@ -172,17 +173,15 @@ def _results(request: HttpRequest, union: Node, year: int | None) -> dict[str, A
 
 
 @router.get("/unions/{int:pk}/results", response=UnionResultsOut)
-def union_results(request: HttpRequest, pk: int, year: int | None = None) -> Any:
+def union_results(request: HttpRequest, pk: Id, year: Year | None = None) -> Any:
     """A union's verdicts of a year (default: this academic year's catalogue of its level),
     with the facts (names behind sensitive items for the school's advisor only), the
     explanation, the evidence and what the caller may do."""
-    if year is not None and not 1900 <= year <= 2999:
-        raise HttpError(400, "year：请填写四位数的学年起始年份。")
     return _results(request, _union(request, pk), year)
 
 
 @router.post("/results/{int:pk}/explanation", response=ResultOut)
-def result_explanation(request: HttpRequest, pk: int, body: ExplainIn) -> Any:
+def result_explanation(request: HttpRequest, pk: Id, body: ExplainIn) -> Any:
     """The union's officer explains a verdict (never changes it)."""
     result = _result(request, pk)
     user: Any = request.user
@@ -193,7 +192,7 @@ def result_explanation(request: HttpRequest, pk: int, body: ExplainIn) -> Any:
 
 
 @router.post("/results/{int:pk}/evidence", response={201: EvidenceOut})
-def evidence_submit(request: HttpRequest, pk: int, body: EvidenceIn) -> Any:
+def evidence_submit(request: HttpRequest, pk: Id, body: EvidenceIn) -> Any:
     """Evidence for a manual item, or for a computed one of years before Tongxin; files
     follow through the attachments API on the evidence (reform.evidence)."""
     result = _result(request, pk)
@@ -210,7 +209,7 @@ def evidence_submit(request: HttpRequest, pk: int, body: EvidenceIn) -> Any:
 
 
 @router.post("/evidence/{int:pk}/{decision}", response=ResultOut)
-def evidence_decide(request: HttpRequest, pk: int, decision: str, body: DecideIn) -> Any:
+def evidence_decide(request: HttpRequest, pk: Id, decision: str, body: DecideIn) -> Any:
     """The school's advisor confirms (the verdict from the claim, 依据材料) or rejects (a
     reason required). `version` is the result's."""
     evidence = _evidence(request, pk)

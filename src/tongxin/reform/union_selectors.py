@@ -13,6 +13,7 @@ from tongxin.accounts.models import Membership, Role
 from tongxin.accounts.reach import node_scope
 from tongxin.accounts.roles import school_ids_where
 from tongxin.core.authz import can
+from tongxin.core.pagination import MAX_ID
 from tongxin.orgs.models import UNION_KINDS, Node, NodeKind
 from tongxin.staff.calendar import academic_year_of
 
@@ -46,6 +47,8 @@ def this_year() -> int:
 
 
 def union_get_for(*, actor: Any, pk: int) -> Node:
+    if not 0 < pk <= MAX_ID:
+        raise Node.DoesNotExist
     union = Node.objects.filter(pk=pk, kind__in=UNION_KINDS).select_related("school").first()
     if union is None or not can(actor, "reform.view_union_results", union):
         raise Node.DoesNotExist
@@ -53,6 +56,8 @@ def union_get_for(*, actor: Any, pk: int) -> Node:
 
 
 def result_get_for(*, actor: Any, pk: int) -> Result:
+    if not 0 < pk <= MAX_ID:
+        raise Result.DoesNotExist
     result = (
         Result.objects.filter(pk=pk)
         .select_related("indicator", "catalogue__scoring", "union__school")
@@ -64,6 +69,8 @@ def result_get_for(*, actor: Any, pk: int) -> Result:
 
 
 def evidence_get_for(*, actor: Any, pk: int) -> Evidence:
+    if not 0 < pk <= MAX_ID:
+        raise Evidence.DoesNotExist
     evidence = (
         Evidence.objects.filter(pk=pk)
         .select_related("result__indicator", "result__catalogue__scoring", "result__union")
