@@ -49,6 +49,7 @@ LIST_PAGES = [
     ListPage("/congress/", "officer_a"),
     ListPage("/congress/proposals/", "student_a"),
     ListPage("/congress/proposals/stats/", "advisor_a"),
+    ListPage("/reform/mine/", "advisor_a"),
 ]
 
 LOGINS = {  # persona → (school code, login)

@@ -31,6 +31,7 @@ from tongxin.core.errors import DomainError
 from tongxin.imports.writing import full_sqlite_batches
 from tongxin.orgs.models import Node, NodeKind
 from tongxin.orgs.selectors import forget_demo_flag
+from tongxin.reform.generator import write_reform
 from tongxin.rights.generator import DEFAULT_ISSUES_PER_STUDENT, Personas, plan_issues, write_issues
 from tongxin.selection.generator import write_candidacies
 from tongxin.staff.generator import write_grades
@@ -204,6 +205,7 @@ def build_demo(
         counts |= write_training(plan, written, today)
         counts |= write_staff_stories(written.province, logins, plan, written, day)
         counts |= write_congress(plan, written, day, logins)
+        counts |= write_reform(written, day, logins)
         if count:
             counts |= write_year_of_issues(plan, written, logins, today, count)
             fold_statistics(day.now())

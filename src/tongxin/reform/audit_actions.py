@@ -1,3 +1,5 @@
+from .models import IndicatorKind, VerdictRule
+
 ACTIONS = {
     "reform.results.computed": "计算改革自评结果",
 }
@@ -18,7 +20,6 @@ FIELDS: dict[str, object] = {
 }
 
 # --- the catalogue and scoring models (part A) ------------------------------------------
-from .models import IndicatorKind, VerdictRule  # noqa: E402
 
 ACTIONS |= {
     "reform.catalogue.updated": "修改指标体系",
@@ -56,3 +57,26 @@ FIELDS |= {
 
 
 # --- a union's results, evidence and explanations (part D) --------------------------------
+ACTIONS |= {
+    "reform.evidence.submitted": "提交依据材料",
+    "reform.evidence.confirmed": "确认依据材料",
+    "reform.evidence.rejected": "不采纳依据材料",
+    "reform.result.explained": "填写自评结果说明",
+}
+FIELDS |= {
+    "reform.evidence.submitted:result": ("自评结果", "reform.result"),
+    "reform.evidence.submitted:indicator": "指标序号",
+    "reform.evidence.submitted:union": ("学生会", "orgs.node"),
+    "reform.evidence.submitted:claim_passed": "是否达标",
+    "reform.evidence.submitted:claim_value": "填报数值或档次",
+    "reform.evidence.submitted:files": "附件数",
+    "reform.evidence.confirmed:result": ("自评结果", "reform.result"),
+    "reform.evidence.confirmed:indicator": "指标序号",
+    "reform.evidence.confirmed:passed": "认定结论",
+    "reform.evidence.rejected:result": ("自评结果", "reform.result"),
+    "reform.evidence.rejected:indicator": "指标序号",
+    "reform.evidence.rejected:note": "理由",
+    "reform.result.explained:indicator": "指标序号",
+    "reform.result.explained:union": ("学生会", "orgs.node"),
+    "reform.result.explained:length": "说明字数",
+}

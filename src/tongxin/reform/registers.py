@@ -2,14 +2,15 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from tongxin.core.registration import ApiRouter, Nav, UrlInclude
+from tongxin.core.registration import ApiRouter, Attachable, Nav, SettingSpec, UrlInclude
+
+from .union_todo import evidence_waiting
 
 API = [ApiRouter("/reform", "tongxin.reform.api.router", order=70)]
 URLS = [UrlInclude("reform/", "tongxin.reform.urls", order=150)]
 NAVIGATION: list[Nav] = []
 
 # --- the catalogue and scoring models (part A) ------------------------------------------
-from tongxin.core.registration import SettingSpec  # noqa: E402
 
 # Every reader of the catalogue opens the list (the admin edits from it), so the entry asks
 # the readers' permission: a menu shows exactly the pages one opens (test_navigation.py).
@@ -33,3 +34,9 @@ NAVIGATION += [Nav("union", _("改革自评"), "reform:heatmap", "reform.open_he
 
 
 # --- a union's results, evidence and explanations (part D) --------------------------------
+
+
+NAVIGATION += [Nav("union", _("我的改革自评"), "reform:mine", "reform.open_union_results", 115)]
+TODO = [evidence_waiting]
+# Files on evidence: read by the union's readers, added while it waits for the advisor.
+ATTACHABLE = [Attachable("reform.evidence", "reform.view_evidence", "reform.attach_to_evidence")]

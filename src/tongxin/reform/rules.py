@@ -56,3 +56,22 @@ rules.add_perm("reform.confirm_evidence", advises_union)
 # A page permission: the school page opens for the roles that may read some school's
 # results (an advisor, federation staff); the school itself is judged by view_school_results.
 rules.add_perm("reform.open_school_results", holds_role(Role.ADVISOR) | is_federation_member)
+
+# --- part D: evidence as an object (attachments ask these on the Evidence) ----------------
+# Read by whoever reads its union; files added by those who submit evidence for the union,
+# while it waits for the advisor.
+
+
+@rules.predicate
+def evidence_is_open(user: object, evidence: object) -> bool:
+    return getattr(evidence, "state", None) == "submitted"
+
+
+reads_evidence = holds_role_over(*SCHOOL_READERS, node_attr="result.union") | holds_role_over(
+    *FEDERATION_ROLES, node_attr="result.union"
+)
+submits_evidence = holds_role_at(Role.OFFICER, node_id_attr="result.union_id") | holds_role_over(
+    Role.COLLEGE_SECRETARY, node_attr="result.union"
+)
+rules.add_perm("reform.view_evidence", reads_evidence)
+rules.add_perm("reform.attach_to_evidence", submits_evidence & evidence_is_open)

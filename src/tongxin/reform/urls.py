@@ -1,10 +1,12 @@
 from django.urls import path
 
+from . import catalogue_views as cv
+from . import heatmap_views, union_views
+
 app_name = "reform"
 urlpatterns: list = []
 
 # --- the catalogue and scoring models (part A) ------------------------------------------
-from . import catalogue_views as cv  # noqa: E402
 
 urlpatterns += [
     path("catalogues/", cv.catalogue_list_view, name="catalogue-list"),
@@ -22,7 +24,6 @@ urlpatterns += [
 
 
 # --- the heat map and a school's facts (part C) -------------------------------------------
-from . import heatmap_views  # noqa: E402
 
 urlpatterns += [
     path("", heatmap_views.heatmap_view, name="heatmap"),
@@ -37,3 +38,22 @@ urlpatterns += [
 
 
 # --- a union's results, evidence and explanations (part D) --------------------------------
+
+urlpatterns += [
+    path("mine/", union_views.mine_view, name="mine"),
+    path("unions/<int:pk>/", union_views.union_view, name="union"),
+    path("results/<int:pk>/explain/", union_views.explain_view, name="result-explain"),
+    path("results/<int:pk>/evidence/", union_views.evidence_view, name="evidence-submit"),
+    path(
+        "evidence/<int:pk>/confirm/",
+        union_views.decide_view,
+        {"decision": "confirm"},
+        name="evidence-confirm",
+    ),
+    path(
+        "evidence/<int:pk>/reject/",
+        union_views.decide_view,
+        {"decision": "reject"},
+        name="evidence-reject",
+    ),
+]

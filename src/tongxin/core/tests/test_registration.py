@@ -39,6 +39,7 @@ MENU = [
         "assessment:my-rounds",
         "congress:mine",
         "congress:supervise",
+        "reform:mine",
         "congress:proposal-office",
         "reform:catalogue-list",
     ],

@@ -3,9 +3,9 @@ one module per part."""
 
 from tongxin.testing.province import TinyProvince
 
-from . import matrix_base, matrix_catalogue, matrix_heatmap
+from . import matrix_base, matrix_catalogue, matrix_heatmap, matrix_union
 
-PARTS = [matrix_base, matrix_catalogue, matrix_heatmap]
+PARTS = [matrix_base, matrix_catalogue, matrix_heatmap, matrix_union]
 ROWS = [row for part in PARTS for row in part.ROWS]
 GRANTS = [grant for part in PARTS for grant in part.GRANTS]
 
