@@ -46,7 +46,7 @@ def test_province_admin_filters_a_city_and_opens_a_school(
     _computed(province)
     page = _admin(new_page)
     page.get_by_role("button", name="学生会建设").click()
-    page.get_by_role("link", name="改革自评").click()
+    page.get_by_role("link", name="改革自评", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("改革自评热力图")
     chart = page.get_by_test_id("heatmap-chart")
     expect(chart.locator("canvas").first).to_be_visible()  # ECharts drew it

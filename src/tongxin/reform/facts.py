@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from tongxin.accounts.models import Membership, Role
+from tongxin.accounts.models import Membership, Position, Role
 from tongxin.congress.selectors import ScheduleFact, on_schedule, presidium_elected_by_congress
 from tongxin.orgs.models import Node, NodeKind
 from tongxin.selection.models import Candidacy
@@ -101,13 +101,15 @@ def _officers(
             union_id__in=ids, state=CandidacyState.APPOINTED, membership__isnull=False
         ).values_list("membership_id", flat=True)
     )
+    # Labels once per pass: a lazy translation per membership costs seconds at province scale.
+    labels = {value: str(label) for value, label in Position.choices}
     for m in memberships:
         facts[m.node_id].officers.append(
             Officer(
                 membership_id=m.pk,
                 name=m.user.real_name,
                 position=m.position,
-                position_label=m.get_position_display() or "（未填写）",
+                position_label=labels.get(m.position, m.position) or "（未填写）",
                 eligibility=eligibility.get(m.user_id),
                 selected=m.pk in selected,
             )

@@ -42,6 +42,8 @@ def test_51_staff_fails_at_40_and_the_recompute_passes_it_at_60(province, client
     assert ">是<" in departments
     assert "计算机学院学生会" in body and "文学院学生会" in body  # table 二's unions
     assert "乙学院" not in body
+    # Each union's name opens its own page (evidence, explanations) in the same year.
+    assert f'href="/reform/unions/{province.union_a.pk}/?year={YEAR}"' in body
 
     Node.objects.filter(pk=province.school_a.pk).update(allows_large_staff=True)
     done = client.post(f"/reform/schools/{province.school_a.pk}/compute/", {"year": YEAR})
