@@ -24,11 +24,16 @@ from django.utils import timezone
 from tongxin.accounts.models import Role
 from tongxin.accounts.reach import node_scope
 from tongxin.accounts.roles import FEDERATION_ROLES, first_grant
+from tongxin.core.memo import remember
 from tongxin.orgs.models import Node, NodeKind, SchoolType
 from tongxin.orgs.selectors import nodes_by_id, with_city_name
 from tongxin.staff.calendar import academic_year_of
 
 from .models import Catalogue, Indicator, Level, Result
+
+# A remembered heat map is replaced when its catalogues' stamps move; this bounds only how
+# long a renamed school keeps its old name on the page.
+HEATMAP_SECONDS = 600
 
 LEVEL_LABELS: dict[str, str] = {Level.SCHOOL: "表一", Level.COLLEGE: "表二"}
 
@@ -40,6 +45,16 @@ class Filters:  # 筛选条件
     city: Node | None = None
     county: Node | None = None
     school_type: str = ""
+
+    def key(self) -> tuple[Any, ...]:
+        """The filters as a memo key (nodes by id)."""
+        return (
+            self.year,
+            self.level,
+            self.city.pk if self.city else None,
+            self.county.pk if self.county else None,
+            self.school_type,
+        )
 
     def query(self) -> dict[str, str]:
         """The filters as URL parameters (links, the export)."""
@@ -110,8 +125,17 @@ class Heatmap:
     years: list[int] = field(default_factory=list)
     cities: list[Node] = field(default_factory=list)
     counties: list[Node] = field(default_factory=list)
+    # Drawn once per heat map (a remembered one serves many pages): the table's rows
+    # (templatetags/heatmap_rows.py) and the chart's data.
+    rows_html: str | None = field(default=None, repr=False)
+    chart: dict[str, Any] | None = field(default=None, repr=False)
 
     def chart_data(self) -> dict[str, Any]:
+        if self.chart is None:
+            self.chart = self._chart_data()
+        return self.chart
+
+    def _chart_data(self) -> dict[str, Any]:
         """What heatmap.js draws: x the indicators, y the schools, [x, y, percent] cells."""
         return {
             "x": [f"{c.indicator.number}. {c.indicator.short}" for c in self.columns],
@@ -205,8 +229,28 @@ def _places(scope: Node) -> tuple[list[Node], list[Node]]:
 
 
 def heatmap_build(*, scope: Node, filters: Filters) -> Heatmap:
-    """The heat map of `filters` within `scope` (five queries, whatever the schools)."""
+    """The heat map of `filters` within `scope` (five queries, whatever the schools; one
+    when remembered). Figures change only when a verdict of the year's or last year's
+    catalogue does (Catalogue.results_stamp) or a catalogue is edited (version): a heat map
+    keyed by both is exact, not stale; only a school's or a city's new name waits for the
+    entry's age (HEATMAP_SECONDS)."""
     catalogues = list(Catalogue.objects.filter(level=filters.level).select_related("scoring"))
+    stamps = tuple(
+        (c.pk, c.version, c.results_stamp)
+        for c in catalogues
+        if c.academic_year in (filters.year, filters.year - 1)
+    )
+    key = (
+        "reform-heatmap",
+        scope.pk,
+        filters.key(),
+        tuple(c.academic_year for c in catalogues),
+        stamps,
+    )
+    return remember(key, HEATMAP_SECONDS, lambda: _build(scope, filters, catalogues))
+
+
+def _build(scope: Node, filters: Filters, catalogues: list[Catalogue]) -> Heatmap:
     by_year = {c.academic_year: c for c in catalogues}
     years = sorted({*by_year, filters.year}, reverse=True)
     current, previous = by_year.get(filters.year), by_year.get(filters.year - 1)

@@ -80,6 +80,9 @@ class Catalogue(models.Model):  # 指标体系（某学年、某层级）
     )
     note = models.TextField(_("说明"), blank=True)
     version = models.PositiveIntegerField(default=1)
+    # Bumped by every write that changes a verdict of this catalogue (a computing pass, an
+    # advisor's decision on evidence): pages keyed on it remember their figures until then.
+    results_stamp = models.PositiveIntegerField(default=0)
     published_at = models.DateTimeField(null=True, blank=True)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -106,6 +109,11 @@ class Catalogue(models.Model):  # 指标体系（某学年、某层级）
     @property
     def year_label(self) -> str:
         return f"{self.academic_year}—{self.academic_year + 1} 学年"
+
+
+def results_changed(catalogue_id: int) -> None:
+    """Mark `catalogue_id`'s verdicts changed (inside the writing service's transaction)."""
+    Catalogue.objects.filter(pk=catalogue_id).update(results_stamp=models.F("results_stamp") + 1)
 
 
 class Mark(models.TextChoices):

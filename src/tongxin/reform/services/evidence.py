@@ -26,7 +26,7 @@ from tongxin.audit import services as audit
 from tongxin.core.authz import authorize
 from tongxin.core.errors import DomainError, StaleObject
 
-from ..models import Evidence, EvidenceState, IndicatorKind, Result, Source
+from ..models import Evidence, EvidenceState, IndicatorKind, Result, Source, results_changed
 
 GRADES = ("A", "B", "C", "D")
 PASSING_GRADES = ("A", "B", "C")  # D earns nothing of the item's points
@@ -217,3 +217,5 @@ def _decide(evidence: Evidence, actor: Any, state: str, note: str) -> None:
 def _bump(result: Result, *fields: str) -> None:
     result.version += 1
     result.save(update_fields=[*fields, "version", "updated_at"])
+    if "passed" in fields:
+        results_changed(result.catalogue_id)

@@ -15,7 +15,7 @@ from tongxin.orgs.models import Node
 
 from ..checks import CHECKS
 from ..facts import gather, judgement_day, unions_of
-from ..models import Catalogue, IndicatorKind, Result, Source
+from ..models import Catalogue, IndicatorKind, Result, Source, results_changed
 
 WRITE_BATCH = 500
 RESULT_FIELDS = ["computed_passed", "facts", "remark", "passed", "source", "computed_on", "version"]
@@ -95,6 +95,7 @@ def _compute(
             tally[_tally_key(result)] += 1
     Result.objects.bulk_create(created, batch_size=WRITE_BATCH)
     Result.objects.bulk_update(changed, RESULT_FIELDS, batch_size=WRITE_BATCH)
+    results_changed(catalogue.pk)
     summary = ComputeSummary(
         unions=len(unions),
         results=len(created) + len(changed),

@@ -33,6 +33,12 @@ def _cell(cell: Cell) -> str:
 
 @register.simple_tag
 def heatmap_rows(heatmap: Heatmap) -> SafeString:
+    if heatmap.rows_html is None:
+        heatmap.rows_html = _draw(heatmap)
+    return mark_safe(heatmap.rows_html)  # every value in it is escaped or our own
+
+
+def _draw(heatmap: Heatmap) -> str:
     school_url = reverse("reform:school", args=[1]).removesuffix("1/")
     year = heatmap.filters.year
     lines = []
@@ -47,4 +53,4 @@ def heatmap_rows(heatmap: Heatmap) -> SafeString:
             f'<span class="text-muted">{escape(school.code)}</span></th>'
             f'<td class="text-muted d-none d-md-table-cell">{escape(place)}</td>{cells}</tr>'
         )
-    return mark_safe("".join(lines))  # every value above is escaped or our own
+    return "".join(lines)

@@ -9,6 +9,7 @@ from tongxin.audit.models import AuditEvent
 from tongxin.core.errors import DomainError, NotAllowed, StaleObject
 from tongxin.core.todo import todo_for
 from tongxin.reform.models import (
+    Catalogue,
     Check,
     Evidence,
     EvidenceState,
@@ -69,10 +70,13 @@ def test_a_yes_no_item_confirmed_by_the_advisor_shows_evidence_as_its_source(pro
     assert [a.name for a in attachments_of(evidence)] == ["服务定位说明.pdf"]
     result = fresh(result)
     assert (result.passed, result.source, result.version) == (None, Source.PENDING, 2)
+    stamp = Catalogue.objects.get(pk=result.catalogue_id).results_stamp  # filing changes none
 
     evidence_confirm(actor=province.advisor_a, evidence=evidence, expected_version=result.version)
     result, evidence = fresh(result), Evidence.objects.get(pk=evidence.pk)
     assert (result.passed, result.source) == (True, Source.EVIDENCE)
+    # The verdict changed: pages remembering the year's figures (the heat map) draw again.
+    assert Catalogue.objects.get(pk=result.catalogue_id).results_stamp == stamp + 1
     assert (evidence.state, evidence.decided_by) == (EvidenceState.CONFIRMED, province.advisor_a)
     actions = list(
         AuditEvent.objects.filter(action__startswith="reform.evidence")

@@ -145,3 +145,24 @@ def test_queries_do_not_grow_with_schools(province) -> None:
     assert len(few) == len(many) == 5
     grouped = [q["sql"] for q in many.captured_queries if "reform_result" in q["sql"]]
     assert len(grouped) == 1 and "GROUP BY" in grouped[0]
+
+
+def test_a_heat_map_is_remembered_until_a_verdict_of_its_year_changes(province) -> None:
+    from ..services.results import results_compute
+    from .world import staff_union
+
+    cat = computed(province)
+    scope = heatmap_scope_for(actor=province.province_admin)
+    filters = filters_from({}, scope)
+    first = heatmap_build(scope=scope, filters=filters)
+    assert cell(first, province.school_a, 3).passed == 2
+    with CaptureQueriesContext(connection) as again:
+        assert heatmap_build(scope=scope, filters=filters) is first
+    assert len(again) == 1  # the catalogues (their stamps), nothing else
+
+    staff_union(province, staff=45, presidium=5)  # school A's union now over 40
+    assert heatmap_build(scope=scope, filters=filters) is first  # no verdict changed yet
+    results_compute(actor=province.province_admin, catalogue=cat, scope=province.school_a)
+    fresh = heatmap_build(scope=scope, filters=filters)
+    assert fresh is not first
+    assert cell(fresh, province.school_a, 3).passed == 1
