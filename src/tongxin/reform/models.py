@@ -258,3 +258,26 @@ class Evidence(models.Model):  # 依据材料
 
     def __str__(self) -> str:
         return f"evidence:{self.result_id}"
+
+
+# The review chain, disclosure, rating, letters, rectification and meetings (issue 17).
+from .review_models import (  # noqa: E402, F401
+    AssessmentState,
+    ClosedHow,
+    Disclosure,
+    DisclosureState,
+    FeedbackLetter,
+    Meeting,
+    MeetingKind,
+    Rating,
+    RatingScale,
+    RatingState,
+    RectificationItem,
+    RectificationNote,
+    RectificationState,
+    ReviewCalendar,
+    ReviewStep,
+    SchoolAssessment,
+    SheetState,
+    UnionSheet,
+)

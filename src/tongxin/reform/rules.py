@@ -16,12 +16,14 @@ from tongxin.accounts.models import Role
 from tongxin.accounts.roles import (
     FEDERATION_ROLES,
     advises_school,
+    grants_where,
     holds_role,
     holds_role_at,
     holds_role_over,
     is_federation_admin,
     is_federation_member,
 )
+from tongxin.orgs.models import NodeKind
 
 SCHOOL_READERS = (Role.OFFICER, Role.COLLEGE_SECRETARY, Role.ADVISOR)
 
@@ -75,3 +77,57 @@ submits_evidence = holds_role_at(Role.OFFICER, node_id_attr="result.union_id") |
 )
 rules.add_perm("reform.view_evidence", reads_evidence)
 rules.add_perm("reform.attach_to_evidence", submits_evidence & evidence_is_open)
+
+
+# --- issue 17: the review chain (object: a UnionSheet or a SchoolAssessment) ----------------
+# Sheets: the college league secretary checks a college union's; the advisor checks every
+# union's sheet of the school; either returns what they may check.
+# The school's assessment: the advisor submits (for the League committee); the CITY
+# federation whose subtree holds the school reviews (staff or admins held at that city —
+# county specialists guide, they do not review); the PROVINCE federation confirms.
+REVIEW_ROLES = (Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN)
+
+
+def _federation_at(kind: str):
+    @rules.predicate
+    def check(user: object, obj: object) -> bool:
+        school = getattr(obj, "school", None)
+        if school is None:
+            return False
+        return any(
+            school.path.startswith(g.path)
+            for g in grants_where(user, *REVIEW_ROLES, node_kinds={kind})
+        )
+
+    return check
+
+
+city_over_school = _federation_at(NodeKind.CITY)
+province_over_school = _federation_at(NodeKind.PROVINCE)
+secretary_over_sheet = holds_role_over(Role.COLLEGE_SECRETARY, node_attr="union")
+advisor_over_school = holds_role_over(Role.ADVISOR, node_attr="school")
+
+
+@rules.predicate
+def sheet_of_college_union(user: object, sheet: object) -> bool:
+    union = getattr(sheet, "union", None)
+    return union is not None and union.kind == NodeKind.COLLEGE_UNION
+
+
+rules.add_perm("reform.college_check_sheet", sheet_of_college_union & secretary_over_sheet)
+rules.add_perm("reform.school_check_sheet", advisor_over_school)
+rules.add_perm(
+    "reform.return_sheet", (sheet_of_college_union & secretary_over_sheet) | advisor_over_school
+)
+rules.add_perm("reform.submit_assessment", advisor_over_school)
+rules.add_perm("reform.city_review", city_over_school)
+rules.add_perm("reform.province_confirm", province_over_school)
+# Reading a school's assessment (its chain, timeline, rating, letter, rectification,
+# meetings): the school's advisor and the federations over it (a union's officers read their
+# own union's page, part 1).
+rules.add_perm(
+    "reform.view_assessment", holds_role_over(Role.ADVISOR, *FEDERATION_ROLES, node_attr="school")
+)
+# The review lists (who is waiting at my level): the advisor and the federations.
+rules.add_perm("reform.open_review", holds_role(Role.ADVISOR) | is_federation_member)
+rules.add_perm("reform.manage_calendar", is_federation_admin)

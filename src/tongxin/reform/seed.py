@@ -74,3 +74,31 @@ def seed_catalogue(
         for i in items
     )
     return catalogue
+
+
+RATING_SCALES = [
+    (
+        "达标制",
+        [
+            {"code": "pass", "label": "达标", "passes": True},
+            {"code": "fail", "label": "不达标", "passes": False},
+        ],
+    ),
+    (
+        "三级评定（优、合格、重点关注）",
+        [
+            {"code": "excellent", "label": "优", "passes": True},
+            {"code": "qualified", "label": "合格", "passes": True},
+            {"code": "attention", "label": "重点关注", "passes": False},
+        ],
+    ),
+]
+
+
+def seed_rating_scales(apps: Any | None = None) -> None:
+    """The rating scales in use (DOMAIN.md §6: a city rated its unions 优 10 / 合格 5)."""
+    from .models import RatingScale
+
+    model: Any = RatingScale if apps is None else apps.get_model("reform", "RatingScale")
+    for name, grades in RATING_SCALES:
+        model.objects.get_or_create(name=name, defaults={"grades": grades})

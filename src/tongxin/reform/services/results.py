@@ -15,7 +15,16 @@ from tongxin.orgs.models import Node
 
 from ..checks import CHECKS
 from ..facts import gather, judgement_day, unions_of
-from ..models import Catalogue, IndicatorKind, Result, Source, results_changed
+from ..models import (
+    AssessmentState,
+    Catalogue,
+    IndicatorKind,
+    Result,
+    SchoolAssessment,
+    Source,
+    UnionSheet,
+    results_changed,
+)
 
 WRITE_BATCH = 500
 RESULT_FIELDS = ["computed_passed", "facts", "remark", "passed", "source", "computed_on", "version"]
@@ -68,6 +77,10 @@ def _compute(
 ) -> ComputeSummary:
     on = on or judgement_day(catalogue.academic_year, timezone.localdate())
     unions = list(unions_of(catalogue.level, scope))
+    _open_sheets(catalogue, unions)
+    # A confirmed assessment is locked (issue 17): its verdicts stay as confirmed.
+    locked = locked_schools(catalogue.academic_year, {u.school_pk for u in unions})
+    unions = [u for u in unions if u.school_id not in locked]
     indicators = list(catalogue.indicators.all())
     facts = gather(unions, on=on, year=catalogue.academic_year)
     existing = {
@@ -118,6 +131,32 @@ def _compute(
         },
     )
     return summary
+
+
+def locked_schools(year: int, school_ids: set[int]) -> set[int]:
+    """The schools among `school_ids` whose assessment of `year` is confirmed (one query)."""
+    return set(
+        SchoolAssessment.objects.filter(
+            academic_year=year, state=AssessmentState.CONFIRMED, school_id__in=school_ids
+        ).values_list("school_id", flat=True)
+    )
+
+
+def _open_sheets(catalogue: Catalogue, unions: list[Node]) -> None:
+    """Every school's assessment of the year and every union's sheet exist once computed
+    (two statements, whatever the number; existing rows are left as they are)."""
+    year = catalogue.academic_year
+    schools = sorted({u.school_id for u in unions if u.school_id is not None})
+    SchoolAssessment.objects.bulk_create(
+        [SchoolAssessment(school_id=s, academic_year=year) for s in schools],
+        ignore_conflicts=True,
+        batch_size=WRITE_BATCH,
+    )
+    UnionSheet.objects.bulk_create(
+        [UnionSheet(catalogue=catalogue, union=u, school_id=u.school_pk) for u in unions],
+        ignore_conflicts=True,
+        batch_size=WRITE_BATCH,
+    )
 
 
 def _tally_key(result: Result) -> str:

@@ -14,8 +14,9 @@ from tongxin.testing.matrix import (
 )
 from tongxin.testing.province import TinyProvince
 
-from ..models import Check, Level, Result
+from ..models import Check, Level, Result, UnionSheet
 from ..services.results import results_compute
+from .review_world import assessment_of
 from .world import catalogue
 
 ROWS: list[Row] = []
@@ -33,6 +34,12 @@ def populate(province: TinyProvince) -> None:
     province.issues["reform_college_result"] = Result.objects.get(
         catalogue=college, union=province.college_union_a1, indicator__computes=Check.STAFF_LIMIT
     )
+    # Issue 17: the pass opened every school's assessment and every union's sheet.
+    province.issues["reform_assessment"] = assessment_of(province, "a")
+    province.issues["reform_assessment_b"] = assessment_of(province, "b")
+    sheets = UnionSheet.objects.filter(catalogue__in=[school, college])
+    province.issues["reform_sheet"] = sheets.get(union=province.union_a)
+    province.issues["reform_college_sheet"] = sheets.get(union=province.college_union_a1)
 
 
 OVER_CITY_1 = OVER_SCHOOL_A  # city 1's staff and the province's
@@ -92,4 +99,61 @@ GRANTS = [
         lambda p: p.union_a,
         ["advisor_a"],
     ),
+    # --- issue 17: the review chain ---
+    Grant(
+        "check college union A1's sheet (league secretary)",
+        "reform.college_check_sheet",
+        lambda p: p.issues["reform_college_sheet"],
+        ["secretary_a1"],
+    ),
+    Grant(
+        "no college check of a school union's sheet",
+        "reform.college_check_sheet",
+        lambda p: p.issues["reform_sheet"],
+        [],
+    ),
+    Grant(
+        "check union A's sheet (advisor)",
+        "reform.school_check_sheet",
+        lambda p: p.issues["reform_sheet"],
+        ["advisor_a"],
+    ),
+    Grant(
+        "return college union A1's sheet",
+        "reform.return_sheet",
+        lambda p: p.issues["reform_college_sheet"],
+        ["secretary_a1", "advisor_a"],
+    ),
+    Grant(
+        "submit school A's assessment",
+        "reform.submit_assessment",
+        lambda p: p.issues["reform_assessment"],
+        ["advisor_a"],
+    ),
+    Grant(
+        "city review of school A",
+        "reform.city_review",
+        lambda p: p.issues["reform_assessment"],
+        ["city_staff_1"],
+    ),
+    Grant(
+        "city review of school B",
+        "reform.city_review",
+        lambda p: p.issues["reform_assessment_b"],
+        ["city_staff_2"],
+    ),
+    Grant(
+        "province confirmation of school A",
+        "reform.province_confirm",
+        lambda p: p.issues["reform_assessment"],
+        PROVINCE_LEVEL,
+    ),
+    Grant(
+        "read school A's assessment",
+        "reform.view_assessment",
+        lambda p: p.issues["reform_assessment"],
+        ["advisor_a", *OVER_SCHOOL_A],
+    ),
+    Grant("open the review lists", "reform.open_review", None, [*ADVISORS, *FEDERATION_ALL]),
+    Grant("edit the review calendar", "reform.manage_calendar", None, ["province_admin"]),
 ]
