@@ -22,3 +22,9 @@ router.add_router("", heatmap_router)
 # --- a union's results, evidence and explanations (part D) --------------------------------
 
 router.add_router("", union_router)
+
+
+# --- issue 17: the public disclosure (公示) ---
+from .disclosure_api import router as disclosure_router  # noqa: E402
+
+router.add_router("", disclosure_router)

@@ -80,3 +80,21 @@ FIELDS |= {
     "reform.result.explained:union": ("学生会", "orgs.node"),
     "reform.result.explained:length": "说明字数",
 }
+
+
+# --- issue 17: the public disclosure (公示) ---
+ACTIONS |= {
+    "reform.disclosure.opened": "开始改革自评公示",
+    "reform.disclosure.closed": "改革自评公示期满",
+}
+TARGETS |= {"reform.disclosure": "改革自评公示"}
+FIELDS |= {
+    "reform.disclosure.opened:assessment": "学校改革自评",
+    "reform.disclosure.opened:year": "学年",
+    "reform.disclosure.opened:workdays": "公示期（工作日）",
+    "reform.disclosure.opened:opens_on": "公示开始",
+    "reform.disclosure.opened:closes_on": "公示截止",
+    "reform.disclosure.opened:show_names": "公示主席团成员姓名",
+    "reform.disclosure.closed:assessment": "学校改革自评",
+    "reform.disclosure.closed:closes_on": "公示截止",
+}

@@ -40,3 +40,25 @@ NAVIGATION += [Nav("union", _("我的改革自评"), "reform:mine", "reform.open
 TODO = [evidence_waiting]
 # Files on evidence: read by the union's readers, added while it waits for the advisor.
 ATTACHABLE = [Attachable("reform.evidence", "reform.view_evidence", "reform.attach_to_evidence")]
+
+
+# --- issue 17: the public disclosure (公示) ---
+from tongxin.core.registration import Commentable  # noqa: E402
+
+from . import disclosure_selectors  # noqa: E402
+
+# Comments on a disclosure: the school's students and teachers while it is open, shown
+# after the advisor approves them (on the public page without their authors).
+COMMENTABLE = [
+    Commentable(
+        "reform.disclosure",
+        read="reform.view_disclosure",
+        add="reform.comment_disclosure",
+        moderate="reform.moderate_disclosure",
+        moderated_by=lambda user: disclosure_selectors.disclosures_moderated_by(actor=user),
+        page="reform:disclosure-detail",
+    ),
+]
+NAVIGATION += [
+    Nav("union", _("改革自评公示"), "reform:disclosure-list", "reform.open_disclosures", 117),
+]

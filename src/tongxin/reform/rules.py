@@ -131,3 +131,36 @@ rules.add_perm(
 # The review lists (who is waiting at my level): the advisor and the federations.
 rules.add_perm("reform.open_review", holds_role(Role.ADVISOR) | is_federation_member)
 rules.add_perm("reform.manage_calendar", is_federation_admin)
+
+
+# --- issue 17: the public disclosure (公示) ---------------------------------------------------
+# Object: a Disclosure (its school). The page itself is public (no login); these judge the
+# logged-in side: reading its comments (anyone of the school and the federations over it),
+# commenting while it is open (the school's students and teachers: every role held in the
+# school), moderating (the school's advisor). Opening: the advisor, on the SchoolAssessment.
+from tongxin.accounts.roles import school_ids_where  # noqa: E402
+
+
+@rules.predicate
+def belongs_to_school_of(user: object, obj: object) -> bool:
+    school_id = getattr(obj, "school_id", None)
+    return school_id is not None and school_id in school_ids_where(user)
+
+
+@rules.predicate
+def disclosure_is_open(user: object, disclosure: object) -> bool:
+    return getattr(disclosure, "state", None) == "open"
+
+
+rules.add_perm(
+    "reform.view_disclosure",
+    belongs_to_school_of | holds_role_over(*FEDERATION_ROLES, node_attr="school"),
+)
+rules.add_perm("reform.comment_disclosure", belongs_to_school_of & disclosure_is_open)
+rules.add_perm("reform.moderate_disclosure", advisor_over_school)
+rules.add_perm("reform.open_disclosure", advisor_over_school)
+# The list of disclosures (their public pages, the advisor's opening): anyone who belongs
+# to a school, and the federations.
+from tongxin.accounts.roles import belongs_to_a_school  # noqa: E402
+
+rules.add_perm("reform.open_disclosures", belongs_to_a_school | is_federation_member)

@@ -27,3 +27,7 @@ def refresh_this_year() -> int:
 register(
     PeriodicJob(name="reform-refresh", every=datetime.timedelta(hours=24), task=refresh_this_year)
 )
+
+
+# --- issue 17: the public disclosure (公示) ---
+from . import disclosure_tasks  # noqa: E402, F401

@@ -57,3 +57,32 @@ urlpatterns += [
         name="evidence-reject",
     ),
 ]
+
+
+# --- issue 17: the public disclosure (公示) ---
+from . import disclosure_views  # noqa: E402
+
+urlpatterns += [
+    path(
+        "public/<str:code>/<int:year>/",
+        disclosure_views.public_view,
+        name="disclosure-public",
+    ),
+    path(
+        "public/<str:code>/<int:year>/notice.pdf",
+        disclosure_views.public_pdf_view,
+        name="disclosure-pdf",
+    ),
+    path("disclosures/", disclosure_views.list_view, name="disclosure-list"),
+    path("disclosures/<int:pk>/", disclosure_views.detail_view, name="disclosure-detail"),
+    path(
+        "disclosures/<int:pk>/comment/",
+        disclosure_views.comment_view,
+        name="disclosure-comment",
+    ),
+    path(
+        "assessments/<int:pk>/disclose/",
+        disclosure_views.open_view,
+        name="disclosure-open",
+    ),
+]

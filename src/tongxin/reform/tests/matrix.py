@@ -14,3 +14,11 @@ def populate(province: TinyProvince) -> None:
     """The self-assessment's objects every row and grant names (province.issues)."""
     for part in PARTS:
         part.populate(province)
+
+
+# --- issue 17: the public disclosure (公示) ---
+from . import matrix_disclosure  # noqa: E402
+
+PARTS += [matrix_disclosure]
+ROWS += matrix_disclosure.ROWS
+GRANTS += matrix_disclosure.GRANTS
