@@ -40,6 +40,7 @@ MENU = [
         "congress:mine",
         "congress:supervise",
         "reform:mine",
+        "reform:disclosure-list",
         "congress:proposal-office",
         "reform:catalogue-list",
     ],
