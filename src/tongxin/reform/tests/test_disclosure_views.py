@@ -196,3 +196,17 @@ def test_the_api_refusal_names_the_unchecked_union(province, client_for):
     )
     assert response.status_code == 400 and province.union_a.name in response.json()["detail"]
     assert not Disclosure.objects.exists()
+
+
+@pytest.mark.parametrize("bogus", [0, 2**63, 10**20])
+def test_hostile_ids_answer_404_never_5xx(province, client_for, bogus):
+    opened(province)
+    advisor = client_for("advisor_a")
+    for url in [
+        f"/reform/public/{province.school_a.code}/{bogus}/",
+        f"/reform/public/{province.school_a.code}/{bogus}/notice.pdf",
+        f"/reform/disclosures/{bogus}/",
+        f"/reform/assessments/{bogus}/disclose/",
+    ]:
+        assert advisor.get(url).status_code == 404, url
+    assert advisor.post(f"/reform/disclosures/{bogus}/comment/").status_code == 404
