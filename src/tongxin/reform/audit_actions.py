@@ -98,3 +98,8 @@ FIELDS |= {
     "reform.disclosure.closed:assessment": "学校改革自评",
     "reform.disclosure.closed:closes_on": "公示截止",
 }
+ACTIONS |= {"reform.disclosure.rescheduled": "调整改革自评公示截止日"}
+FIELDS |= {
+    "reform.disclosure.rescheduled:before": "原截止日",
+    "reform.disclosure.rescheduled:after": "新截止日",
+}

@@ -217,3 +217,9 @@ def own_pending(disclosure: Disclosure, actor: Any) -> list[Comment]:
 
 def disclosure_of(assessment: SchoolAssessment) -> Disclosure | None:
     return Disclosure.objects.select_related(*LIST_RELATED).filter(assessment=assessment).first()
+
+
+def open_disclosures_within(start: datetime.date, end: datetime.date) -> list[Disclosure]:
+    """Open disclosures whose window (opens_on, closes_on] meets [start, end)."""
+    rows = Disclosure.objects.filter(state=DisclosureState.OPEN, opens_on__lt=end)
+    return list(rows.filter(closes_on__gte=start).order_by("closes_on", "id"))

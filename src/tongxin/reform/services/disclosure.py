@@ -26,7 +26,13 @@ from tongxin.workdays.calendar import nth_workday_after
 from .. import disclosure_selectors as selectors
 from ..models import Disclosure, DisclosureState, ReviewStep, SchoolAssessment
 
-__all__ = ["disclosure_close", "disclosure_close_due", "disclosure_open", "window_of"]
+__all__ = [
+    "disclosure_close",
+    "disclosure_close_due",
+    "disclosure_open",
+    "disclosure_reschedule",
+    "window_of",
+]
 
 
 def window_of(opens_on: datetime.date, workdays: int) -> datetime.date:
@@ -143,3 +149,28 @@ def disclosure_close_due(*, actor: Any, today: datetime.date | None = None) -> i
         disclosure = Disclosure(pk=pk)
         closed += disclosure_close(actor=actor, disclosure=disclosure, today=today)
     return closed
+
+
+@transaction.atomic
+def disclosure_reschedule(*, actor: Any, disclosure: Disclosure) -> bool:
+    """An open disclosure's last day counted again after its year's holidays were entered
+    (workdays/deadlines.py; the actor is the admin who entered them); False when it closed
+    meanwhile or its last day stays (nothing written)."""
+    authorize(actor, "workdays.manage_calendar")
+    fresh = (
+        Disclosure.objects.select_for_update().select_related("assessment").get(pk=disclosure.pk)
+    )
+    before, after = fresh.closes_on, window_of(fresh.opens_on, fresh.workdays)
+    if fresh.state != DisclosureState.OPEN or after == before:
+        return False
+    fresh.closes_on = after
+    fresh.save(update_fields=["closes_on"])
+    label = _("公示截止日调整为%(day)s") % {"day": after.isoformat()}
+    _step(fresh.assessment, actor, "disclosure-reschedule", label[:40])
+    audit.record(
+        actor=actor,
+        action="reform.disclosure.rescheduled",
+        target=fresh,
+        data={"before": before.isoformat(), "after": after.isoformat()},
+    )
+    return True

@@ -167,3 +167,25 @@ def test_the_moderation_reach_matches_the_rule(province):
         listed = set() if found is None else set(found.values_list("pk", flat=True))
         allowed = {d.pk} if person.has_perm("reform.moderate_disclosure", d) else set()
         assert listed == allowed, key
+
+
+@time_machine.travel(moment("2027-09-28"), tick=False)
+def test_a_window_counted_without_a_calendar_follows_the_holidays_once_entered(province):
+    from tongxin.workdays.services import calendar_year_save, deadlines_recount
+
+    # 2027 has no calendar yet: Monday to Friday, so 09-29, 09-30, 10-01, 10-04, 10-05.
+    d = open_a(province)
+    assert d.closes_on == datetime.date(2027, 10, 5)
+    calendar_year_save(
+        actor=province.province_admin,
+        year=2027,
+        holidays=[(datetime.date(2027, 10, day), "国庆节") for day in range(1, 8)],
+        workdays=[],
+    )
+    assert deadlines_recount(actor=province.province_admin, year=2027) == 1  # the worker's
+    d.refresh_from_db()
+    assert d.closes_on == datetime.date(2027, 10, 12)  # 09-29, 09-30, 10-08, 10-11, 10-12
+    step = ReviewStep.objects.get(action="disclosure-reschedule")
+    assert step.actor_id == province.province_admin.pk
+    event = AuditEvent.objects.get(action="reform.disclosure.rescheduled")
+    assert (event.data["before"], event.data["after"]) == ("2027-10-05", "2027-10-12")
