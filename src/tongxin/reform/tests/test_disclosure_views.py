@@ -210,3 +210,18 @@ def test_hostile_ids_answer_404_never_5xx(province, client_for, bogus):
     ]:
         assert advisor.get(url).status_code == 404, url
     assert advisor.post(f"/reform/disclosures/{bogus}/comment/").status_code == 404
+
+
+def test_the_advisors_queue_links_the_disclosure_and_the_author_is_told(province, client_for):
+    from tongxin.notifications.models import Notification
+
+    d = opened(province)
+    client_for("student_a").post(f"/reform/disclosures/{d.pk}/comment/", {"text": "请公开职责。"})
+    queue = client_for("advisor_a").get("/comments/queue/").content.decode()
+    assert "请公开职责" in queue and f"/reform/disclosures/{d.pk}/" in queue
+    assert "请公开职责" not in client_for("advisor_b").get("/comments/queue/").content.decode()
+    comment = Comment.objects.get()
+    comment_approve(actor=province.advisor_a, comment=comment, expected_version=comment.version)
+    told = Notification.objects.get(recipient=province.student_a, verb="comments.comment.approved")
+    assert told.url == f"/reform/disclosures/{d.pk}/"
+    assert client_for("student_a").get(told.url).status_code == 200
