@@ -22,3 +22,9 @@ router.add_router("", heatmap_router)
 # --- a union's results, evidence and explanations (part D) --------------------------------
 
 router.add_router("", union_router)
+
+
+# --- issue 17: rating, feedback letter, rectification (part G) ----------------------------
+from .rating_api import router as rating_router  # noqa: E402
+
+router.add_router("", rating_router)

@@ -27,3 +27,23 @@ def refresh_this_year() -> int:
 register(
     PeriodicJob(name="reform-refresh", every=datetime.timedelta(hours=24), task=refresh_this_year)
 )
+
+
+# --- issue 17: rating, feedback letter, rectification (part G) ----------------------------
+from .services.rectification import rectification_recheck  # noqa: E402
+
+
+@task()
+def recheck_rectification() -> int:
+    """Close the open rectification items of every year whose computed indicator passes on
+    today's facts (the nightly pass above covers this year's locked schools only)."""
+    return rectification_recheck(actor=system_actor())
+
+
+register(
+    PeriodicJob(
+        name="reform-rectification",
+        every=datetime.timedelta(hours=24),
+        task=recheck_rectification,
+    )
+)
