@@ -20,7 +20,7 @@ def required_action(result: Result) -> str:
     limit = facts.get("limit")
     if result.indicator.kind != IndicatorKind.COMPUTED:
         return GENERIC_ACTION
-    actions = {
+    actions: dict[str, str] = {
         Check.STAFF_LIMIT: f"精简工作人员至 {limit} 人以内",
         Check.PRESIDIUM_LIMIT: f"主席团成员精简至 {limit} 人以内",
         Check.DEPARTMENT_LIMIT: f"工作部门精简至 {limit} 个以内",

@@ -62,7 +62,7 @@ def rating_list_view(request: AuthenticatedRequest) -> HttpResponse:
         "years": list(range(this_year(), this_year() - 4, -1)),
         "state": state,
         "states": RATING_STATES,
-        "query": urlencode({"year": year, "state": state}),
+        "query": urlencode({"year": str(year), "state": state}),
     }
     return render(request, "reform/rating_list.html", context)
 

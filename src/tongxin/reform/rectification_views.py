@@ -11,7 +11,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from tongxin.accounts.http import AuthenticatedRequest
@@ -62,17 +61,11 @@ def rectification_items_view(request: AuthenticatedRequest) -> HttpResponse:
     state = request.GET.get("state", "")
     state = state if state in dict(ITEM_STATES) else ""
     rows = selectors.items_for(actor=request.user, year=year, school=school, state=state)
-    query = {
-        "state": state,
-        **({"year": year} if year else {}),
-        **({"school": school} if school else {}),
-    }
     context = {
         "page": paginate(rows, page_number(request)),
         "state": state,
         "states": ITEM_STATES,
         "year": year,
-        "query": urlencode(query),
     }
     return render(request, "reform/rectification_items.html", context)
 

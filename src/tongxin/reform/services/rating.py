@@ -15,7 +15,7 @@ pass needs a note; so does a province's grade other than the city's proposal.
 import datetime
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -104,7 +104,11 @@ def rating_propose(
     rating.scale, rating.proposed_grade, rating.proposed_note = scale, grade, note
     rating.proposed_by, rating.proposed_at = actor, timezone.now()
     rating.version += 1
-    rating.save()
+    try:
+        with transaction.atomic():  # another proposal created it meanwhile: stale, not a 500
+            rating.save()
+    except IntegrityError as exc:
+        raise StaleObject("该校的评定已被他人修改，请刷新后重试。", field="version") from exc
     audit.record(
         actor=actor,
         action="reform.rating.proposed",
