@@ -161,3 +161,26 @@ def test_rates_per_school_city_and_province_on_a_hand_computed_case(province):
     )
     assert items_for(actor=province.officer_b).count() == 1
     assert items_for(actor=province.student_a).count() == 0
+
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def test_a_note_may_carry_a_file_kept_on_the_item(province):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tongxin.attachments.models import Attachment
+
+    rated(province)
+    item = _item()
+    upload = SimpleUploadedFile("代表大会纪要.pdf", PDF, "application/pdf")
+    rectification_note(
+        actor=province.officer_a, item=item, expected_version=1, text="附纪要。", upload=upload
+    )
+    [attachment] = Attachment.objects.all()
+    assert (attachment.object_id, attachment.name, attachment.school_id) == (
+        item.pk,
+        "代表大会纪要.pdf",
+        province.school_a.pk,
+    )
+    assert AuditEvent.objects.get(action="reform.rectification.noted").data["files"] == 1
