@@ -56,6 +56,12 @@ def rating_list_view(request: AuthenticatedRequest) -> HttpResponse:
     state = state if state in dict(RATING_STATES) else ""
     rows = selectors.ratings_for(actor=request.user, year=year, state=state)
     page = paginate(rows, page_number(request))
+    for a in page.items:
+        rating = getattr(a, "rating", None)
+        a.rating_row = rating
+        a.grade_label = (
+            rating.scale.label_of(rating.grade or rating.proposed_grade) if rating else ""
+        )
     context = {
         "page": page,
         "year": year,

@@ -95,3 +95,12 @@ def test_the_api_reads_and_writes_the_rating(province, client_for):
     )
     assert confirm.status_code == 400  # the assessment is not confirmed yet
     assert "省学联确认学校的自评后" in confirm.json()["detail"]
+
+
+def test_the_ratings_list_shows_the_grade_within_the_readers_reach(province, client_for):
+    rated(province)
+    html = client_for("province_admin").get("/reform/ratings/").content.decode()
+    assert "甲大学" in html and "已确认：合格" in html
+    assert "甲大学" not in client_for("city_staff_2").get("/reform/ratings/").content.decode()
+    unrated = client_for("province_admin").get("/reform/ratings/?state=unrated").content.decode()
+    assert "甲大学" not in unrated
