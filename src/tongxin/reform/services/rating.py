@@ -24,6 +24,7 @@ from tongxin.audit import services as audit
 from tongxin.core.authz import authorize
 from tongxin.core.errors import DomainError, StaleObject
 from tongxin.notifications.services import notify
+from tongxin.orgs.models import NodeKind
 
 from ..models import (
     AssessmentState,
@@ -120,7 +121,22 @@ def rating_propose(
             "previous": scale.label_of(previous) if previous else "",
         },
     )
+    notify(
+        recipients=province_reviewers(),
+        verb="reform.rating.proposed",
+        title=f"{assessment.school.name}的改革自评评定建议待确认：{chosen['label']}",
+        url=_url(assessment),
+        school=assessment.school,
+    )
     return rating
+
+
+def province_reviewers() -> list[Any]:
+    """The province federation's staff and admins, who confirm ratings (one query)."""
+    members = Membership.objects.active().filter(
+        node__kind=NodeKind.PROVINCE, role__in=(Role.FEDERATION_STAFF, Role.FEDERATION_ADMIN)
+    )
+    return [m.user for m in members.select_related("user").order_by("pk")]
 
 
 def school_advisor(assessment: SchoolAssessment) -> Any:

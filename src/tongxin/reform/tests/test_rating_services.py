@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from tongxin.audit.models import AuditEvent
 from tongxin.core.errors import DomainError, NotAllowed, StaleObject
+from tongxin.notifications.models import Notification
 
 from ..models import (
     AssessmentState,
@@ -57,6 +58,11 @@ def test_the_city_proposes_and_may_propose_again_naming_the_version(province):
     assert (rating.state, rating.proposed_grade, rating.version) == ("proposed", "excellent", 1)
     event = AuditEvent.objects.get(action="reform.rating.proposed")
     assert event.data["grade"] == "优"
+    told = Notification.objects.filter(verb="reform.rating.proposed")
+    assert {n.recipient_id for n in told} == {
+        province.province_staff.pk,
+        province.province_admin.pk,
+    }
     with pytest.raises(StaleObject):
         _propose(province, a, grade="qualified", version=0)
     again = _propose(province, a, grade="qualified", version=1)
