@@ -28,3 +28,9 @@ router.add_router("", union_router)
 from .disclosure_api import router as disclosure_router  # noqa: E402
 
 router.add_router("", disclosure_router)
+
+
+# --- issue 17: rating, feedback letter, rectification (part G) ----------------------------
+from .rating_api import router as rating_router  # noqa: E402
+
+router.add_router("", rating_router)

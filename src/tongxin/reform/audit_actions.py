@@ -103,3 +103,39 @@ FIELDS |= {
     "reform.disclosure.rescheduled:before": "原截止日",
     "reform.disclosure.rescheduled:after": "新截止日",
 }
+
+
+# --- issue 17: rating, feedback letter, rectification (part G) ----------------------------
+ACTIONS |= {
+    "reform.rating.proposed": "市学联提出改革自评评定建议",
+    "reform.rating.confirmed": "省学联确认改革自评评定",
+    "reform.letter.issued": "发出改革自评反馈函",
+    "reform.rectification.noted": "填写整改进展",
+    "reform.rectification.accepted": "认可整改材料",
+    "reform.rectification.closed": "整改事项重新计算已达标",
+}
+TARGETS |= {
+    "reform.rating": "评定",
+    "reform.feedbackletter": "反馈函",
+    "reform.rectificationitem": "整改事项",
+}
+FIELDS |= {
+    "reform.rating.proposed:year": "学年",
+    "reform.rating.proposed:scale": ("评定等级", "reform.ratingscale"),
+    "reform.rating.proposed:grade": "建议等级",
+    "reform.rating.proposed:previous": "原建议等级",
+    "reform.rating.confirmed:year": "学年",
+    "reform.rating.confirmed:grade": "确认等级",
+    "reform.rating.confirmed:proposed": "市学联建议等级",
+    "reform.rating.confirmed:items": "整改事项数",
+    "reform.rating.confirmed:due_on": "整改期限",
+    "reform.letter.issued:number": "发文字号",
+    "reform.letter.issued:year": "学年",
+    "reform.rectification.noted:length": "进展字数",
+    "reform.rectification.noted:files": "附件数",
+    "reform.rectification.accepted:note": "认可意见",
+    "reform.rectification.closed:indicator": "指标序号",
+    "reform.rectification.closed:union": ("学生会", "orgs.node"),
+    "reform.rectification.closed:remark": "重新计算的备注",
+    "reform.rectification.closed:on": "数据日期",
+}

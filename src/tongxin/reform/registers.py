@@ -62,3 +62,18 @@ COMMENTABLE = [
 NAVIGATION += [
     Nav("union", _("改革自评公示"), "reform:disclosure-list", "reform.open_disclosures", 117),
 ]
+
+
+# --- issue 17: rating, feedback letter, rectification (part G) ----------------------------
+NAVIGATION += [
+    Nav("union", _("改革自评评定"), "reform:rating-list", "reform.open_ratings", order=77),
+    Nav("union", _("整改情况"), "reform:rectification", "reform.open_rectification_rates", 78),
+    Nav("union", _("整改事项"), "reform:rectification-items", "reform.open_rectification", 116),
+]
+# Files on a rectification item: read by its readers, added by the advisor and the union's
+# officers while it is open.
+ATTACHABLE += [
+    Attachable(
+        "reform.rectificationitem", "reform.view_rectification", "reform.attach_to_rectification"
+    )
+]

@@ -164,3 +164,33 @@ rules.add_perm("reform.open_disclosure", advisor_over_school)
 from tongxin.accounts.roles import belongs_to_a_school  # noqa: E402
 
 rules.add_perm("reform.open_disclosures", belongs_to_a_school | is_federation_member)
+
+
+# --- issue 17: rating, feedback letter, rectification (part G) ----------------------------
+# Rating (object: a SchoolAssessment or its Rating): the CITY federation over the school
+# proposes, the PROVINCE confirms (and writes the feedback letter).
+# Rectification items (object: a RectificationItem): read by whoever reads its union and
+# the federations over it; progress notes (and files) by the school's advisor and the
+# union's officers while the item is open; the city or province accepts the evidence.
+rules.add_perm("reform.propose_rating", city_over_school)
+rules.add_perm("reform.confirm_rating", province_over_school)
+rules.add_perm("reform.issue_letter", province_over_school)
+
+
+@rules.predicate
+def rectification_is_open(user: object, item: object) -> bool:
+    return getattr(item, "state", None) == "open"
+
+
+reads_rectification = holds_role_over(*SCHOOL_READERS, node_attr="union") | holds_role_over(
+    *FEDERATION_ROLES, node_attr="union"
+)
+notes_rectification = advisor_over_school | holds_role_at(Role.OFFICER, node_id_attr="union_id")
+rules.add_perm("reform.view_rectification", reads_rectification)
+rules.add_perm("reform.note_rectification", notes_rectification)
+rules.add_perm("reform.attach_to_rectification", notes_rectification & rectification_is_open)
+rules.add_perm("reform.accept_rectification", city_over_school | province_over_school)
+# Pages: the rectification list (items in reach) and the federations' rates and ratings.
+rules.add_perm("reform.open_rectification", holds_role(*SCHOOL_READERS) | is_federation_member)
+rules.add_perm("reform.open_rectification_rates", is_federation_member)
+rules.add_perm("reform.open_ratings", is_federation_member)

@@ -31,3 +31,23 @@ register(
 
 # --- issue 17: the public disclosure (公示) ---
 from . import disclosure_tasks  # noqa: E402, F401
+
+
+# --- issue 17: rating, feedback letter, rectification (part G) ----------------------------
+from .services.rectification import rectification_recheck  # noqa: E402
+
+
+@task()
+def recheck_rectification() -> int:
+    """Close the open rectification items of every year whose computed indicator passes on
+    today's facts (the nightly pass above covers this year's locked schools only)."""
+    return rectification_recheck(actor=system_actor())
+
+
+register(
+    PeriodicJob(
+        name="reform-rectification",
+        every=datetime.timedelta(hours=24),
+        task=recheck_rectification,
+    )
+)

@@ -86,3 +86,45 @@ urlpatterns += [
         name="disclosure-open",
     ),
 ]
+
+
+# --- issue 17: rating, feedback letter, rectification (part G) ----------------------------
+from . import rating_views, rectification_views  # noqa: E402
+
+urlpatterns += [
+    path("ratings/", rating_views.rating_list_view, name="rating-list"),
+    path("assessments/<int:pk>/rating/", rating_views.rating_view, name="rating"),
+    path(
+        "assessments/<int:pk>/rating/propose/",
+        rating_views.rating_propose_view,
+        name="rating-propose",
+    ),
+    path(
+        "assessments/<int:pk>/rating/confirm/",
+        rating_views.rating_confirm_view,
+        name="rating-confirm",
+    ),
+    path("assessments/<int:pk>/letter/", rating_views.letter_issue_view, name="letter-issue"),
+    path("assessments/<int:pk>/letter.pdf", rating_views.letter_pdf_view, name="letter-pdf"),
+    path("rectification/", rectification_views.rectification_rates_view, name="rectification"),
+    path(
+        "rectification/items/",
+        rectification_views.rectification_items_view,
+        name="rectification-items",
+    ),
+    path(
+        "rectification/items/<int:pk>/",
+        rectification_views.rectification_item_view,
+        name="rectification-item",
+    ),
+    path(
+        "rectification/items/<int:pk>/note/",
+        rectification_views.rectification_note_view,
+        name="rectification-note",
+    ),
+    path(
+        "rectification/items/<int:pk>/accept/",
+        rectification_views.rectification_accept_view,
+        name="rectification-accept",
+    ),
+]

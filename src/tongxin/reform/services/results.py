@@ -25,6 +25,7 @@ from ..models import (
     UnionSheet,
     results_changed,
 )
+from .rectification import rectification_close_passing
 
 WRITE_BATCH = 500
 RESULT_FIELDS = ["computed_passed", "facts", "remark", "passed", "source", "computed_on", "version"]
@@ -80,6 +81,11 @@ def _compute(
     _open_sheets(catalogue, unions)
     # A confirmed assessment is locked (issue 17): its verdicts stay as confirmed.
     locked = locked_schools(catalogue.academic_year, {u.school_pk for u in unions})
+    # Their open rectification items of computed indicators close once the check passes on
+    # today's facts (issue 17, part G); the verdicts themselves stay.
+    rectification_close_passing(
+        actor=actor, catalogue=catalogue, unions=[u for u in unions if u.school_id in locked]
+    )
     unions = [u for u in unions if u.school_id not in locked]
     indicators = list(catalogue.indicators.all())
     facts = gather(unions, on=on, year=catalogue.academic_year)

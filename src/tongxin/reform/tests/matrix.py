@@ -3,9 +3,16 @@ one module per part."""
 
 from tongxin.testing.province import TinyProvince
 
-from . import matrix_base, matrix_catalogue, matrix_heatmap, matrix_union
+from . import (
+    matrix_base,
+    matrix_catalogue,
+    matrix_heatmap,
+    matrix_rating,  # issue 17: part G
+    matrix_union,
+)
 
 PARTS = [matrix_base, matrix_catalogue, matrix_heatmap, matrix_union]
+PARTS += [matrix_rating]  # issue 17: part G
 ROWS = [row for part in PARTS for row in part.ROWS]
 GRANTS = [grant for part in PARTS for grant in part.GRANTS]
 
