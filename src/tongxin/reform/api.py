@@ -22,3 +22,9 @@ router.add_router("", heatmap_router)
 # --- a union's results, evidence and explanations (part D) --------------------------------
 
 router.add_router("", union_router)
+
+
+# --- issue 17: call-ins, exchange visits and meeting records (part H) ----------------------
+from .meeting_api import router as meeting_router  # noqa: E402
+
+router.add_router("", meeting_router)

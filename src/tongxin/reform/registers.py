@@ -40,3 +40,9 @@ NAVIGATION += [Nav("union", _("我的改革自评"), "reform:mine", "reform.open
 TODO = [evidence_waiting]
 # Files on evidence: read by the union's readers, added while it waits for the advisor.
 ATTACHABLE = [Attachable("reform.evidence", "reform.view_evidence", "reform.attach_to_evidence")]
+
+
+# --- issue 17: call-ins, exchange visits and meeting records (part H) ----------------------
+NAVIGATION += [
+    Nav("union", _("约谈与交流"), "reform:call-in-list", "reform.open_call_ins", order=77)
+]

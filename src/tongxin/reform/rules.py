@@ -131,3 +131,19 @@ rules.add_perm(
 # The review lists (who is waiting at my level): the advisor and the federations.
 rules.add_perm("reform.open_review", holds_role(Role.ADVISOR) | is_federation_member)
 rules.add_perm("reform.manage_calendar", is_federation_admin)
+
+
+# --- issue 17: call-ins, exchange visits and meeting records (part H) ----------------------
+# Marking a school for a call-in (请上来) and recording meetings: the city federation over the
+# school or the province (staff or admins; object: a SchoolAssessment, or a Meeting / an
+# unsaved Meeting of the school). Reading a school's marks and meetings: the school's advisor
+# and the federations over it (as reform.view_assessment). The list of marked schools is
+# the federations' page.
+calls_in_school = city_over_school | province_over_school
+rules.add_perm("reform.mark_call_in", calls_in_school)
+rules.add_perm("reform.record_meeting", calls_in_school)
+rules.add_perm(
+    "reform.view_meetings", holds_role_over(Role.ADVISOR, *FEDERATION_ROLES, node_attr="school")
+)
+rules.add_perm("reform.open_call_ins", is_federation_member)
+rules.add_perm("reform.open_school_meetings", holds_role(Role.ADVISOR) | is_federation_member)

@@ -57,3 +57,23 @@ urlpatterns += [
         name="evidence-reject",
     ),
 ]
+
+
+# --- issue 17: call-ins, exchange visits and meeting records (part H) ----------------------
+from . import meeting_views  # noqa: E402
+
+urlpatterns += [
+    path("call-ins/", meeting_views.call_in_list_view, name="call-in-list"),
+    path(
+        "call-ins/schools/<int:school_id>/",
+        meeting_views.meeting_school_view,
+        name="meeting-school",
+    ),
+    path(
+        "call-ins/schools/<int:school_id>/meetings/",
+        meeting_views.meeting_new_view,
+        name="meeting-new",
+    ),
+    path("call-ins/<int:pk>/mark/", meeting_views.call_in_mark_view, name="call-in-mark"),
+    path("call-ins/<int:pk>/clear/", meeting_views.call_in_clear_view, name="call-in-clear"),
+]

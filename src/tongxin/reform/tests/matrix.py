@@ -14,3 +14,11 @@ def populate(province: TinyProvince) -> None:
     """The self-assessment's objects every row and grant names (province.issues)."""
     for part in PARTS:
         part.populate(province)
+
+
+# --- issue 17: call-ins, exchange visits and meeting records (part H) ----------------------
+from . import matrix_meeting  # noqa: E402
+
+PARTS += [matrix_meeting]
+ROWS += matrix_meeting.ROWS
+GRANTS += matrix_meeting.GRANTS
