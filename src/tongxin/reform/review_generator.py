@@ -714,21 +714,24 @@ def _some_checked(
     times: list[datetime.datetime],
 ) -> None:
     """The school union's sheet checked, every other college union's checked by its
-    secretary, the graduate union's returned by the advisor with a reason."""
+    secretary, one sheet (the graduate union's, or the last college union's) returned by
+    the advisor with a reason."""
     advisor = people.advisors.get(a.school_id, people.system)
-    colleges = 0
-    for sheet in own:
-        kind = sheet.union.kind
-        if kind == NodeKind.SCHOOL_UNION:
-            _check_sheet(rows, a, sheet, people, times[0])
-        elif kind == NodeKind.GRADUATE_UNION:
-            _step(rows, a, "school-check", advisor, times[0], sheet)
+    graduate = [s for s in own if s.union.kind == NodeKind.GRADUATE_UNION]
+    returned = (graduate or own[-1:] or [None])[0]
+    for n, sheet in enumerate(own):
+        if sheet is returned and sheet.union.kind != NodeKind.SCHOOL_UNION:
+            if sheet.union.kind == NodeKind.COLLEGE_UNION:
+                secretary = people.secretaries.get(sheet.union.parent_id or 0, advisor)
+                _step(rows, a, "college-check", secretary, times[0], sheet)
+            _step(rows, a, "school-check", advisor, times[0] + datetime.timedelta(hours=3), sheet)
             _step(rows, a, "return", advisor, times[1], sheet, RETURN_REASON)
-        elif colleges % 2 == 0:
+        elif sheet.union.kind == NodeKind.SCHOOL_UNION:
+            _check_sheet(rows, a, sheet, people, times[0])
+        elif n % 2 == 0:
             secretary = people.secretaries.get(sheet.union.parent_id or 0, advisor)
             _step(rows, a, "college-check", secretary, times[0], sheet)
             rows.sheets[SheetState.COLLEGE_CHECKED].append(sheet.pk)
-        colleges += kind == NodeKind.COLLEGE_UNION
 
 
 def _rate_this_year(walked: list[SchoolAssessment], people: People, rows: Rows) -> None:
