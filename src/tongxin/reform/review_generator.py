@@ -309,8 +309,9 @@ def _outcome(year: int, school_ids: list[int]) -> Outcome:
         if row["passed"]:
             outcome.passed[row["school_id"]] += 1
         else:
-            row["core"] = row["indicator__mark"] == Mark.CORE
-            outcome.failed[row["school_id"]].append(row)
+            failed: dict[str, Any] = dict(row)
+            failed["core"] = row["indicator__mark"] == Mark.CORE
+            outcome.failed[row["school_id"]].append(failed)
     return outcome
 
 
@@ -718,7 +719,7 @@ def _some_checked(
     the advisor with a reason."""
     advisor = people.advisors.get(a.school_id, people.system)
     graduate = [s for s in own if s.union.kind == NodeKind.GRADUATE_UNION]
-    returned = (graduate or own[-1:] or [None])[0]
+    returned = (graduate or own[-1:])[0] if own else None
     for n, sheet in enumerate(own):
         if sheet is returned and sheet.union.kind != NodeKind.SCHOOL_UNION:
             if sheet.union.kind == NodeKind.COLLEGE_UNION:
