@@ -10,7 +10,8 @@ allows, with the timeline (ReviewStep) of every step:
             school 重点关注 when it fails anything) ──► feedback letter ──► a rectification
             item per failing ★ result (some closed: accepted, or passing on re-computation)
         ──► in some cities the 重点关注 school marked for a call-in (请上来) with its
-            interview, an exchange visit (水源计划) and the city's visit of YS001
+            interview, an exchange visit (水源计划), the city's visits of YS001 and of the
+            first school in the printed county specialist's county
     this year, each city's schools in turn: preparing (some sheets checked, one returned),
         submitted, city_reviewed (every other one with the city's proposed rating),
         confirmed (rating confirmed, rectification open); YS001 preparing with every sheet
@@ -86,6 +87,8 @@ class People:
     province: int = 0  # the printed federation admin
     province_node: int = 0
     system: int = 0
+    # The first school guided by the printed county specialist's county (its city visits).
+    county_school: Node | None = None
 
 
 @dataclass
@@ -151,7 +154,22 @@ def _people(province: Node, logins: list[Any]) -> People:
             people.city_staff.setdefault(node_id, user_id)
     admin = next((login for login in logins if login.role == Role.FEDERATION_ADMIN), None)
     people.province = admin.user_id if admin else 0
+    people.county_school = _county_school(logins)
     return people
+
+
+def _county_school(logins: list[Any]) -> Node | None:
+    county = next((x for x in logins if x.role == Role.COUNTY_SPECIALIST), None)
+    if county is None:
+        return None
+    node = (
+        Membership.objects.active()
+        .filter(user_id=county.user_id, role=Role.COUNTY_SPECIALIST)
+        .values_list("node__path", flat=True)
+        .first()
+    )
+    schools = Node.objects.filter(kind=NodeKind.SCHOOL, path__startswith=node or "-")
+    return schools.order_by("code").first()
 
 
 def calendar_dates(year: int) -> dict[str, datetime.date]:
@@ -571,6 +589,8 @@ def _call_ins(
             )  # fmt: skip
             meetings.append(_exchange(first.school, a.school, day, people))
     meetings.append(_visit(first.school, day, people))
+    if people.county_school is not None and people.county_school != first.school:
+        meetings.append(_visit(people.county_school, day + datetime.timedelta(days=2), people))
     SchoolAssessment.objects.bulk_update(marked, ["call_in"], batch_size=BATCH)
     Meeting.objects.bulk_create(meetings, batch_size=BATCH)
     rows.counts["call_ins"] += len(marked)

@@ -153,7 +153,12 @@ def test_the_demo_walks_both_years_through_the_chain():
     for key in ("reform_review_steps", "reform_ratings", "reform_meetings", "reform_disclosures"):
         assert result.counts[key] > 0, key
 
-    # Every printed federation login and the advisor find something on the new pages.
+    _printed_logins_find_something(logins, first)
+
+
+def _printed_logins_find_something(logins, first: Node) -> None:
+    """The federation logins, the advisor and the county specialist on the new pages."""
+
     def page(role: str, url: str) -> str:
         client = Client()
         client.force_login(User.objects.get(pk=logins[role].user_id))
@@ -167,3 +172,6 @@ def test_the_demo_walks_both_years_through_the_chain():
         assert 'data-testid="meeting"' in listed
     advisor = page(Role.ADVISOR, f"/reform/call-ins/schools/{first.pk}/")
     assert 'data-testid="meeting"' in advisor
+    if Role.COUNTY_SPECIALIST in logins:
+        county = page(Role.COUNTY_SPECIALIST, "/reform/call-ins/")
+        assert 'data-testid="meeting"' in county
