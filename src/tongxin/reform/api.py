@@ -4,7 +4,10 @@ below (catalogue_api, heatmap_api, union_api)."""
 from ninja import Router
 
 from . import catalogue_api
+from .disclosure_api import router as disclosure_router
 from .heatmap_api import router as heatmap_router
+from .meeting_api import router as meeting_router
+from .rating_api import router as rating_router
 from .union_api import router as union_router
 
 router = Router(tags=["reform"])
@@ -25,12 +28,15 @@ router.add_router("", union_router)
 
 
 # --- issue 17: the public disclosure (公示) ---
-from .disclosure_api import router as disclosure_router  # noqa: E402
 
 router.add_router("", disclosure_router)
 
 
 # --- issue 17: rating, feedback letter, rectification (part G) ----------------------------
-from .rating_api import router as rating_router  # noqa: E402
 
 router.add_router("", rating_router)
+
+
+# --- issue 17: call-ins, exchange visits and meeting records (part H) ----------------------
+
+router.add_router("", meeting_router)

@@ -139,3 +139,29 @@ FIELDS |= {
     "reform.rectification.closed:remark": "重新计算的备注",
     "reform.rectification.closed:on": "数据日期",
 }
+
+
+# --- issue 17: call-ins, exchange visits and meeting records (part H) ----------------------
+ACTIONS |= {
+    "reform.assessment.called_in": "列为约谈对象（请上来）",
+    "reform.assessment.call_in_cleared": "撤销约谈对象",
+    "reform.meeting.recorded": "记录约谈、交流或走访",
+}
+TARGETS |= {
+    "reform.schoolassessment": "学校改革自评",
+    "reform.meeting": "约谈与交流记录",
+}
+FIELDS |= {
+    "reform.assessment.called_in:year": "学年",
+    "reform.assessment.called_in:failures": "不达标情形数",
+    "reform.assessment.called_in:rating_fails": "评定未通过",
+    "reform.assessment.called_in:note": "说明",
+    "reform.assessment.call_in_cleared:year": "学年",
+    "reform.assessment.call_in_cleared:reason": "撤销理由",
+    "reform.meeting.recorded:kind": (
+        "类型",
+        {"call_in": "约谈", "exchange": "交流", "visit": "走访"},
+    ),
+    "reform.meeting.recorded:held_on": "日期",
+    "reform.meeting.recorded:host": ("主持单位", "orgs.node"),
+}

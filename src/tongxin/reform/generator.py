@@ -36,6 +36,7 @@ from .models import (
     Result,
     Source,
 )
+from .review_generator import write_review
 from .seed import seed_catalogue
 from .services.evidence import evidence_confirm, evidence_reject, evidence_submit, result_explain
 from .services.results import results_refresh
@@ -71,7 +72,9 @@ def write_reform(written: Any, day: Any, logins: list[Any]) -> dict[str, int]:
         skip = first.pk if first is not None and catalogue.academic_year == this else None
         confirmed += _confirmed_in_bulk(catalogue, people, day, skip_school=skip)
     walked = _first_school_story(first, catalogues, logins, day) if first else 0
-    return {"reform_results": results, "reform_evidence": confirmed + walked}
+    counts = {"reform_results": results, "reform_evidence": confirmed + walked}
+    # Issue 17: the review chain, disclosures, ratings, letters, rectification, call-ins.
+    return counts | write_review(written, day, logins)
 
 
 def _first_school(province: Node) -> Node | None:

@@ -2,8 +2,16 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from tongxin.core.registration import ApiRouter, Attachable, Nav, SettingSpec, UrlInclude
+from tongxin.core.registration import (
+    ApiRouter,
+    Attachable,
+    Commentable,
+    Nav,
+    SettingSpec,
+    UrlInclude,
+)
 
+from . import disclosure_selectors
 from .union_todo import evidence_waiting
 
 API = [ApiRouter("/reform", "tongxin.reform.api.router", order=70)]
@@ -43,9 +51,7 @@ ATTACHABLE = [Attachable("reform.evidence", "reform.view_evidence", "reform.atta
 
 
 # --- issue 17: the public disclosure (公示) ---
-from tongxin.core.registration import Commentable  # noqa: E402
 
-from . import disclosure_selectors  # noqa: E402
 
 # Comments on a disclosure: the school's students and teachers while it is open, shown
 # after the advisor approves them (on the public page without their authors).
@@ -76,4 +82,10 @@ ATTACHABLE += [
     Attachable(
         "reform.rectificationitem", "reform.view_rectification", "reform.attach_to_rectification"
     )
+]
+
+
+# --- issue 17: call-ins, exchange visits and meeting records (part H) ----------------------
+NAVIGATION += [
+    Nav("union", _("约谈与交流"), "reform:call-in-list", "reform.open_call_ins", order=77)
 ]

@@ -16,12 +16,14 @@ from tongxin.accounts.models import Role
 from tongxin.accounts.roles import (
     FEDERATION_ROLES,
     advises_school,
+    belongs_to_a_school,
     grants_where,
     holds_role,
     holds_role_at,
     holds_role_over,
     is_federation_admin,
     is_federation_member,
+    school_ids_where,
 )
 from tongxin.orgs.models import NodeKind
 
@@ -138,7 +140,6 @@ rules.add_perm("reform.manage_calendar", is_federation_admin)
 # logged-in side: reading its comments (anyone of the school and the federations over it),
 # commenting while it is open (the school's students and teachers: every role held in the
 # school), moderating (the school's advisor). Opening: the advisor, on the SchoolAssessment.
-from tongxin.accounts.roles import school_ids_where  # noqa: E402
 
 
 @rules.predicate
@@ -161,7 +162,6 @@ rules.add_perm("reform.moderate_disclosure", advisor_over_school)
 rules.add_perm("reform.open_disclosure", advisor_over_school)
 # The list of disclosures (their public pages, the advisor's opening): anyone who belongs
 # to a school, and the federations.
-from tongxin.accounts.roles import belongs_to_a_school  # noqa: E402
 
 rules.add_perm("reform.open_disclosures", belongs_to_a_school | is_federation_member)
 
@@ -194,3 +194,19 @@ rules.add_perm("reform.accept_rectification", city_over_school | province_over_s
 rules.add_perm("reform.open_rectification", holds_role(*SCHOOL_READERS) | is_federation_member)
 rules.add_perm("reform.open_rectification_rates", is_federation_member)
 rules.add_perm("reform.open_ratings", is_federation_member)
+
+
+# --- issue 17: call-ins, exchange visits and meeting records (part H) ----------------------
+# Marking a school for a call-in (请上来) and recording meetings: the city federation over the
+# school or the province (staff or admins; object: a SchoolAssessment, or a Meeting / an
+# unsaved Meeting of the school). Reading a school's marks and meetings: the school's advisor
+# and the federations over it (as reform.view_assessment). The list of marked schools is
+# the federations' page.
+calls_in_school = city_over_school | province_over_school
+rules.add_perm("reform.mark_call_in", calls_in_school)
+rules.add_perm("reform.record_meeting", calls_in_school)
+rules.add_perm(
+    "reform.view_meetings", holds_role_over(Role.ADVISOR, *FEDERATION_ROLES, node_attr="school")
+)
+rules.add_perm("reform.open_call_ins", is_federation_member)
+rules.add_perm("reform.open_school_meetings", holds_role(Role.ADVISOR) | is_federation_member)

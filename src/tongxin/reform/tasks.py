@@ -11,7 +11,9 @@ from tongxin.accounts.services import system_actor
 from tongxin.core.periodic import PeriodicJob, register
 from tongxin.staff.calendar import academic_year_of
 
+from . import disclosure_tasks  # noqa: F401  (registers the disclosure's closing job)
 from .models import Catalogue
+from .services.rectification import rectification_recheck
 from .services.results import results_refresh
 
 
@@ -30,11 +32,9 @@ register(
 
 
 # --- issue 17: the public disclosure (公示) ---
-from . import disclosure_tasks  # noqa: E402, F401
 
 
 # --- issue 17: rating, feedback letter, rectification (part G) ----------------------------
-from .services.rectification import rectification_recheck  # noqa: E402
 
 
 @task()

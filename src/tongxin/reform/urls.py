@@ -1,7 +1,14 @@
 from django.urls import path
 
 from . import catalogue_views as cv
-from . import heatmap_views, union_views
+from . import (
+    disclosure_views,
+    heatmap_views,
+    meeting_views,
+    rating_views,
+    rectification_views,
+    union_views,
+)
 
 app_name = "reform"
 urlpatterns: list = []
@@ -60,7 +67,6 @@ urlpatterns += [
 
 
 # --- issue 17: the public disclosure (公示) ---
-from . import disclosure_views  # noqa: E402
 
 urlpatterns += [
     path(
@@ -89,7 +95,6 @@ urlpatterns += [
 
 
 # --- issue 17: rating, feedback letter, rectification (part G) ----------------------------
-from . import rating_views, rectification_views  # noqa: E402
 
 urlpatterns += [
     path("ratings/", rating_views.rating_list_view, name="rating-list"),
@@ -127,4 +132,23 @@ urlpatterns += [
         rectification_views.rectification_accept_view,
         name="rectification-accept",
     ),
+]
+
+
+# --- issue 17: call-ins, exchange visits and meeting records (part H) ----------------------
+
+urlpatterns += [
+    path("call-ins/", meeting_views.call_in_list_view, name="call-in-list"),
+    path(
+        "call-ins/schools/<int:school_id>/",
+        meeting_views.meeting_school_view,
+        name="meeting-school",
+    ),
+    path(
+        "call-ins/schools/<int:school_id>/meetings/",
+        meeting_views.meeting_new_view,
+        name="meeting-new",
+    ),
+    path("call-ins/<int:pk>/mark/", meeting_views.call_in_mark_view, name="call-in-mark"),
+    path("call-ins/<int:pk>/clear/", meeting_views.call_in_clear_view, name="call-in-clear"),
 ]

@@ -1,18 +1,28 @@
 """The authorization matrix's rows of the self-assessment (tests/test_authorization_matrix.py),
-one module per part."""
+one module per part: issue 16's base, catalogue, heat map and union pages; issue 17's
+disclosure, rating and rectification, and call-ins."""
 
 from tongxin.testing.province import TinyProvince
 
 from . import (
     matrix_base,
     matrix_catalogue,
+    matrix_disclosure,
     matrix_heatmap,
-    matrix_rating,  # issue 17: part G
+    matrix_meeting,
+    matrix_rating,
     matrix_union,
 )
 
-PARTS = [matrix_base, matrix_catalogue, matrix_heatmap, matrix_union]
-PARTS += [matrix_rating]  # issue 17: part G
+PARTS = [
+    matrix_base,
+    matrix_catalogue,
+    matrix_heatmap,
+    matrix_union,
+    matrix_rating,
+    matrix_disclosure,
+    matrix_meeting,
+]
 ROWS = [row for part in PARTS for row in part.ROWS]
 GRANTS = [grant for part in PARTS for grant in part.GRANTS]
 
@@ -21,11 +31,3 @@ def populate(province: TinyProvince) -> None:
     """The self-assessment's objects every row and grant names (province.issues)."""
     for part in PARTS:
         part.populate(province)
-
-
-# --- issue 17: the public disclosure (公示) ---
-from . import matrix_disclosure  # noqa: E402
-
-PARTS += [matrix_disclosure]
-ROWS += matrix_disclosure.ROWS
-GRANTS += matrix_disclosure.GRANTS
