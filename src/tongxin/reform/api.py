@@ -22,3 +22,9 @@ router.add_router("", heatmap_router)
 # --- a union's results, evidence and explanations (part D) --------------------------------
 
 router.add_router("", union_router)
+
+
+# --- issue 17: the review chain (part E) ---------------------------------------------------
+from .review_api import router as review_router  # noqa: E402
+
+router.add_router("", review_router)

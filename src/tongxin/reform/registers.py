@@ -40,3 +40,16 @@ NAVIGATION += [Nav("union", _("我的改革自评"), "reform:mine", "reform.open
 TODO = [evidence_waiting]
 # Files on evidence: read by the union's readers, added while it waits for the advisor.
 ATTACHABLE = [Attachable("reform.evidence", "reform.view_evidence", "reform.attach_to_evidence")]
+
+
+# --- issue 17: the review chain (part E) ---------------------------------------------------
+NAVIGATION += [Nav("union", _("改革自评审核"), "reform:review", "reform.open_review", 77)]
+SETTINGS += [
+    SettingSpec(
+        "reform.review_calendar",
+        _("改革自评审核时间表"),
+        "province",
+        "reform:review-calendar",
+        "reform.manage_calendar",
+    ),
+]

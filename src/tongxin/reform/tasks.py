@@ -27,3 +27,22 @@ def refresh_this_year() -> int:
 register(
     PeriodicJob(name="reform-refresh", every=datetime.timedelta(hours=24), task=refresh_this_year)
 )
+
+
+# --- issue 17: the review chain (part E) ---------------------------------------------------
+from .services.review_calendar import review_remind  # noqa: E402
+
+
+@task()
+def remind_review_deadlines() -> int:
+    """Remind each level whose review deadline is near and has not finished (once each)."""
+    return review_remind(actor=system_actor())
+
+
+register(
+    PeriodicJob(
+        name="reform-review-remind",
+        every=datetime.timedelta(hours=24),
+        task=remind_review_deadlines,
+    )
+)

@@ -57,3 +57,19 @@ urlpatterns += [
         name="evidence-reject",
     ),
 ]
+
+
+# --- issue 17: the review chain (part E) ---------------------------------------------------
+from . import review_views  # noqa: E402
+
+urlpatterns += [
+    path("review/", review_views.review_view, name="review"),
+    path("review/calendar/", review_views.calendar_view, name="review-calendar"),
+    path("assessments/<int:pk>/", review_views.assessment_view, name="assessment"),
+    path(
+        "assessments/<int:pk>/<slug:action>/",
+        review_views.assessment_step_view,
+        name="assessment-step",
+    ),
+    path("sheets/<int:pk>/<slug:action>/", review_views.sheet_step_view, name="sheet-step"),
+]
