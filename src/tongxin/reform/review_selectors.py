@@ -177,7 +177,10 @@ def sheet_waiting(sheet: UnionSheet) -> bool:
 
 def assessment_waiting(assessment: SchoolAssessment, level: str) -> bool:
     """For a federation: the level below has not finished (the school has not submitted;
-    for the province also: the city has not reviewed)."""
+    for the province also: the city has not reviewed). The advisor's own school's
+    assessment waits on no one: its sheets carry the flag."""
+    if level == "school":
+        return False
     if level == "province":
         return assessment.state in (A.PREPARING, A.SUBMITTED)
     return assessment.state == A.PREPARING
@@ -213,7 +216,7 @@ class Rate:
 
     @property
     def percent(self) -> str:
-        return f"{self.submitted * 100 // self.expected}%" if self.expected else "—"
+        return f"{round(self.submitted * 100 / self.expected)}%" if self.expected else "—"
 
 
 def _on_time(moments: list[datetime.datetime | None], due: datetime.date | None) -> int:

@@ -23,6 +23,7 @@ from tongxin.core.pagination import page_number, paginate
 
 from . import review_selectors as selectors
 from .review_forms import CalendarForm, StepForm
+from .review_machine import ASSESSMENT, SHEET
 from .review_models import AssessmentState, SchoolAssessment, SheetState, UnionSheet
 from .review_presenters import assessment_buttons, assessment_rows, sheet_context, sheet_rows
 from .services import review as services
@@ -43,6 +44,12 @@ def _sheet(request: AuthenticatedRequest, pk: int) -> UnionSheet:
         return selectors.sheet_get_for(actor=request.user, pk=pk)
     except UnionSheet.DoesNotExist as exc:
         raise Http404 from exc
+
+
+def _may(request: AuthenticatedRequest, machine: Any, action: str, obj: Any) -> None:
+    """A reader who may not take the step at all: 403 before anything is read of the post."""
+    if not can(request.user, machine.action(action).perm, obj):
+        raise PermissionDenied
 
 
 def _year(request: AuthenticatedRequest) -> int:
@@ -80,6 +87,7 @@ def assessment_step_view(request: AuthenticatedRequest, pk: int, action: str) ->
     assessment = _assessment(request, pk)
     if action not in services.ASSESSMENT_SERVICES:
         raise Http404
+    _may(request, ASSESSMENT, action, assessment)
     form = StepForm(request.POST)
     if not form.is_valid():
         return _refused_assessment(request, assessment, form_errors(form))
@@ -115,6 +123,7 @@ def sheet_step_view(request: AuthenticatedRequest, pk: int, action: str) -> Http
     sheet = _sheet(request, pk)
     if action not in services.SHEET_SERVICES:
         raise Http404
+    _may(request, SHEET, action, sheet)
     back = "union" if request.POST.get("back") == "union" else "assessment"
     form = StepForm(request.POST)
     try:
