@@ -7,7 +7,7 @@ from typing import Any
 from tongxin.core.authz import can
 
 from .review_machine import ASSESSMENT, SHEET
-from .review_models import AssessmentState, SchoolAssessment, UnionSheet
+from .review_models import AssessmentState, SchoolAssessment, SheetState, UnionSheet
 from .review_selectors import assessment_of_sheet, assessment_waiting, sheet_waiting
 from .services.review import NEEDS_REASON
 
@@ -81,4 +81,21 @@ def sheet_context(user: Any, sheet: UnionSheet | None) -> dict[str, Any]:
     assessment = assessment_of_sheet(sheet)
     row = sheet_rows(user, [sheet], assessment)[0] if assessment else None
     viewable = assessment is not None and can(user, "reform.view_assessment", assessment)
-    return {"sheet": sheet, "sheet_row": row, "sheet_assessment": assessment if viewable else None}
+    return {
+        "sheet": sheet,
+        "sheet_row": row,
+        "sheet_assessment": assessment if viewable else None,
+        "sheet_assessment_state": assessment.state if assessment else None,
+    }
+
+
+def closed_rows(rows: list[Any], sheet: UnionSheet | None, state: str | None) -> None:
+    """No forms the services would refuse: nothing is filed while the sheet is checked, and
+    nothing decided once the school's assessment is confirmed (the lock)."""
+    if sheet is None:
+        return
+    for row in rows:
+        if sheet.state != SheetState.FILLING or state == AssessmentState.CONFIRMED:
+            row.may_explain = row.may_submit = False
+        if state == AssessmentState.CONFIRMED:
+            row.may_decide = False

@@ -24,7 +24,7 @@ from tongxin.orgs.models import Node
 from . import review_selectors
 from . import union_selectors as selectors
 from .models import Catalogue, Evidence, Result
-from .review_presenters import sheet_context
+from .review_presenters import closed_rows, sheet_context
 from .services import evidence as services
 from .union_forms import DecideForm, EvidenceForm, ExplainForm
 from .union_presenters import claim_label, rows_for, sensitive_ids
@@ -116,6 +116,7 @@ def union_context(request: AuthenticatedRequest, union: Node, year: int | None) 
     for row in rows:
         for e in row.evidence:
             e.claim_text = claim_label(e, catalogue.scoring)  # type: ignore[attr-defined]
+    closed_rows(rows, context.get("sheet"), context.get("sheet_assessment_state"))
     return context | {"rows": rows, "scoring": catalogue.scoring}
 
 

@@ -197,3 +197,15 @@ def test_the_calendar_page_checks_the_order_of_dates(world, client_for):
     assert AuditEvent.objects.filter(action="reform.calendar.saved").count() == 1
     shown = admin.get("/reform/review/calendar/?year=2026").content.decode()
     assert 'value="2026-11-25"' in shown
+
+
+def test_the_union_page_offers_no_forms_while_its_sheet_is_checked(world, client_for):
+    p = world
+    officer = client_for("officer_a")
+    url = f"/reform/unions/{p.union_a.pk}/?year=2026"
+    assert 'data-testid="evidence-form"' in officer.get(url).content.decode()
+    s = sheet(p, "union_a")
+    post_step(client_for("advisor_a"), sheet_url(s, "school-check"), s)
+    page = officer.get(url).content.decode()
+    assert 'data-testid="evidence-form"' not in page and 'data-testid="explain-form"' not in page
+    assert "自评表已提交审核，退回后才能修改。" in page
