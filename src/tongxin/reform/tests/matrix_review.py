@@ -56,14 +56,14 @@ ROWS = [
         method="post",
     ),
     Row(
-        "reform: the advisor checks union A's sheet (empty: the page again)",
+        "reform: the advisor's school check of union A's sheet (empty: the page again)",
         lambda p: f"/reform/sheets/{_sheet(p)}/school-check/",
         ["advisor_a"],
         ["officer_a", *OVER_SCHOOL_A],
         method="post",
     ),
     Row(
-        "reform: the secretary checks college union A1's sheet (empty: the page again)",
+        "reform: the secretary's college check of college union A1's sheet (empty: the page again)",
         lambda p: f"/reform/sheets/{_college_sheet(p)}/college-check/",
         ["secretary_a1"],
         ["officer_a", "college_officer_a1", "advisor_a", *OVER_SCHOOL_A],
