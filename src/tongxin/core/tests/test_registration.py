@@ -26,6 +26,7 @@ MENU = [
         "selection:notice",
         "congress:rating-table",
         "reform:heatmap",
+        "reform:review",
         "assessment:round-list",
         "congress:delegate-lists",
         "congress:my-proposals",
