@@ -9,7 +9,7 @@ from tongxin.core.authz import can
 from .review_machine import ASSESSMENT, SHEET
 from .review_models import AssessmentState, SchoolAssessment, SheetState, UnionSheet
 from .review_selectors import assessment_of_sheet, assessment_waiting, sheet_waiting
-from .services.review import NEEDS_REASON
+from .services.review import NEEDS_REASON, may_return
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ def sheet_buttons(
     """A sheet moves only while its school's assessment is being prepared."""
     if assessment is None or assessment.state != AssessmentState.PREPARING:
         return []
-    return _buttons(SHEET, SHEET.allowed(user, sheet))
+    return _buttons(SHEET, [n for n in SHEET.allowed(user, sheet) if may_return(user, sheet, n)])
 
 
 def assessment_buttons(user: Any, assessment: SchoolAssessment) -> list[Button]:

@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tongxin.core.authz import can
 from tongxin.core.errors import DomainError, NotAllowed
 from tongxin.orgs.models import NodeKind
 from tongxin.workflow.steps import page_of, record_step, require_text, save_step, tell
@@ -53,6 +54,14 @@ def require_filling(result: Result) -> None:
     sheet = UnionSheet.objects.filter(catalogue_id=result.catalogue_id, union_id=result.union_id)
     if sheet.exclude(state=S.FILLING).exists():
         raise DomainError(SHEET_SUBMITTED)
+
+
+def may_return(actor: Any, sheet: UnionSheet, name: str) -> bool:
+    """Once the advisor checked a sheet it is the advisor's: the secretary returns only
+    what is still at the college's level."""
+    if name != "return" or sheet.state != S.SCHOOL_CHECKED:
+        return True
+    return can(actor, "reform.school_check_sheet", sheet)
 
 
 # --- shared steps ---------------------------------------------------------------------------
@@ -89,6 +98,8 @@ def _sheet_step(
         expected_version=version,
         related=("union", "catalogue", "school"),
     )
+    if not may_return(actor, sheet, name):
+        raise NotAllowed("reform.return_sheet")
     assessment = _assessment_for_sheet(sheet)
     reason = _reason(reason, name == "return")
     return sheet, assessment, reason

@@ -133,6 +133,16 @@ def test_withdrawals_only_by_the_level_that_approved_while_the_state_is_theirs(w
     assert a.state == A.PREPARING
 
 
+def test_the_secretary_returns_only_what_the_advisor_has_not_checked(world):
+    p = world
+    s = step(p.advisor_a, step(p.secretary_a1, sheet(p, "college_union_a1"), "college-check"),
+             "school-check")  # fmt: skip
+    with pytest.raises(NotAllowed):
+        step(p.secretary_a1, s, "return", "再看看")
+    assert sheet(p, "college_union_a1").state == S.SCHOOL_CHECKED
+    assert step(p.advisor_a, s, "return", "再看看").state == S.FILLING
+
+
 def check_all_rest(p) -> None:
     step(p.advisor_a, step(p.secretary_a2, sheet(p, "college_union_a2"), "college-check"),
          "school-check")  # fmt: skip
