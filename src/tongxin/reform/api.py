@@ -8,6 +8,7 @@ from .disclosure_api import router as disclosure_router
 from .heatmap_api import router as heatmap_router
 from .meeting_api import router as meeting_router
 from .rating_api import router as rating_router
+from .review_api import router as review_router
 from .union_api import router as union_router
 
 router = Router(tags=["reform"])
@@ -40,3 +41,7 @@ router.add_router("", rating_router)
 # --- issue 17: call-ins, exchange visits and meeting records (part H) ----------------------
 
 router.add_router("", meeting_router)
+
+
+# --- issue 17: the review chain (part E) ---------------------------------------------------
+router.add_router("", review_router)

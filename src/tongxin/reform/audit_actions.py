@@ -165,3 +165,44 @@ FIELDS |= {
     "reform.meeting.recorded:held_on": "日期",
     "reform.meeting.recorded:host": ("主持单位", "orgs.node"),
 }
+
+
+# --- issue 17: the review chain (part E) ---------------------------------------------------
+from .review_machine import ASSESSMENT as _ASSESSMENT  # noqa: E402
+from .review_machine import SHEET as _SHEET  # noqa: E402
+from .review_models import AssessmentState, SheetState  # noqa: E402
+
+TARGETS |= {
+    "reform.unionsheet": "学生会自评表",
+    "reform.schoolassessment": "学校改革自评",
+    "reform.reviewcalendar": "审核时间表",
+}
+ACTIONS |= {f"reform.sheet.{a.done}": f"自评表：{a.label}" for a in _SHEET.actions}
+ACTIONS |= {f"reform.assessment.{a.done}": f"学校改革自评：{a.label}" for a in _ASSESSMENT.actions}
+ACTIONS |= {
+    "reform.calendar.saved": "保存审核时间表",
+    "reform.assessment.reminded": "提醒审核截止",
+}
+FIELDS |= {
+    **{
+        f"reform.sheet.{a.done}:assessment": ("学校改革自评", "reform.schoolassessment")
+        for a in _SHEET.actions
+    },
+    **{f"reform.sheet.{a.done}:union": ("学生会", "orgs.node") for a in _SHEET.actions},
+    **{f"reform.sheet.{a.done}:state": ("状态", dict(SheetState.choices)) for a in _SHEET.actions},
+    **{f"reform.sheet.{a.done}:reason": "理由" for a in _SHEET.actions},
+    **{
+        f"reform.assessment.{a.done}:assessment": ("学校改革自评", "reform.schoolassessment")
+        for a in _ASSESSMENT.actions
+    },
+    **{
+        f"reform.assessment.{a.done}:state": ("状态", dict(AssessmentState.choices))
+        for a in _ASSESSMENT.actions
+    },
+    **{f"reform.assessment.{a.done}:reason": "理由" for a in _ASSESSMENT.actions},
+    "reform.calendar.saved:year": "学年",
+    "reform.calendar.saved:fields": "修改的字段",
+    "reform.assessment.reminded:level": "层级",
+    "reform.assessment.reminded:due": "截止日期",
+    "reform.assessment.reminded:recipients": "提醒人数",
+}

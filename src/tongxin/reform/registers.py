@@ -89,3 +89,16 @@ ATTACHABLE += [
 NAVIGATION += [
     Nav("union", _("约谈与交流"), "reform:call-in-list", "reform.open_call_ins", order=77)
 ]
+
+
+# --- issue 17: the review chain (part E) ---------------------------------------------------
+NAVIGATION += [Nav("union", _("改革自评审核"), "reform:review", "reform.open_review", 77)]
+SETTINGS += [
+    SettingSpec(
+        "reform.review_calendar",
+        _("改革自评审核时间表"),
+        "province",
+        "reform:review-calendar",
+        "reform.manage_calendar",
+    ),
+]

@@ -331,3 +331,24 @@ class Meeting(models.Model):  # 约谈、交流与走访记录
 
     def __str__(self) -> str:
         return f"meeting:{self.school_id}:{self.held_on}"
+
+
+# --- issue 17: the review chain (part E) ---------------------------------------------------
+
+
+class ReviewReminder(models.Model):  # 审核截止提醒（每份自评每个层级一次）
+    """The marker of one reminder sent: the worker reminds a level once per assessment."""
+
+    assessment = models.ForeignKey(
+        SchoolAssessment, on_delete=models.CASCADE, related_name="reminders"
+    )
+    level = models.CharField(max_length=10)  # union / school / city / province
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "level"], name="reform_reminder_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"reminder:{self.assessment_id}:{self.level}"

@@ -15,6 +15,7 @@ from . import disclosure_tasks  # noqa: F401  (registers the disclosure's closin
 from .models import Catalogue
 from .services.rectification import rectification_recheck
 from .services.results import results_refresh
+from .services.review_calendar import review_remind
 
 
 @task()
@@ -49,5 +50,21 @@ register(
         name="reform-rectification",
         every=datetime.timedelta(hours=24),
         task=recheck_rectification,
+    )
+)
+
+
+# --- issue 17: the review chain (part E) ---------------------------------------------------
+@task()
+def remind_review_deadlines() -> int:
+    """Remind each level whose review deadline is near and has not finished (once each)."""
+    return review_remind(actor=system_actor())
+
+
+register(
+    PeriodicJob(
+        name="reform-review-remind",
+        every=datetime.timedelta(hours=24),
+        task=remind_review_deadlines,
     )
 )

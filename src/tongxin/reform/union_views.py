@@ -21,8 +21,10 @@ from tongxin.core.forms import form_errors
 from tongxin.core.pagination import page_number, paginate
 from tongxin.orgs.models import Node
 
+from . import review_selectors
 from . import union_selectors as selectors
 from .models import Catalogue, Evidence, Result
+from .review_presenters import closed_rows, sheet_context
 from .services import evidence as services
 from .union_forms import DecideForm, EvidenceForm, ExplainForm
 from .union_presenters import claim_label, rows_for, sensitive_ids
@@ -95,6 +97,10 @@ def union_context(request: AuthenticatedRequest, union: Node, year: int | None) 
     context: dict[str, Any] = {"union": union, "catalogues": catalogues, "catalogue": catalogue}
     if catalogue is None:
         return context | {"rows": []}
+    # Issue 17: the union's sheet of the year, its state and the reader's buttons.
+    context |= sheet_context(
+        request.user, review_selectors.sheet_of(union, catalogue.academic_year)
+    )
     results = selectors.results_of(union, catalogue)
     names = None
     if can(request.user, "reform.confirm_evidence", union):
@@ -110,6 +116,7 @@ def union_context(request: AuthenticatedRequest, union: Node, year: int | None) 
     for row in rows:
         for e in row.evidence:
             e.claim_text = claim_label(e, catalogue.scoring)  # type: ignore[attr-defined]
+    closed_rows(rows, context.get("sheet"), context.get("sheet_assessment_state"))
     return context | {"rows": rows, "scoring": catalogue.scoring}
 
 

@@ -7,6 +7,7 @@ from . import (
     meeting_views,
     rating_views,
     rectification_views,
+    review_views,
     union_views,
 )
 
@@ -151,4 +152,19 @@ urlpatterns += [
     ),
     path("call-ins/<int:pk>/mark/", meeting_views.call_in_mark_view, name="call-in-mark"),
     path("call-ins/<int:pk>/clear/", meeting_views.call_in_clear_view, name="call-in-clear"),
+]
+
+
+# --- issue 17: the review chain (part E) ---------------------------------------------------
+# After the other parts' /assessments/<pk>/… pages: the step pattern would match them.
+urlpatterns += [
+    path("review/", review_views.review_view, name="review"),
+    path("review/calendar/", review_views.calendar_view, name="review-calendar"),
+    path("assessments/<int:pk>/", review_views.assessment_view, name="assessment"),
+    path(
+        "assessments/<int:pk>/<slug:action>/",
+        review_views.assessment_step_view,
+        name="assessment-step",
+    ),
+    path("sheets/<int:pk>/<slug:action>/", review_views.sheet_step_view, name="sheet-step"),
 ]

@@ -28,6 +28,7 @@ MENU = [
         "reform:heatmap",
         "reform:rating-list",
         "reform:call-in-list",
+        "reform:review",
         "reform:rectification",
         "assessment:round-list",
         "congress:delegate-lists",

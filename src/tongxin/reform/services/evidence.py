@@ -27,6 +27,7 @@ from tongxin.core.authz import authorize
 from tongxin.core.errors import DomainError, StaleObject
 
 from ..models import Evidence, EvidenceState, IndicatorKind, Result, Source, results_changed
+from .review import require_filling, require_unlocked
 
 GRADES = ("A", "B", "C", "D")
 PASSING_GRADES = ("A", "B", "C")  # D earns nothing of the item's points
@@ -100,6 +101,7 @@ def evidence_submit(
     """The union states its claim with its material (and optionally a first file)."""
     authorize(actor, "reform.submit_evidence", result.union)
     result = _locked(result, expected_version)
+    require_filling(result)  # issue 17: locked once confirmed; editable only while filling
     if not evidence_allowed(result):
         raise DomainError(COMPUTED_REFUSED)
     if Evidence.objects.filter(result=result, state=EvidenceState.SUBMITTED).exists():
@@ -152,6 +154,7 @@ def evidence_confirm(
     note = _text(note, "确认意见")
     evidence, result = _open(evidence)
     result = _locked(result, expected_version)
+    require_unlocked(result.school_id, result.catalogue.academic_year)
     if not evidence_allowed(result):  # the system shows a pass meanwhile: nothing to confirm
         raise DomainError(COMPUTED_REFUSED)
     _decide(evidence, actor, EvidenceState.CONFIRMED, note)
@@ -178,6 +181,7 @@ def evidence_reject(
         raise DomainError("不采纳的理由：请写明理由。", field="note")
     evidence, result = _open(evidence)
     result = _locked(result, expected_version)
+    require_unlocked(result.school_id, result.catalogue.academic_year)
     _decide(evidence, actor, EvidenceState.REJECTED, note)
     _bump(result)
     audit.record(
@@ -195,6 +199,7 @@ def result_explain(*, actor: Any, result: Result, expected_version: int, text: s
     authorize(actor, "reform.explain_result", result.union)
     text = _text(text, "说明")
     result = _locked(result, expected_version)
+    require_filling(result)
     result.explanation = text
     _bump(result, "explanation")
     audit.record(

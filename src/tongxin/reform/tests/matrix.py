@@ -11,6 +11,7 @@ from . import (
     matrix_heatmap,
     matrix_meeting,
     matrix_rating,
+    matrix_review,
     matrix_union,
 )
 
@@ -19,6 +20,7 @@ PARTS = [
     matrix_catalogue,
     matrix_heatmap,
     matrix_union,
+    matrix_review,
     matrix_rating,
     matrix_disclosure,
     matrix_meeting,
