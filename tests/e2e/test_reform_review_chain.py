@@ -3,7 +3,8 @@ confirmation. The union's officer (on a phone) sees its sheet being filled; the 
 league secretaries check their college unions' sheets on the union page; the advisor
 checks every sheet and submits on the assessment page; the city federation approves from
 its review list; the province confirms; the assessment is locked and the union's page says
-so."""
+so. Then the confirmed tables are disclosed: read without login, commented by a student,
+moderated by the advisor (test_reform_disclosure's walk)."""
 
 from collections.abc import Callable
 
@@ -16,6 +17,7 @@ from tongxin.testing.province import PASSWORD, TinyProvince
 
 from .conftest import PHONE
 from .helpers import submit_login
+from .test_reform_disclosure import disclose_comment_and_moderate
 
 pytestmark = pytest.mark.browser
 
@@ -92,3 +94,5 @@ def test_school_a_goes_from_filling_to_the_provinces_confirmation(
     assert set(
         UnionSheet.objects.filter(school=province.school_a).values_list("state", flat=True)
     ) == {SheetState.SCHOOL_CHECKED}
+
+    disclose_comment_and_moderate(new_page)
