@@ -9,6 +9,11 @@ TARGETS = {
     "reform.result": "自评结果",
     "reform.evidence": "依据材料",
     "reform.scoringmodel": "评分模型",
+    # Issue 17's rows that events name only through their parents (a timeline line, a
+    # progress note, the marker of a reminder sent).
+    "reform.reviewstep": "审核记录",
+    "reform.rectificationnote": "整改进展",
+    "reform.reviewreminder": "审核提醒",
 }
 FIELDS: dict[str, object] = {
     "reform.results.computed:catalogue": ("指标体系", "reform.catalogue"),
