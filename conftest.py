@@ -75,6 +75,10 @@ def _reference_data(request):
         seed_calendar(CalendarYear, CalendarDay)
         seed_categories(IssueCategory)
         seed_limits(StaffLimit)
+        from tongxin.reform.seed import seed_rating_scales, seed_scorings
+
+        seed_scorings()
+        seed_rating_scales()
 
 
 @pytest.fixture(autouse=True)

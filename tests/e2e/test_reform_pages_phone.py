@@ -8,7 +8,6 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tongxin.reform.models import RectificationItem
-from tongxin.reform.seed import seed_rating_scales
 from tongxin.reform.tests.rating_world import rated
 from tongxin.testing.province import PASSWORD, TinyProvince
 
@@ -36,7 +35,6 @@ def _fits(page: Page, url: str, text: str) -> None:
 def test_the_review_rating_and_rectification_pages_fit_a_phone(
     new_page: Callable[..., Page], province: TinyProvince
 ) -> None:
-    seed_rating_scales()  # a transactional test before may have flushed the shipped scales
     assessment = rated(province)
     item = RectificationItem.objects.get(assessment=assessment)
     school = province.school_a
